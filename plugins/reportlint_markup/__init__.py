@@ -1,0 +1,37 @@
+"""Built-in plugin, family M: markup and leftovers that must never reach a reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from reportlint import Config, Document, Finding, Rule, hookimpl, rule
+
+# ``##paidbegin##``-style markers: two or more # around a name of letters, digits, _ or -.
+# Paid-content and CMS templates leave them when text is pasted out of a web page.
+_MARKER = regex.compile(r"#{2,}[A-Za-z][A-Za-z0-9_\-]{0,40}#{2,}")
+
+
+@rule(
+    "M101",
+    "stray-marker",
+    "A template marker such as ##paidbegin## left in the text",
+    fixable="safe",
+    source="catalogue H01; TL Art. 20 (文字)",
+    explanation=(
+        "Web pages and CMS templates wrap content in markers such as ##paidbegin## and "
+        "##paidend##; copied into a report they reach the reader. The fix deletes the "
+        "marker and nothing else."
+    ),
+    bad=[("要##paidbegin##求全市", "要求全市"), ("##paidend##", "")],
+    good=["第##号", "C## 语言", "#标签#"],
+)
+def stray_marker(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _MARKER.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), f"模板标记“{m.group()}”残留，应删除", "")
+
+
+@hookimpl
+def reportlint_add_rules(config: Config) -> Iterable[Rule]:
+    return [stray_marker]

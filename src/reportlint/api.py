@@ -1,0 +1,341 @@
+"""The Python API: Linter (config discovery, rule sets, reading, checking, fixing), lint_text, lint_path.
+
+The CLI is a thin layer over :class:`Linter`; programs may use it the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path, PurePath
+from typing import Any
+
+from reportlint.config import Config, _strings, _table_of, find_config_file, parse_config
+from reportlint.document import Document
+from reportlint.engine import LintResult, Problem, lint
+from reportlint.errors import ConfigError, InputError, PackError, PluginError, ReportlintError
+from reportlint.fixes import apply_fixes, encode
+from reportlint.packs import load_pack
+from reportlint.plugins import PluginManager, get_plugin_manager
+from reportlint.rules import Finding, Rule
+from reportlint.selection import check_selectors, per_file_ignored, select_rules
+
+#: Fix passes before giving up on fixes that keep producing new fixable findings.
+MAX_FIX_PASSES = 10
+
+
+class Linter:
+    """Checks documents with the rules their config selects.
+
+    Configs are found per folder (nearest wins) unless ``config_file`` is given or
+    ``isolated`` is set; rules are collected and packs compiled once per config.
+    """
+
+    def __init__(
+        self,
+        *,
+        config_file: Path | None = None,
+        isolated: bool = False,
+        select: Sequence[str] | None = None,
+        extend_select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        profile: str | None = None,
+        report_year: int | None = None,
+        plugin_manager: PluginManager | None = None,
+    ) -> None:
+        self.pm = plugin_manager or get_plugin_manager()
+        self._config_file = config_file
+        self._isolated = isolated
+        self._cli = {"select": select, "extend_select": tuple(extend_select), "ignore": tuple(ignore)}
+        self._cli_extra = {"profile": profile, "report_year": report_year}
+        self._by_folder: dict[Path, Config | ConfigError] = {}
+        self._by_file: dict[Path | None, Config] = {}
+        self._rules: dict[Path | None, dict[str, Rule]] = {}
+        self._cli_checked = False
+        self._packs: dict[Path, list[Rule]] = {}
+
+    # -- config -----------------------------------------------------------------------------
+
+    def _plugin_keys(self) -> set[str]:
+        keys: set[str] = set()
+        for mapping in self.pm.hook.reportlint_config_keys():
+            keys.update(mapping)
+        return keys
+
+    def _load(self, path: Path, table: dict[str, Any]) -> Config:
+        if path in self._by_file:
+            return self._by_file[path]
+        if "plugins" in table:
+            local = [str(path.parent / p) if p.endswith(".py") else p for p in _strings(path, "plugins", table["plugins"])]
+            try:
+                self.pm.load_local(Path(p) for p in local)
+            except PluginError as exc:
+                raise ConfigError(f"{path}: {exc}") from None
+            self.pm.check_pending()
+        config = parse_config(path, table, self._plugin_keys())
+        config = config.with_overrides(**self._cli, **self._cli_extra)
+        self.pm.hook.reportlint_configure.call_historic(kwargs={"config": config})
+        self._by_file[path] = config
+        return config
+
+    def default_config(self) -> Config:
+        if None not in self._by_file:
+            config = Config().with_overrides(**self._cli, **self._cli_extra)
+            self.pm.hook.reportlint_configure.call_historic(kwargs={"config": config})
+            self._by_file[None] = config
+        return self._by_file[None]
+
+    def config_for(self, path: Path) -> Config:
+        """The config governing ``path`` (a file or folder); ConfigError if that config is bad."""
+        if self._isolated:
+            return self.default_config()
+        if self._config_file is not None:
+            table = _table_of(self._config_file) if self._config_file.is_file() else None
+            if table is None:
+                what = "not found" if not self._config_file.is_file() else "has no [tool.reportlint] table"
+                raise ConfigError(f"{self._config_file}: config file {what}")
+            return self._load(self._config_file, table)
+        folder = (path if path.is_dir() else path.parent).resolve()
+        cached = self._by_folder.get(folder)
+        if cached is None:
+            try:
+                found = find_config_file(folder)
+                cached = self.default_config() if found is None else self._load(*found)
+            except ConfigError as exc:
+                cached = exc
+            self._by_folder[folder] = cached
+        if isinstance(cached, ConfigError):
+            raise cached
+        return cached
+
+    # -- rules ------------------------------------------------------------------------------
+
+    def all_rules(self, config: Config | None = None) -> dict[str, Rule]:
+        """Every rule known under ``config`` (plugins and packs), by code."""
+        config = config or self.default_config()
+        key = config.path
+        if key in self._rules:
+            return self._rules[key]
+        rules: dict[str, Rule] = {}
+
+        def add(rule: Rule, owner: str) -> None:
+            if not isinstance(rule, Rule):
+                raise PluginError(f"plugin {owner!r}: reportlint_add_rules returned {type(rule).__name__}, not a Rule")
+            rule = rule.with_plugin(owner)
+            if rule.code in rules:
+                other = rules[rule.code].plugin
+                raise PluginError(f"rule code {rule.code} is defined twice: by {other!r} and by {owner!r}")
+            rules[rule.code] = rule
+
+        for name, fn in self.pm.impls("reportlint_add_rules"):
+            try:
+                produced = list(fn(config=config) or ())
+            except ReportlintError:
+                raise
+            except Exception as exc:
+                raise PluginError(f"plugin {name!r} failed in reportlint_add_rules: {type(exc).__name__}: {exc}") from exc
+            for rule in produced:
+                add(rule, name)
+        for owner, fn in self.pm.impls("reportlint_add_packs"):
+            for pack in fn() or ():
+                for rule in self._pack(Path(pack)):
+                    add(rule, owner)
+        for pack in config.packs:
+            for rule in self._pack(pack):
+                add(rule, f"pack:{pack.name}")
+        where = config.source
+        check_selectors((*(config.select or ()), *config.extend_select, *config.ignore), rules, where)
+        for _, sels in config.per_file_ignores:
+            check_selectors(sels, rules, where)
+        self._rules[key] = rules
+        return rules
+
+    def _pack(self, path: Path) -> list[Rule]:
+        """A pack's rules, compiled and example-checked once per Linter."""
+        key = path.resolve()
+        if key not in self._packs:
+            self._packs[key] = load_pack(path, self.rule_kinds())
+        return self._packs[key]
+
+    def rule_kinds(self) -> dict[str, Any]:
+        kinds: dict[str, Any] = {}
+        for name, fn in self.pm.impls("reportlint_add_rule_kinds"):
+            try:
+                kinds.update(fn() or {})
+            except Exception as exc:
+                raise PluginError(f"plugin {name!r} failed in reportlint_add_rule_kinds: {exc}") from exc
+        return kinds
+
+    def formats(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for mapping in self.pm.hook.reportlint_add_formats():
+            out.update(mapping)
+        return out
+
+    def check_cli_selectors(self) -> None:
+        """Command-line selectors must each name a rule (checked once, against the default rule set)."""
+        if self._cli_checked:
+            return
+        rules = self.all_rules(self.default_config())
+        sels = [*(self._cli["select"] or ()), *self._cli["extend_select"], *self._cli["ignore"]]
+        check_selectors(sels, rules, "command line")
+        self._cli_checked = True
+
+    def selected_rules(self, config: Config, path: str | None = None) -> list[Rule]:
+        """The rules that run on ``path`` under ``config``, per-file-ignores applied."""
+        rules = self.all_rules(config)
+        ignore = list(config.ignore)
+        if path and config.per_file_ignores:
+            try:
+                rel = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
+            except ValueError:
+                rel = PurePath(path).as_posix()
+            ignore.extend(per_file_ignored(rel, config.per_file_ignores))
+        return select_rules(rules, config.select, config.extend_select, ignore)
+
+    # -- reading and checking -----------------------------------------------------------------
+
+    def read_bytes(self, display_path: str, data: bytes) -> Document:
+        """A Document from bytes, by the reader for ``display_path``'s type."""
+        doc = self.pm.hook.reportlint_read_document(path=display_path, data=data)
+        if doc is None:
+            suffix = PurePath(display_path).suffix or "(none)"
+            raise InputError(f"{display_path}: unsupported file type {suffix} (supported: .txt, .md, .docx)")
+        return doc
+
+    def read_path(self, path: Path, config: Config | None = None, display: str | None = None) -> tuple[Document, bytes]:
+        display = display or str(path)
+        limit = (config or self.default_config()).max_file_size
+        try:
+            if path.is_dir():
+                raise InputError(f"{display}: is a folder, not a file")
+            size = path.stat().st_size
+            if size > limit:
+                raise InputError(f"{display}: file is {size:,} bytes, over max-file-size ({limit:,}); raise it in config to check it")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{display}: no such file or directory") from None
+        except PermissionError:
+            raise InputError(f"{display}: permission denied") from None
+        except IsADirectoryError:
+            raise InputError(f"{display}: is a folder, not a file") from None
+        except OSError as exc:
+            raise InputError(f"{display}: cannot read: {exc.strerror or exc}") from None
+        return self.read_bytes(display, data), data
+
+    def check_document(self, doc: Document, config: Config | None = None) -> LintResult:
+        """Run the selected rules on a document; problems are collected, not raised."""
+        config = config or self.default_config()
+        result = LintResult(doc.path, doc)
+        try:
+            rules = self.selected_rules(config, doc.path)
+            result.findings, result.problems = self._lint(doc, rules, config)
+        except ReportlintError as exc:
+            result.problems.append(Problem(doc.path, _strip_path(str(exc), doc.path)))
+        return result
+
+    def _lint(self, doc: Document, rules: Sequence[Rule], config: Config) -> tuple[list[Finding], list[Problem]]:
+        skip: list[tuple[int, int]] = []
+        for spans in self.pm.hook.reportlint_skip_spans(document=doc):
+            skip.extend(spans or ())
+        drop = None
+        if self.pm.hook.reportlint_filter_finding.get_hookimpls():
+            hook = self.pm.hook.reportlint_filter_finding
+
+            def drop(f: Finding) -> bool:
+                return bool(hook(finding=f, document=doc, config=config))
+
+        return lint(doc, rules, skip_spans=skip, accept=config.accept, drop=drop)
+
+    def check_path(self, path: Path, display: str | None = None) -> LintResult:
+        """Read and check one file; every failure becomes a Problem of this file alone."""
+        display = display or str(path)
+        try:
+            config = self.config_for(path)
+            doc, _ = self.read_path(path, config, display)
+        except ReportlintError as exc:
+            return LintResult(display, None, problems=[Problem(display, _strip_path(str(exc), display))])
+        return self.check_document(doc, config)
+
+    def fix_document(self, doc: Document, config: Config | None = None, *, unsafe: bool = False) -> tuple[Document, LintResult]:
+        """Apply fixes pass after pass until none applies; the fixed document and its remaining findings."""
+        config = config or self.default_config()
+        total = 0
+        result = self.check_document(doc, config)
+        for _ in range(MAX_FIX_PASSES):
+            if result.problems:
+                break
+            new_text, n = apply_fixes(doc.text, result.findings, unsafe=unsafe)
+            if n == 0:
+                break
+            total += n
+            doc = self.read_bytes(doc.path, encode(new_text, doc.encoding, doc.bom))
+            result = self.check_document(doc, config)
+        result.fixed = total
+        return doc, result
+
+
+def _strip_path(message: str, path: str) -> str:
+    """Problems carry their own path; avoid ``a.txt: error: a.txt: ...``."""
+    prefix = f"{path}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+_DEFAULT: Linter | None = None
+
+
+def _linter(config: Path | str | None, kwargs: dict[str, Any]) -> Linter:
+    global _DEFAULT
+    if config is None and not any(kwargs.values()):
+        if _DEFAULT is None:
+            _DEFAULT = Linter(isolated=True)
+        return _DEFAULT
+    return Linter(config_file=Path(config) if config else None, isolated=config is None, **kwargs)
+
+
+def lint_text(
+    text: str,
+    *,
+    filename: str = "<text>.txt",
+    select: Iterable[str] | None = None,
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    config: Path | str | None = None,
+) -> list[Finding]:
+    """Check a string; returns findings sorted by position. ``filename``'s suffix picks the reader.
+
+    >>> [f.code for f in lint_text("要求##paidbegin##全市")]
+    ['M101']
+    """
+    linter = _linter(config, {"select": list(select) if select is not None else None,
+                              "extend_select": tuple(extend_select), "ignore": tuple(ignore)})
+    doc = linter.read_bytes(filename, text.encode("utf-8")) if not filename.endswith(".docx") else None
+    if doc is None:
+        raise InputError(f"{filename}: lint_text takes text; use lint_path for a .docx")
+    result = linter.check_document(doc)
+    if result.problems:
+        raise ReportlintError(str(result.problems[0]))
+    return result.findings
+
+
+def lint_path(
+    path: Path | str,
+    *,
+    select: Iterable[str] | None = None,
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    config: Path | str | None = None,
+) -> list[Finding]:
+    """Check one file (.txt, .md, .docx); InputError or another ReportlintError if it cannot be checked.
+
+    Without ``config`` the nearest config file above ``path`` applies, as on the command line.
+    """
+    linter = Linter(
+        config_file=Path(config) if config else None,
+        select=list(select) if select is not None else None,
+        extend_select=tuple(extend_select),
+        ignore=tuple(ignore),
+    )
+    result = linter.check_path(Path(path))
+    if result.problems:
+        raise ReportlintError(str(result.problems[0]))
+    return result.findings

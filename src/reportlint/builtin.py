@@ -1,0 +1,44 @@
+"""The core's own plugin: built-in readers, pack kinds and output formats (no rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import PurePath
+from typing import Any
+
+from reportlint import hookimpl
+from reportlint.document import Document
+
+
+@hookimpl(trylast=True)
+def reportlint_read_document(path: str, data: bytes) -> Document | None:
+    suffix = PurePath(path).suffix.lower()
+    if suffix == ".docx":
+        from reportlint.readers.docx import read_docx
+
+        return read_docx(path, data)
+    if suffix in (".md", ".markdown"):
+        from reportlint.readers.md import read_md
+
+        return read_md(path, data)
+    if suffix == ".txt":
+        from reportlint.readers.txt import read_txt
+
+        return read_txt(path, data)
+    return None
+
+
+@hookimpl
+def reportlint_add_rule_kinds() -> Mapping[str, Any]:
+    from reportlint.packs import CORE_KINDS
+
+    return CORE_KINDS
+
+
+@hookimpl
+def reportlint_add_formats() -> Mapping[str, Any]:
+    from reportlint.formats.github import format_github
+    from reportlint.formats.json import format_json
+    from reportlint.formats.text import format_concise, format_text
+
+    return {"text": format_text, "concise": format_concise, "json": format_json, "github": format_github}

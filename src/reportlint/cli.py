@@ -1,0 +1,293 @@
+"""The ``reportlint`` command (click): parse, load, call the API, print. Nothing else."""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from reportlint import __version__
+from reportlint.engine import LintResult, Problem
+from reportlint.errors import ReportlintError
+from reportlint.readers import SUPPORTED_SUFFIXES
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    """``--select P,M1 --select T`` -> ["P", "M1", "T"]."""
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def _excluded(path: Path, root: Path, patterns: Sequence[str]) -> bool:
+    try:
+        rel = path.relative_to(root).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    return any(fnmatch.fnmatchcase(path.name, p) or fnmatch.fnmatchcase(rel, p) for p in patterns)
+
+
+def iter_files(paths: Sequence[str], linter: object) -> Iterator[tuple[Path | None, str, Problem | None]]:
+    """(path, display name, problem) for each file to check; folders are walked, sorted, excluded globs pruned."""
+    from reportlint.api import Linter
+
+    assert isinstance(linter, Linter)
+    for arg in paths:
+        if arg == "-":
+            yield None, "-", None
+            continue
+        p = Path(arg)
+        if p.is_dir():
+            try:
+                exclude = linter.config_for(p).exclude
+            except ReportlintError as exc:
+                yield None, arg, Problem(arg, str(exc))
+                continue
+            for folder, dirs, files in os.walk(p):
+                here = Path(folder)
+                dirs[:] = sorted(d for d in dirs if not _excluded(here / d, p, exclude))
+                for name in sorted(files):
+                    f = here / name
+                    if f.suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("~$") and not _excluded(f, p, exclude):
+                        yield f, str(f), None
+        else:
+            yield p, arg, None  # a missing or unsupported file named explicitly is an error, reported by the reader
+
+
+def _stdout() -> TextIO:
+    """stdout that never crashes on a console that cannot show Chinese (GBK code page, LC_ALL=C)."""
+    out = sys.stdout
+    try:
+        out.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError):
+        pass
+    return out
+
+
+def _report_problems(problems: Sequence[Problem], verbose: bool) -> None:
+    seen: set[str] = set()
+    err = sys.stderr
+    try:
+        err.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError):
+        pass
+    for p in problems:
+        line = str(p)
+        if line in seen:
+            continue
+        seen.add(line)
+        click.echo(line, err=True)
+        if verbose and p.detail:
+            click.echo(p.detail.rstrip(), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="reportlint")
+def main() -> None:
+    """reportlint: a linter for Chinese report text (公文)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--select", multiple=True, help="Rules to enable (codes, prefixes, names; comma-separated); replaces the defaults.")
+@click.option("--extend-select", multiple=True, help="Rules to enable in addition to the selected ones.")
+@click.option("--ignore", multiple=True, help="Rules to disable.")
+@click.option("--format", "output_format", default="text", show_default=True, help="Output format: text, concise, json, github, or one a plugin adds.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
+@click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even if there are findings (errors still exit 2).")
+@click.option("-q", "--quiet", is_flag=True, help="Only the finding lines: no source excerpt, no summary.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Use this config file for every file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--stdin-filename", help="The name (and so the type) of the text read from '-'.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--profile", help="Document type, e.g. 工作总结 (overrides config).")
+@click.option("--report-year", type=int, help="The year the report covers (overrides config).")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of crashing plugins.")
+def check(
+    paths: tuple[str, ...],
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str,
+    output_file: str | None,
+    statistics: bool,
+    exit_zero: bool,
+    quiet: bool,
+    config_file: Path | None,
+    isolated: bool,
+    stdin_filename: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    profile: str | None,
+    report_year: int | None,
+    verbose: bool,
+) -> None:
+    """Check report files (.txt, .md, .docx) and folders; '-' reads stdin."""
+    from reportlint.api import Linter
+    from reportlint.formats import FormatContext
+
+    if not paths:
+        raise click.UsageError("give at least one file or folder (or '-' for stdin)")
+    try:
+        linter = Linter(
+            config_file=config_file,
+            isolated=isolated,
+            select=_split(select) if select else None,
+            extend_select=_split(extend_select),
+            ignore=_split(ignore),
+            profile=profile,
+            report_year=report_year,
+        )
+        formats = linter.formats()
+        if output_format not in formats:
+            raise click.UsageError(f"unknown format {output_format!r} (known: {', '.join(sorted(formats))})")
+        linter.check_cli_selectors()
+    except ReportlintError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+    results: list[LintResult] = []
+    problems: list[Problem] = []
+    diffs: list[str] = []
+    for path, display, problem in iter_files(paths, linter):
+        if problem is not None:
+            problems.append(problem)
+            continue
+        result = _check_one(linter, path, display, stdin_filename, fix=fix, diff=diff, unsafe=unsafe_fixes, diffs=diffs)
+        results.append(result)
+        problems.extend(result.problems)
+
+    ctx = FormatContext(rules=linter.all_rules(), statistics=statistics, quiet=quiet, output_is_file=bool(output_file))
+    if diff:
+        out = _stdout()
+        out.write("".join(diffs))
+        _report_problems(problems, verbose)
+        sys.exit(EXIT_ERROR if problems else (EXIT_FINDINGS if diffs else EXIT_OK))
+    if output_file:
+        with open(output_file, "w", encoding="utf-8", newline="\n") as fh:
+            formats[output_format](results, fh, ctx)
+    else:
+        formats[output_format](results, _stdout(), ctx)
+    _report_problems(problems, verbose)
+    if problems:
+        sys.exit(EXIT_ERROR)
+    if any(r.findings for r in results) and not exit_zero:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+def _check_one(
+    linter: object, path: Path | None, display: str, stdin_filename: str | None, *, fix: bool, diff: bool, unsafe: bool, diffs: list[str]
+) -> LintResult:
+    from reportlint.api import Linter
+    from reportlint.fixes import encode, write_atomic
+
+    assert isinstance(linter, Linter)
+    try:
+        if path is None:  # stdin
+            display = stdin_filename or "-"
+            name = stdin_filename or "stdin.txt"
+            config = linter.config_for(Path(name).resolve() if stdin_filename else Path.cwd() / name)
+            data = sys.stdin.buffer.read()
+            doc = linter.read_bytes(name, data)
+            doc.path = display
+        else:
+            config = linter.config_for(path)
+            doc, data = linter.read_path(path, config, display)
+    except ReportlintError as exc:
+        from reportlint.api import _strip_path
+
+        return LintResult(display, None, problems=[Problem(display, _strip_path(str(exc), display))])
+    if not (fix or diff):
+        return linter.check_document(doc, config)
+    if doc.format == "docx":
+        result = linter.check_document(doc, config)
+        result.problems.append(Problem(display, "fixing a .docx in place is not supported; it is never rewritten"))
+        return result
+    fixed_doc, result = linter.fix_document(doc, config, unsafe=unsafe)
+    if fixed_doc.text == doc.text:
+        result.fixed = 0
+        return result
+    if diff:
+        diffs.append(
+            "".join(
+                difflib.unified_diff(
+                    doc.text.splitlines(keepends=True), fixed_doc.text.splitlines(keepends=True), fromfile=f"a/{display}", tofile=f"b/{display}"
+                )
+            )
+        )
+        result.fixed = 0
+        return result
+    if path is None:  # stdin with --fix: the fixed text goes to stdout (like ruff), the report to stderr
+        sys.stdout.buffer.write(encode(fixed_doc.text, doc.encoding, doc.bom))
+        return result
+    try:
+        write_atomic(path, encode(fixed_doc.text, doc.encoding, doc.bom), expected=data)
+    except ReportlintError as exc:
+        result.fixed = 0
+        result.problems.append(Problem(display, str(exc).removeprefix(f"{path}: ")))
+    return result
+
+
+@main.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Include rules from this config's packs and plugins.")
+def rules_command(output_format: str, config_file: Path | None) -> None:
+    """List every rule: code, name, family, severity, fixable, on by default."""
+    import json
+
+    from reportlint.api import Linter
+
+    try:
+        linter = Linter(config_file=config_file)
+        rules = linter.all_rules(linter.config_for(Path.cwd()))
+    except ReportlintError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    out = _stdout()
+    if output_format == "json":
+        data = [
+            {"code": r.code, "name": r.name, "family": r.family, "severity": r.severity.value, "fixable": r.fixable,
+             "default": r.default, "summary": r.summary, "plugin": r.plugin}
+            for r in sorted(rules.values(), key=lambda r: r.code)
+        ]
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    out.write(f"{'code':<7}{'name':<34}{'family':<7}{'severity':<9}{'fix':<7}{'default':<8}summary\n")
+    for r in sorted(rules.values(), key=lambda r: r.code):
+        out.write(
+            f"{r.code:<7}{r.name:<34}{r.family:<7}{r.severity.value:<9}{(r.fixable or '-'):<7}{('yes' if r.default else 'no'):<8}{r.summary}\n"
+        )
+
+
+@main.command("rule")
+@click.argument("code")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Include rules from this config's packs and plugins.")
+def rule_command(code: str, config_file: Path | None) -> None:
+    """Show a rule's documentation and examples (by code or name)."""
+    from reportlint.api import Linter
+
+    try:
+        linter = Linter(config_file=config_file)
+        rules = linter.all_rules(linter.config_for(Path.cwd()))
+    except ReportlintError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    found = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
+    if found is None:
+        click.echo(f"error: unknown rule {code!r} (see `reportlint rules`)", err=True)
+        sys.exit(EXIT_ERROR)
+    from reportlint.docs import rule_markdown
+
+    _stdout().write(rule_markdown(found))

@@ -1,0 +1,136 @@
+"""Document: the decoded text exactly as read, its paragraphs, line index and outline."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reportlint.outline import Outline
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph: ``text == document.text[start:end]`` (line ending excluded)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    label: str = ""  # where it is in the source, e.g. "table 1, row 2, cell 1" in a .docx
+
+
+class LineIndex:
+    """Offset <-> 1-based (line, column) in characters, by bisection over line starts."""
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+        self._length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of ``offset`` (0 <= offset <= len(text))."""
+        offset = max(0, min(offset, self._length))
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and column."""
+        return self._starts[line - 1] + column - 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Start and end of a 1-based line, the line ending (``\\n`` or ``\\r\\n``) excluded."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else self._length
+        return start, end
+
+
+@dataclass
+class Document:
+    """What rules read. Nobody mutates it after the reader made it.
+
+    ``text`` is exactly what was decoded; offsets everywhere are indexes into it.
+    ``encoding``/``bom`` say how to write it back; ``skip_spans`` are regions no
+    rule reports in (code in Markdown, spans from ``reportlint_skip_spans``).
+    """
+
+    text: str
+    path: str = "<text>"
+    format: str = "txt"
+    encoding: str = "utf-8"
+    bom: bool = False
+    paragraph_spans: list[tuple[int, int, str]] | None = None
+    skip_spans: list[tuple[int, int]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Paragraphs in order. Plain text: one per line; blank lines are skipped."""
+        text = self.text
+        out: list[Paragraph] = []
+        if self.paragraph_spans is not None:
+            for start, end, label in self.paragraph_spans:
+                out.append(Paragraph(len(out), start, end, text[start:end], label))
+            return out
+        pos = 0
+        n = len(text)
+        while pos <= n:
+            nl = text.find("\n", pos)
+            end = n if nl == -1 else nl
+            stop = end - 1 if end > pos and text[end - 1] == "\r" else end
+            if text[pos:stop].strip():
+                out.append(Paragraph(len(out), pos, stop, text[pos:stop]))
+            if nl == -1:
+                break
+            pos = nl + 1
+        return out
+
+    @cached_property
+    def outline(self) -> Outline:
+        from reportlint.outline import parse_outline
+
+        return parse_outline(self)
+
+    @property
+    def title(self) -> Paragraph | None:
+        """The first non-blank paragraph, taken as the document title."""
+        paras = self.paragraphs
+        return paras[0] if paras else None
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph containing ``offset``, if any."""
+        paras = self.paragraphs
+        starts = self._paragraph_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and paras[i].start <= offset <= paras[i].end:
+            return paras[i]
+        return None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        return self.lines.line_col(offset)
+
+    def location_label(self, offset: int) -> str:
+        """A human label for ``offset`` beyond line:col (a .docx table cell, say)."""
+        para = self.paragraph_at(offset)
+        return para.label if para else ""

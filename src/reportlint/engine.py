@@ -1,0 +1,144 @@
+"""lint(document, rules) -> findings and problems: pure, no I/O."""
+
+from __future__ import annotations
+
+import bisect
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from reportlint.document import Document
+from reportlint.errors import ReportlintError
+from reportlint.rules import Finding, Rule
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An error that stopped (part of) the check of one file: exit code 2."""
+
+    path: str
+    message: str
+    detail: str = ""  # a traceback, shown with --verbose
+
+    def __str__(self) -> str:
+        return f"{self.path}: error: {self.message}"
+
+
+@dataclass
+class LintResult:
+    """What checking one file gave."""
+
+    path: str
+    document: Document | None = None
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    fixed: int = 0
+
+
+class _Spans:
+    """Sorted, merged spans with an O(log n) overlap test."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, max(start, end - 1)) - 1
+        return i >= 0 and self.ends[i] > start
+
+
+def _accepted_spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    spans = []
+    for w in words:
+        if not w:
+            continue
+        i = text.find(w)
+        while i != -1:
+            spans.append((i, i + len(w)))
+            i = text.find(w, i + 1)
+    return spans
+
+
+def _inside(spans: _Spans, start: int, end: int) -> bool:
+    i = bisect.bisect_right(spans.starts, start) - 1
+    return i >= 0 and spans.ends[i] >= end
+
+
+def lint(
+    document: Document,
+    rules: Sequence[Rule],
+    *,
+    skip_spans: Iterable[tuple[int, int]] = (),
+    accept: Iterable[str] = (),
+    drop: Callable[[Finding], bool] | None = None,
+) -> tuple[list[Finding], list[Problem]]:
+    """Run every rule; drop findings in skipped or accepted spans; locate and sort the rest.
+
+    A rule that raises, or yields something that is not a Finding inside the text,
+    becomes a Problem naming the rule and its plugin; the other rules still run.
+    """
+    text_len = len(document.text)
+    skip = _Spans([*document.skip_spans, *skip_spans])
+    accepted = _Spans(_accepted_spans(document.text, accept))
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    for rule in rules:
+        try:
+            for f in rule.check(document):
+                if not isinstance(f, Finding) or not (0 <= f.start <= f.end <= text_len):
+                    raise _BadFinding(f)
+                if f.fix is not None:
+                    fs, fe = f.fix_span()
+                    if not (0 <= fs <= fe <= text_len) or not isinstance(f.fix.replacement, str):
+                        raise _BadFinding(f)
+                if skip and skip.overlaps(f.start, f.end):
+                    continue
+                if accepted and _inside(accepted, f.start, f.end):
+                    continue
+                if drop is not None and drop(f):
+                    continue
+                findings.append(f)
+        except _BadFinding as exc:
+            problems.append(Problem(document.path, f"rule {rule.code} ({_plugin(rule)}) returned an invalid finding: {exc.value!r:.200}"))
+        except ReportlintError as exc:
+            problems.append(Problem(document.path, str(exc)))
+        except Exception as exc:  # a crashing rule must not take the others down
+            problems.append(
+                Problem(
+                    document.path,
+                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) crashed: {type(exc).__name__}: {exc}",
+                    traceback.format_exc(),
+                )
+            )
+    return locate(document, findings), problems
+
+
+def _plugin(rule: Rule) -> str:
+    return f"plugin {rule.plugin!r}" if rule.plugin else (rule.origin or "unknown plugin")
+
+
+class _BadFinding(Exception):
+    def __init__(self, value: object) -> None:
+        super().__init__(repr(value))
+        self.value = value
+
+
+def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
+    """Fill path, line and column (1-based, in characters) and sort by position then code."""
+    lines = document.lines
+    out = []
+    for f in findings:
+        line, col = lines.line_col(f.start)
+        end_line, end_col = lines.line_col(f.end)
+        out.append(replace(f, path=document.path, line=line, column=col, end_line=end_line, end_column=end_col))
+    out.sort(key=lambda f: (f.start, f.end, f.code))
+    return out

@@ -1,0 +1,329 @@
+"""TOML rule packs -> Rules, through declarative kinds (``pattern``, ``replace`` and plugin kinds).
+
+A pack is a TOML file with an optional ``[pack]`` table (name, description) and
+``[[rules]]`` tables, each with ``kind``, ``code``, ``name``, ``summary``,
+``message`` and the kind's own keys. Every rule's ``bad``/``good`` examples are
+run when the pack loads, so a pack that does not do what it says never loads.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from reportlint.errors import PackError
+from reportlint.rules import Example, Finding, Fix, Applicability, Rule, Severity
+
+if TYPE_CHECKING:
+    from reportlint.document import Document
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+#: A pattern that runs longer than this on one document is reported, not waited for.
+PATTERN_TIMEOUT = 5.0
+#: How far around a hit ``unless`` contexts are looked for, in characters.
+CONTEXT_WINDOW = 24
+
+_COMMON_KEYS = {
+    "kind", "code", "name", "summary", "message", "severity", "default", "source",
+    "explanation", "fix", "bad", "good",
+}
+
+
+@dataclass(frozen=True)
+class PackContext:
+    """Where an entry comes from, for error messages and relative file paths."""
+
+    path: Path
+    pack: str
+    index: int
+
+    def where(self, entry: Mapping[str, Any]) -> str:
+        label = entry.get("code") or entry.get("name") or f"#{self.index + 1}"
+        return f"pack {self.pack!r} ({self.path}), rule {label}"
+
+    def error(self, entry: Mapping[str, Any], message: str) -> PackError:
+        return PackError(f"{self.where(entry)}: {message}")
+
+
+class _Template(dict):  # type: ignore[type-arg]
+    """``str.format_map`` mapping that leaves unknown fields visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _require(entry: Mapping[str, Any], ctx: PackContext, key: str, kind: type = str) -> Any:
+    if key not in entry:
+        raise ctx.error(entry, f"missing key {key!r}")
+    if not isinstance(entry[key], kind):
+        raise ctx.error(entry, f"key {key!r} must be a {kind.__name__}")
+    return entry[key]
+
+
+def _examples(entry: Mapping[str, Any], ctx: PackContext) -> tuple[Example, ...]:
+    out: list[Example] = []
+    for key, bad in (("bad", True), ("good", False)):
+        for item in entry.get(key, []):
+            if isinstance(item, str):
+                out.append(Example(item, bad))
+            elif isinstance(item, dict) and isinstance(item.get("text"), str):
+                out.append(Example(item["text"], bad, item.get("fixed")))
+            else:
+                raise ctx.error(entry, f"{key!r} items must be strings or {{text=..., fixed=...}} tables")
+    return tuple(out)
+
+
+def rule_fields(entry: Mapping[str, Any], ctx: PackContext, allowed: Iterable[str]) -> dict[str, Any]:
+    """The fields every kind shares, validated; unknown keys are an error."""
+    unknown = set(entry) - _COMMON_KEYS - set(allowed)
+    if unknown:
+        raise ctx.error(entry, f"unknown key(s) {', '.join(sorted(unknown))}")
+    code = _require(entry, ctx, "code")
+    if not regex.fullmatch(r"[A-Z]{1,3}\d{3}", code):
+        raise ctx.error(entry, f"code {code!r} must be 1-3 capital letters and 3 digits, e.g. X101")
+    fix = entry.get("fix")
+    if fix not in (None, "safe", "unsafe"):
+        raise ctx.error(entry, "key 'fix' must be 'safe' or 'unsafe'")
+    try:
+        severity = Severity.parse(entry.get("severity", "warning"))
+    except ValueError as exc:
+        raise ctx.error(entry, str(exc)) from None
+    return {
+        "code": code,
+        "name": _require(entry, ctx, "name"),
+        "summary": _require(entry, ctx, "summary"),
+        "severity": severity,
+        "default": bool(entry.get("default", True)),
+        "fixable": fix,
+        "explanation": str(entry.get("explanation", "")),
+        "source": str(entry.get("source", "")),
+        "examples": _examples(entry, ctx),
+        "origin": ctx.where(entry),
+    }
+
+
+def _compile(entry: Mapping[str, Any], ctx: PackContext, pattern: str, what: str) -> regex.Pattern[str]:
+    try:
+        return regex.compile(pattern, regex.VERSION1)
+    except regex.error as exc:
+        raise ctx.error(entry, f"{what} {pattern!r} does not compile: {exc}") from None
+
+
+def _excused(text: str, start: int, end: int, contexts: list[regex.Pattern[str]]) -> bool:
+    """True if one ``unless`` context matches a span covering ``[start, end)``."""
+    lo = max(0, start - CONTEXT_WINDOW)
+    hi = min(len(text), end + CONTEXT_WINDOW)
+    for ctx in contexts:
+        for m in ctx.finditer(text, lo, hi, overlapped=True, timeout=PATTERN_TIMEOUT):
+            if m.start() <= start and m.end() >= end:
+                return True
+    return False
+
+
+def pattern_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
+    """``pattern``: a `regex` pattern; ``unless`` patterns excuse a hit they cover; ``replacement`` fixes it."""
+    fields = rule_fields(entry, ctx, ("pattern", "unless", "replacement"))
+    pattern = _compile(entry, ctx, _require(entry, ctx, "pattern"), "pattern")
+    unless = [_compile(entry, ctx, u, "unless pattern") for u in entry.get("unless", [])]
+    message = _require(entry, ctx, "message")
+    replacement = entry.get("replacement")
+    if replacement is not None and not isinstance(replacement, str):
+        raise ctx.error(entry, "key 'replacement' must be a string")
+    if replacement is not None and fields["fixable"] is None:
+        fields["fixable"] = "unsafe"
+    where = ctx.where(entry)
+
+    def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        try:
+            for m in pattern.finditer(text, timeout=PATTERN_TIMEOUT):
+                s, e = m.span()
+                if s == e or (unless and _excused(text, s, e, unless)):
+                    continue
+                fix = None
+                values = _Template(match=m.group(), **{k: v or "" for k, v in m.groupdict().items()})
+                if replacement is not None:
+                    new = m.expand(replacement)
+                    values["replacement"] = new
+                    fix = Fix(new, Applicability(rule.fixable or "unsafe"))
+                yield rule.finding(s, e, message.format_map(values), fix)
+        except TimeoutError:
+            raise PackError(f"{where}: pattern ran longer than {PATTERN_TIMEOUT:g} s on {doc.path}; simplify it") from None
+
+    return Rule(check_fn=check, **fields)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceEntry:
+    wrong: str
+    right: str
+    unless: tuple[str, ...] = ()
+    note: str = ""
+
+
+def _read_tsv(path: Path, entry: Mapping[str, Any], ctx: PackContext) -> list[ReplaceEntry]:
+    """Rows ``wrong<TAB>right[<TAB>unless1|unless2[<TAB>note]]``; ``#`` starts a comment line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ctx.error(entry, f"cannot read {path}: {exc}") from None
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2 or not cols[0] or not cols[1]:
+            raise ctx.error(entry, f"{path.name}:{n}: expected wrong<TAB>right[<TAB>unless|...[<TAB>note]]")
+        unless = tuple(c for c in cols[2].split("|") if c) if len(cols) > 2 else ()
+        out.append(ReplaceEntry(cols[0], cols[1], unless, cols[3] if len(cols) > 3 else ""))
+    return out
+
+
+def replace_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
+    """``replace``: wrong -> right pairs (inline ``entries`` and/or a ``file`` .tsv), one automaton.
+
+    Each pair may list ``unless`` contexts: strings containing the wrong word in
+    which it is in fact right (上时间 in 线上时间); a hit inside one is not reported.
+    """
+    fields = rule_fields(entry, ctx, ("entries", "file"))
+    if fields["fixable"] is None:
+        fields["fixable"] = "unsafe"
+    pairs: list[ReplaceEntry] = []
+    for item in entry.get("entries", []):
+        if not isinstance(item, dict) or not isinstance(item.get("wrong"), str) or not isinstance(item.get("right"), str):
+            raise ctx.error(entry, "each of 'entries' needs string keys 'wrong' and 'right'")
+        pairs.append(ReplaceEntry(item["wrong"], item["right"], tuple(item.get("unless", ())), str(item.get("note", ""))))
+    if "file" in entry:
+        pairs.extend(_read_tsv(ctx.path.parent / str(entry["file"]), entry, ctx))
+    if not pairs:
+        raise ctx.error(entry, "a replace rule needs 'entries' or 'file'")
+    by_wrong: dict[str, ReplaceEntry] = {}
+    for p in pairs:
+        if p.wrong == p.right:
+            raise ctx.error(entry, f"entry {p.wrong!r} replaces a word by itself")
+        for c in p.unless:
+            if p.wrong not in c:
+                raise ctx.error(entry, f"entry {p.wrong!r}: unless context {c!r} does not contain it")
+        if p.wrong in by_wrong:
+            raise ctx.error(entry, f"entry {p.wrong!r} is listed twice")
+        by_wrong[p.wrong] = p
+    message = _require(entry, ctx, "message")
+    matcher = LiteralMatcher(by_wrong)
+
+    def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for start, end, p in matcher.finditer(text):
+            if p.unless and any(_context_at(text, start, p.wrong, c) for c in p.unless):
+                continue
+            msg = message.format_map(_Template(wrong=p.wrong, right=p.right, match=p.wrong, note=p.note))
+            yield rule.finding(start, end, msg, p.right)
+
+    return Rule(check_fn=check, **fields)
+
+
+def _context_at(text: str, start: int, wrong: str, context: str) -> bool:
+    """True if ``context`` occurs in ``text`` with its copy of ``wrong`` at ``start``."""
+    i = context.find(wrong)
+    while i != -1:
+        s = start - i
+        if s >= 0 and text.startswith(context, s):
+            return True
+        i = context.find(wrong, i + 1)
+    return False
+
+
+class LiteralMatcher:
+    """Every occurrence of many literal strings in one pass (Aho-Corasick, pyahocorasick).
+
+    Literal word lists never go through a regex alternation: one automaton scans
+    the text once whatever the number of words (see bench/).
+    """
+
+    def __init__(self, words: Mapping[str, Any]) -> None:
+        self._words = dict(words)
+        self._automaton: Any = None
+
+    def _build(self) -> Any:
+        import ahocorasick
+
+        a = ahocorasick.Automaton()
+        for word, value in self._words.items():
+            a.add_word(word, (len(word), value))
+        a.make_automaton()
+        return a
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, Any]]:
+        """(start, end, value) for every occurrence, overlapping ones included, by end offset."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        for end_index, (length, value) in self._automaton.iter(text):
+            yield end_index + 1 - length, end_index + 1, value
+
+
+#: The kinds the core knows; plugins add more through ``reportlint_add_rule_kinds``.
+CORE_KINDS: dict[str, Callable[[Mapping[str, Any], PackContext], Rule]] = {
+    "pattern": pattern_kind,
+    "replace": replace_kind,
+}
+
+
+def load_pack(path: Path, kinds: Mapping[str, Callable[[Mapping[str, Any], PackContext], Rule]]) -> list[Rule]:
+    """Read a pack, build its rules and run their examples; PackError on anything wrong."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise PackError(f"pack {path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"pack {path}: invalid TOML: {exc}") from None
+    meta = data.get("pack", {})
+    pack_name = str(meta.get("name", path.stem)) if isinstance(meta, dict) else path.stem
+    entries = data.get("rules", [])
+    if not isinstance(entries, list):
+        raise PackError(f"pack {pack_name!r} ({path}): 'rules' must be an array of tables ([[rules]])")
+    rules: list[Rule] = []
+    for i, entry in enumerate(entries):
+        ctx = PackContext(path, pack_name, i)
+        if not isinstance(entry, dict):
+            raise PackError(f"pack {pack_name!r} ({path}): rule #{i + 1} must be a table")
+        kind = entry.get("kind")
+        factory = kinds.get(kind) if isinstance(kind, str) else None
+        if factory is None:
+            raise ctx.error(entry, f"unknown kind {kind!r} (known: {', '.join(sorted(kinds))})")
+        rule = factory(entry, ctx)
+        verify_examples(rule)
+        rules.append(rule)
+    return rules
+
+
+def verify_examples(rule: Rule) -> None:
+    """Run a rule on its own examples; PackError naming the rule if one does not hold."""
+    from reportlint.document import Document
+
+    for ex in rule.examples:
+        doc = Document(ex.text, path="<example>")
+        try:
+            found = [f for f in rule.check(doc) if f.code == rule.code]
+        except PackError:
+            raise
+        except Exception as exc:
+            raise PackError(f"{rule.origin}: crashed on its example {ex.text!r}: {type(exc).__name__}: {exc}") from exc
+        if ex.bad and not found:
+            raise PackError(f"{rule.origin}: does not flag its bad example {ex.text!r}")
+        if not ex.bad and found:
+            raise PackError(f"{rule.origin}: flags its good example {ex.text!r} at {found[0].start}")
+        if ex.bad and ex.fixed is not None:
+            from reportlint.fixes import apply_fixes
+
+            fixed, _ = apply_fixes(ex.text, found, unsafe=True)
+            if fixed != ex.fixed:
+                raise PackError(f"{rule.origin}: fixing {ex.text!r} gives {fixed!r}, expected {ex.fixed!r}")

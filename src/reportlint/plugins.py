@@ -1,0 +1,149 @@
+"""Plugin manager: built-ins, installed entry points ("reportlint") and local plugin files."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from reportlint import hookspecs
+from reportlint.errors import PluginError
+
+ENTRY_POINT_GROUP = "reportlint"
+#: Set to a non-empty value to load only the built-in plugins (like PYTEST_DISABLE_PLUGIN_AUTOLOAD).
+DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
+
+#: The built-in plugins, listed explicitly (DESIGN: never found by scanning folders).
+#: They are registered through the same entry-point group as third-party plugins;
+#: this list is the fallback when running from a source tree without installed metadata.
+BUILTIN_PLUGINS: dict[str, str] = {
+    "core": "reportlint.builtin",
+    "markup": "reportlint_markup",
+    "rulepacks": "reportlint_rulepacks",
+    "personal": "reportlint_personal",
+    "structure": "reportlint_structure",
+    "dates": "reportlint_dates",
+    "punctuation": "reportlint_punctuation",
+    "numbers": "reportlint_numbers",
+    "words": "reportlint_words",
+    "political": "reportlint_political",
+}
+
+
+def _entry_points() -> Iterable[Any]:
+    from importlib.metadata import entry_points
+
+    return entry_points(group=ENTRY_POINT_GROUP)
+
+
+class PluginManager:
+    """A pluggy manager that remembers which plugins are built in and where each came from."""
+
+    def __init__(self) -> None:
+        self.pm = pluggy.PluginManager("reportlint")
+        self.pm.add_hookspecs(hookspecs)
+        self.builtin: set[str] = set()
+
+    @property
+    def hook(self) -> Any:
+        return self.pm.hook
+
+    def register(self, plugin: object, name: str, *, builtin: bool = False) -> None:
+        if self.pm.get_plugin(name) is not None:
+            return
+        try:
+            self.pm.register(plugin, name=name)
+        except Exception as exc:  # pluggy validation errors name the hook
+            raise PluginError(f"plugin {name!r} cannot be registered: {exc}") from exc
+        if builtin:
+            self.builtin.add(name)
+
+    def load_builtins_and_entry_points(self, *, autoload: bool | None = None) -> None:
+        """Register built-ins, then third-party entry points unless autoload is off."""
+        if autoload is None:
+            autoload = not os.environ.get(DISABLE_AUTOLOAD_ENV)
+        builtin_modules = set(BUILTIN_PLUGINS.values())
+        for ep in _entry_points():
+            module_name = ep.value.split(":")[0]
+            is_builtin = module_name in builtin_modules
+            if not is_builtin and not autoload:
+                continue
+            try:
+                plugin = ep.load()
+            except Exception as exc:
+                raise PluginError(
+                    f"plugin {ep.name!r} (entry point {ep.value}) failed to load: {type(exc).__name__}: {exc}"
+                ) from exc
+            self.register(plugin, ep.name, builtin=is_builtin)
+        for name, module in BUILTIN_PLUGINS.items():
+            if self.pm.get_plugin(name) is None:
+                self.register(importlib.import_module(module), name, builtin=True)
+
+    def load_local(self, paths: Iterable[Path]) -> None:
+        """Register plugin files (``.py``) or importable module names listed in config."""
+        for path in paths:
+            name = f"local:{path}"
+            if self.pm.get_plugin(name) is not None:
+                continue
+            self.register(_import_file(path), name)
+
+    def check_pending(self) -> None:
+        """Fail at start-up on a hook implementation with no matching spec (a misspelling)."""
+        try:
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(f"plugin {exc.plugin!r}: {exc}") from exc
+
+    def impls(self, hook_name: str) -> list[tuple[str, Any]]:
+        """(plugin name, function) for every implementation of a hook, in call order."""
+        caller = getattr(self.pm.hook, hook_name)
+        return [(impl.plugin_name, impl.function) for impl in reversed(caller.get_hookimpls())]
+
+
+def _import_file(path: Path) -> ModuleType:
+    if path.suffix != ".py":
+        try:
+            return importlib.import_module(str(path))
+        except Exception as exc:
+            raise PluginError(f"plugin {str(path)!r} cannot be imported: {type(exc).__name__}: {exc}") from exc
+    if not path.is_file():
+        raise PluginError(f"plugin file {path} does not exist")
+    module_name = f"reportlint_local_{abs(hash(str(path.resolve())))}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    if spec is None or spec.loader is None:
+        raise PluginError(f"plugin file {path} cannot be loaded")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:
+        del sys.modules[module_name]
+        raise PluginError(f"plugin file {path} failed to import: {type(exc).__name__}: {exc}") from exc
+    return module
+
+
+_MANAGER: PluginManager | None = None
+
+
+def get_plugin_manager() -> PluginManager:
+    """The process-wide manager with built-ins and entry points loaded (once)."""
+    global _MANAGER
+    if _MANAGER is None:
+        manager = PluginManager()
+        manager.load_builtins_and_entry_points()
+        manager.check_pending()
+        _MANAGER = manager
+    return _MANAGER
+
+
+def reset_plugin_manager() -> None:
+    """Forget the process-wide manager (tests; a changed environment)."""
+    global _MANAGER
+    _MANAGER = None

@@ -1,0 +1,53 @@
+"""Plain text: encoding detection (UTF-8 ± BOM, UTF-16 with BOM, GB18030 fallback)."""
+
+from __future__ import annotations
+
+from reportlint.document import Document
+from reportlint.errors import InputError
+
+_CONTROL_OK = {"\t", "\n", "\r", "\f"}
+
+
+def decode(data: bytes, path: str) -> tuple[str, str, bool]:
+    """(text, encoding, bom) for ``data``; InputError for binary or undecodable bytes.
+
+    GB18030 is tried only after strict UTF-8 fails: every ASCII and almost no
+    non-ASCII UTF-8 text is also valid GB18030, never the other way round.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", path), "utf-8", True
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise InputError(f"{path}: UTF-32 text is not supported; save it as UTF-8")
+    if data.startswith(b"\xff\xfe"):
+        return _strict(data[2:], "utf-16-le", path), "utf-16-le", True
+    if data.startswith(b"\xfe\xff"):
+        return _strict(data[2:], "utf-16-be", path), "utf-16-be", True
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{path}: binary file (contains NUL bytes), not a text document")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text, encoding = data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            bad = data[utf8_error.start : utf8_error.start + 1].hex()
+            raise InputError(
+                f"{path}: cannot decode: neither UTF-8 (byte 0x{bad} at offset {utf8_error.start}) nor GB18030"
+            ) from None
+    sample = text[:65536]
+    controls = sum(1 for c in sample if c < " " and c not in _CONTROL_OK)
+    if sample and controls > max(8, len(sample) // 100):
+        raise InputError(f"{path}: binary file ({controls} control characters), not a text document")
+    return text, encoding, False
+
+
+def _strict(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: cannot decode as {encoding.upper()} (byte offset {exc.start}): the file is damaged") from None
+
+
+def read_txt(path: str, data: bytes) -> Document:
+    text, encoding, bom = decode(data, path)
+    return Document(text, path=path, format="txt", encoding=encoding, bom=bom)
