@@ -25,7 +25,7 @@ class Paragraph:
 class LineIndex:
     """Offset <-> 1-based (line, column) in characters, by bisection over line starts."""
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_starts", "_length", "_text")
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -36,6 +36,7 @@ class LineIndex:
             i = find("\n", i + 1)
         self._starts = starts
         self._length = len(text)
+        self._text = text
 
     @property
     def line_count(self) -> int:
@@ -55,6 +56,8 @@ class LineIndex:
         """Start and end of a 1-based line, the line ending (``\\n`` or ``\\r\\n``) excluded."""
         start = self._starts[line - 1]
         end = self._starts[line] - 1 if line < len(self._starts) else self._length
+        if end > start and self._text[end - 1] == "\r":
+            end -= 1
         return start, end
 
 
