@@ -1,0 +1,49 @@
+"""Start-up time of `reportlint check` on one small file: median wall time of several runs.
+
+Usage: python bench/startup.py [--runs 15] [--select ...]
+Target (issue 2): under 0.2 s wall on one small file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--select", default=None, help="rule selection (default: the default rule set)")
+    args = ap.parse_args()
+    exe = shutil.which("reportlint", path=str(Path(sys.executable).parent)) or shutil.which("reportlint")
+    cmd = [exe] if exe else [sys.executable, "-m", "reportlint"]
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "small.txt"
+        small.write_text("关于2023年工作的总结\n一、主要工作\n全年完成各项任务。\n", encoding="utf-8")
+        argv = [*cmd, "check", "--isolated", str(small)] + (["--select", args.select] if args.select else [])
+        subprocess.run(argv, capture_output=True, check=False)  # warm the OS file cache and .pyc files
+        times = []
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            proc = subprocess.run(argv, capture_output=True, check=False)
+            times.append(time.perf_counter() - t0)
+            if proc.returncode == 2:
+                print(proc.stderr.decode(errors="replace"), file=sys.stderr)
+                return 2
+    med = statistics.median(times)
+    print(f"command: {' '.join(argv[:1] + ['check', '--isolated', 'small.txt'] + argv[4:])}")
+    print(f"python: {sys.version.split()[0]}  cpus: {os.cpu_count()}")
+    print(f"start-up, median of {args.runs}: {med * 1000:.0f} ms (min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
+    print("target < 200 ms:", "met" if med < 0.2 else "NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
