@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from reportlint.document import Document
 from reportlint.errors import ReportlintError
-from reportlint.rules import Finding, Rule
+from reportlint.rules import Finding, Fix, Rule, Severity
 
 
 @dataclass(frozen=True)
@@ -94,12 +94,9 @@ def lint(
     for rule in rules:
         try:
             for f in rule.check(document):
-                if not isinstance(f, Finding) or not (0 <= f.start <= f.end <= text_len):
-                    raise _BadFinding(f)
-                if f.fix is not None:
-                    fs, fe = f.fix_span()
-                    if not (0 <= fs <= fe <= text_len) or not isinstance(f.fix.replacement, str):
-                        raise _BadFinding(f)
+                reason = _invalid(f, text_len)
+                if reason:
+                    raise _BadFinding(f, reason)
                 if skip and skip.overlaps(f.start, f.end):
                     continue
                 if accepted and _inside(accepted, f.start, f.end):
@@ -108,7 +105,13 @@ def lint(
                     continue
                 findings.append(f)
         except _BadFinding as exc:
-            problems.append(Problem(document.path, f"rule {rule.code} ({_plugin(rule)}) returned an invalid finding: {exc.value!r:.200}"))
+            problems.append(
+                Problem(
+                    document.path,
+                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) returned an invalid finding: {exc.reason}",
+                    f"the invalid value: {exc.value!r:.2000}",
+                )
+            )
         except ReportlintError as exc:
             problems.append(Problem(document.path, str(exc)))
         except Exception as exc:  # a crashing rule must not take the others down
@@ -127,9 +130,33 @@ def _plugin(rule: Rule) -> str:
 
 
 class _BadFinding(Exception):
-    def __init__(self, value: object) -> None:
-        super().__init__(repr(value))
+    def __init__(self, value: object, reason: str) -> None:
+        super().__init__(reason)
         self.value = value
+        self.reason = reason
+
+
+def _is_offset(value: object) -> bool:
+    return type(value) is int  # not bool, float or None: formatters slice the text with it
+
+
+def _invalid(f: object, text_len: int) -> str:
+    """Why a value a rule yielded cannot be reported ('' if it can), in one short phrase."""
+    if not isinstance(f, Finding):
+        return f"{type(f).__name__} {f!r:.60}, not a Finding"
+    if not (_is_offset(f.start) and _is_offset(f.end)):
+        return f"offsets {f.start!r:.20}..{f.end!r:.20} are not integers"
+    if not 0 <= f.start <= f.end <= text_len:
+        return f"span {f.start}..{f.end} is outside the text (0..{text_len})"
+    if not isinstance(f.message, str) or not isinstance(f.severity, Severity):
+        return "message must be a str and severity a Severity"
+    if f.fix is not None:
+        if not isinstance(f.fix, Fix) or not isinstance(f.fix.replacement, str):
+            return f"fix {f.fix!r:.60} is not a Fix with a str replacement"
+        fs, fe = f.fix_span()
+        if not (_is_offset(fs) and _is_offset(fe) and 0 <= fs <= fe <= text_len):
+            return f"fix span {fs!r:.20}..{fe!r:.20} is outside the text (0..{text_len})"
+    return ""
 
 
 def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:

@@ -1,0 +1,275 @@
+"""Fuzzing (hypothesis, bounded): any text through every rule, any bytes through every reader.
+
+Whatever rules exist when the suite runs are exercised (select ALL, isolation on):
+no rule may crash, hang or report a span outside the text, and line/column must
+agree with the span. Random or mutated file bytes give a Document or an
+InputError for that file, never another exception.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportlint.api import Linter
+from reportlint.document import Document
+from reportlint.engine import LintResult
+from reportlint.errors import InputError
+from reportlint.fixes import apply_fixes
+from reportlint.formats import FormatContext
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+
+_LINTER: Linter | None = None
+
+
+def linter() -> Linter:
+    """One Linter for the module: every rule selected, no config files read."""
+    global _LINTER
+    if _LINTER is None:
+        _LINTER = Linter(isolated=True, select=["ALL"])
+    return _LINTER
+
+
+# Pieces a report is made of, and pieces that break naive code: astral CJK (U+20000+),
+# emoji with ZWJ, combining marks, BOM, RTL override, full-width space, CR, lone CR.
+PIECES = [
+    "一、", "二、", "（一）", "（二）", "1.", "2．", "（1）", "①", "第一章", "第一条", "一是", "二是", "首先，",
+    "总体情况", "工作总结", "2023年", "4月27日-28日", "2023年度", "百分之五十", "50%", "3.5万元", "1,234",
+    "加强党风廉政建设", "上时间待机", "学习强国、、微博", "谈话会 。", "XX", "××", "某某", "##paidbegin##",
+    "，", "。", "、", "；", "：", "？", "！", "“", "”", "‘", "’", "（", "）", "《", "》", "【", "】", "——", "……",
+    "·", "-", "~", "(", ")", ",", ".", ";", ":", "\"", "'", "#", "##", "**", "`", "```", "> ", "- ", "[链接](http://x.cn)",
+    "\n", "\n\n", "\r\n", "\r", "\t", " ", "\u3000", "\ufeff", "\u200b", "\u200d", "\u202e", "\u0301", "\u0332",
+    "𠀀", "𪚥", "😀", "👨\u200d👩\u200d👧", "e\u0301", "a", "Z", "0", "9", "１２３", "ＡＢＣ",
+]
+
+report_like = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
+# Any code point but lone surrogates (no reader can produce those: they do not decode).
+any_unicode = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
+
+
+def assert_sane(doc: Document, result: LintResult) -> None:
+    """No problem; every finding inside the text, line/column matching its span, sorted; fixes apply."""
+    assert not result.problems, "\n".join(str(p) for p in result.problems)
+    n = len(doc.text)
+    lines = doc.lines
+    for f in result.findings:
+        assert 0 <= f.start <= f.end <= n, f
+        assert lines.offset(f.line, f.column) == f.start, f
+        assert lines.offset(f.end_line, f.end_column) == f.end, f
+        assert isinstance(f.message, str) and f.message, f
+    keys = [(f.start, f.end, f.code) for f in result.findings]
+    assert keys == sorted(keys)
+    fixed, _ = apply_fixes(doc.text, result.findings, unsafe=True)
+    assert isinstance(fixed, str)
+
+
+def render_all(result: LintResult) -> None:
+    """Every output format writes the result without raising."""
+    lint = linter()
+    ctx = FormatContext(rules=lint.all_rules(), statistics=True)
+    for name, fmt in lint.formats().items():
+        out = io.StringIO()
+        fmt([result], out, ctx)
+
+
+def check_text(text: str, name: str = "fuzz.txt") -> tuple[Document, LintResult]:
+    doc = Document(text, path=name)
+    result = linter().check_document(doc)
+    assert_sane(doc, result)
+    return doc, result
+
+
+def test_every_rule_is_exercised():
+    """The fuzz targets really run rules (and which ones, in the failure message if none)."""
+    rules = linter().selected_rules(linter().default_config())
+    assert rules and all(r.code for r in rules)
+    assert "M101" in {r.code for r in rules}
+
+
+@FUZZ
+@given(report_like)
+def test_report_like_text_through_every_rule(text):
+    _, result = check_text(text)
+    render_all(result)
+
+
+@FUZZ
+@given(any_unicode)
+def test_any_unicode_through_every_rule(text):
+    check_text(text)
+
+
+@FEW
+@given(report_like)
+def test_report_like_text_as_markdown(text):
+    """The Markdown reader's skip and paragraph spans never break a rule."""
+    try:
+        doc = linter().read_bytes("fuzz.md", text.encode("utf-8"))
+    except InputError:
+        return  # e.g. too many control characters: a clear error, fine
+    for s, e in doc.skip_spans:
+        assert 0 <= s <= e <= len(doc.text)
+    for p in doc.paragraphs:
+        assert doc.text[p.start : p.end] == p.text
+    assert_sane(doc, linter().check_document(doc))
+
+
+@FEW
+@given(report_like)
+def test_fix_passes_never_lose_the_document(text):
+    """Fixing runs to a fixed point without problems, and fixing again changes nothing more."""
+    doc = Document(text, path="fuzz.txt")
+    fixed, result = linter().fix_document(doc, unsafe=False)
+    assert not result.problems, "\n".join(str(p) for p in result.problems)
+    assert isinstance(fixed.text, str)
+
+
+# -- big and degenerate texts: deterministic, each timed ----------------------------------
+
+ONE_MB = 1024 * 1024
+SENTENCE = "我们要进一步加强党风廉政建设，落实“两个责任”，2023年4月27日召开会议、部署工作；"
+DEGENERATE = {
+    "1MB-line-no-newline": (SENTENCE * (ONE_MB // len(SENTENCE) + 1))[:ONE_MB],
+    "1MB-one-char": "啊" * ONE_MB,
+    "1MB-astral": "𠀀" * (ONE_MB // 4),
+    "combining-storm": "a" + "\u0301" * 50_000,
+    "only-punctuation": "，。、；：？！“”‘’（）《》【】——……·" * 5000,
+    "only-punctuation-lines": "。\n、、\n，，，\n！？\n" * 5000,
+    "only-headings": "一、\n（一）\n1.\n（1）\n①\n第一章\n第一条\n一是\n" * 2000,
+    "headings-with-titles": "".join(f"{'一二三四五六七八九十'[i % 10]}、标题{i}\n（{'一二三'[i % 3]}）小标题\n" for i in range(3000)),
+    "deep-nesting": "".join(f"{'#' * (i % 6 + 1)} {i}.{i}.{i}.{i} 标题\n" for i in range(5000)),
+    "blank-lines": "\n" * 200_000,
+    "crlf-only": "\r\n" * 100_000,
+    "lone-cr": "第一段\r第二段\r" * 10_000,
+    "bom-and-zero-width": "\ufeff" + "\u200b\u200d\u2060\ufeff" * 20_000,
+    "empty": "",
+    "one-space": " ",
+    "control-chars": "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" * 1000,
+    "long-digits": "1" * 200_000 + "年",
+    "long-hashes": "#" * 200_000 + "a" + "#" * 200_000,
+    "many-brackets": "（" * 50_000 + "）" * 50_000,
+    "many-quotes": "“" * 50_000,
+}
+
+#: A single rule slower than this on one degenerate text is reported as a hang.
+PER_TEXT_BUDGET = 20.0
+
+
+@pytest.mark.parametrize("name", list(DEGENERATE))
+def test_degenerate_text_no_crash_no_hang(name):
+    text = DEGENERATE[name]
+    for fmt in ("txt", "md"):
+        doc = Document(text, path=f"{name}.{fmt}", format=fmt)
+        if fmt == "md":
+            from reportlint.readers.md import markdown_spans
+
+            doc.skip_spans, doc.paragraph_spans = markdown_spans(text)
+        t0 = time.perf_counter()
+        result = linter().check_document(doc)
+        elapsed = time.perf_counter() - t0
+        assert_sane(doc, result)
+        assert elapsed < PER_TEXT_BUDGET, f"{name} ({fmt}) took {elapsed:.1f} s"
+
+
+def test_no_single_rule_is_slow_on_a_1mb_line():
+    """Times each rule alone on the 1 MB line, so a slow one is named."""
+    from reportlint.engine import lint
+
+    doc = Document(DEGENERATE["1MB-line-no-newline"], path="big.txt")
+    slow = []
+    for rule in linter().selected_rules(linter().default_config()):
+        t0 = time.perf_counter()
+        _, problems = lint(doc, [rule])
+        elapsed = time.perf_counter() - t0
+        assert not problems, problems
+        if elapsed > 5.0:
+            slow.append(f"{rule.code} {elapsed:.1f}s")
+    assert not slow, f"rules slower than 5 s on a 1 MB line: {slow}"
+
+
+# -- readers: random and mutated bytes ------------------------------------------------------
+
+
+def read_or_input_error(name: str, data: bytes) -> Document | None:
+    """The reader's Document, or None if it raised InputError (naming the file); anything else fails."""
+    try:
+        doc = linter().read_bytes(name, data)
+    except InputError as exc:
+        msg = str(exc)
+        assert msg.startswith(f"{name}: ") and "\n" not in msg, msg
+        return None
+    assert isinstance(doc, Document) and isinstance(doc.text, str)
+    return doc
+
+
+@FUZZ
+@given(st.binary(max_size=3000), st.sampled_from(["r.txt", "r.md"]))
+def test_random_bytes_as_text_files(data, name):
+    doc = read_or_input_error(name, data)
+    if doc is not None:
+        assert_sane(doc, linter().check_document(doc))
+
+
+@FEW
+@given(st.binary(min_size=1, max_size=400).map(lambda b: b"PK\x03\x04" + b), st.sampled_from(["r.docx", "r.txt"]))
+def test_zip_like_garbage(data, name):
+    read_or_input_error(name, data)
+
+
+def _docx_bytes() -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2023年工作总结")
+    d.add_paragraph("一、总体情况")
+    d.add_paragraph("要求##paidbegin##全市，学习强国、、微博。")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "表格内容"
+    t.cell(1, 1).text = "第二格"
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+GOOD_DOCX = _docx_bytes()
+
+
+def test_the_unmutated_docx_is_read():
+    doc = read_or_input_error("good.docx", GOOD_DOCX)
+    assert doc is not None and "##paidbegin##" in doc.text
+
+
+@FEW
+@given(st.integers(0, len(GOOD_DOCX) - 1))
+def test_truncated_docx(cut):
+    assert read_or_input_error("t.docx", GOOD_DOCX[:cut]) is None
+
+
+@FEW
+@given(st.lists(st.tuples(st.integers(0, len(GOOD_DOCX) - 1), st.integers(0, 255)), min_size=1, max_size=8))
+def test_byte_flipped_docx(flips):
+    data = bytearray(GOOD_DOCX)
+    for pos, value in flips:
+        data[pos] = value
+    doc = read_or_input_error("f.docx", bytes(data))
+    if doc is not None:
+        assert_sane(doc, linter().check_document(doc))
+
+
+@FEW
+@given(st.binary(max_size=2000))
+def test_random_document_xml_in_a_valid_package(xml):
+    """Any bytes as word/document.xml: a Document or an InputError."""
+    src = zipfile.ZipFile(io.BytesIO(GOOD_DOCX))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            z.writestr(info.filename, xml if info.filename == "word/document.xml" else src.read(info.filename))
+    read_or_input_error("x.docx", out.getvalue())
