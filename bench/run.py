@@ -21,7 +21,6 @@ import json
 import os
 import platform
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -109,7 +108,7 @@ def speed(docs: list[tuple[str, str]], runs: int, big_mb: float, report: list[st
         import autocorrect_py
 
         def ac() -> None:
-            for name, text in docs:
+            for _name, text in docs:
                 autocorrect_py.lint_for(text, "text")
 
         ac()
@@ -174,8 +173,7 @@ def scale(docs: list[tuple[str, str]], quick: bool) -> tuple[list[tuple[float, f
     for kb in sizes_kb:
         reps = kb * 1000 // max(1, len(base.encode("utf-8"))) + 1
         text = (base * reps).encode("utf-8")[: kb * 1000].decode("utf-8", errors="ignore")
-        doc_factory = lambda text=text: Document(text, path="x.txt")  # noqa: E731
-        t = median_time(lambda: linter.check_document(doc_factory()), 1 if kb >= 1000 else 3)
+        t = median_time(lambda text=text: linter.check_document(Document(text, path="x.txt")), 1 if kb >= 1000 else 3)
         by_size.append((kb / 1000, t))
     rng = random.Random(7)
     han = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
@@ -417,7 +415,7 @@ def main() -> int:
         "",
         "| defect | family | injected | found | recall |",
         "|---|---|---|---|---|",
-        *[f"| {k} | {p} | {t} | {f} | {f / t if t else 0:.2f} |" for (k, t, f), (_, p, _) in zip(recall, INJECTIONS)],
+        *[f"| {k} | {p} | {t} | {f} | {f / t if t else 0:.2f} |" for (k, t, f), (_, p, _) in zip(recall, INJECTIONS, strict=True)],
         "",
     ]
     args.out.write_text("\n".join(lines), encoding="utf-8")

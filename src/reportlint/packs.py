@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from reportlint.errors import PackError
-from reportlint.rules import Example, Finding, Fix, Applicability, Rule, Severity
+from reportlint.rules import Applicability, Example, Finding, Fix, Rule, Severity
 
 if TYPE_CHECKING:
     from reportlint.document import Document
@@ -54,7 +54,7 @@ class PackContext:
         return PackError(f"{self.where(entry)}: {message}")
 
 
-class _Template(dict):  # type: ignore[type-arg]
+class _Template(dict[str, str]):
     """``str.format_map`` mapping that leaves unknown fields visible instead of raising."""
 
     def __missing__(self, key: str) -> str:
