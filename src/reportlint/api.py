@@ -244,7 +244,12 @@ class Linter:
             def drop(f: Finding) -> bool:
                 return bool(hook(finding=f, document=doc, config=config))
 
-        return lint(doc, rules, skip_spans=skip, accept=config.accept, drop=drop)
+        findings, problems = lint(doc, rules, skip_spans=skip, accept=config.accept, drop=drop)
+        if doc.format == "md":  # suppression comments exist only in Markdown; RL001 needs every finding first
+            from reportlint.suppress import apply_suppressions
+
+            findings = apply_suppressions(doc, findings, rules, self.all_rules(config))
+        return findings, problems
 
     def check_path(self, path: Path, display: str | None = None) -> LintResult:
         """Read and check one file; every failure becomes a Problem of this file alone."""

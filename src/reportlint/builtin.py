@@ -1,4 +1,4 @@
-"""The core's own plugin: built-in readers, pack kinds and output formats (no rules)."""
+"""The core's own plugin: built-in readers, pack kinds, output formats, and the RL family (suppressions)."""
 
 from __future__ import annotations
 
@@ -41,4 +41,17 @@ def reportlint_add_formats() -> Mapping[str, Any]:
     from reportlint.formats.json import format_json
     from reportlint.formats.text import format_concise, format_text
 
-    return {"text": format_text, "concise": format_concise, "json": format_json, "github": format_github}
+    from reportlint.formats.junit import format_junit
+    from reportlint.formats.rdjson import format_rdjson
+    from reportlint.formats.sarif import format_sarif
+
+    return {"text": format_text, "concise": format_concise, "json": format_json, "github": format_github,
+            "sarif": format_sarif, "junit": format_junit, "rdjson": format_rdjson}
+
+
+@hookimpl
+def reportlint_add_rules(config: Any) -> Any:
+    """The core's own family RL: RL001 unused-suppression (see reportlint.suppress)."""
+    from reportlint.suppress import RULES
+
+    return RULES

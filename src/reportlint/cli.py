@@ -112,6 +112,10 @@ def main() -> None:
 @click.option("--profile", help="Document type, e.g. 工作总结 (overrides config).")
 @click.option("--report-year", type=int, help="The year the report covers (overrides config).")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of crashing plugins.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Files checked at once (default: the number of cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache (.reportlint_cache).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings in this baseline file, then exit.")
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -131,6 +135,10 @@ def check(
     profile: str | None,
     report_year: int | None,
     verbose: bool,
+    jobs: int | None = None,
+    no_cache: bool = False,
+    baseline_file: Path | None = None,
+    write_baseline: Path | None = None,
 ) -> None:
     """Check report files (.txt, .md, .docx) and folders; '-' reads stdin."""
     from reportlint.api import Linter
@@ -159,13 +167,34 @@ def check(
     results: list[LintResult] = []
     problems: list[Problem] = []
     diffs: list[str] = []
-    for path, display, problem in iter_files(paths, linter):
+    items = list(iter_files(paths, linter))
+    pooled = None
+    if not (fix or diff):  # -j and the cache (reportlint.parallel); fixing stays one file at a time
+        from reportlint.parallel import check_files
+
+        files = [(p, d) for p, d, prob in items if prob is None and p is not None]
+        pooled = check_files(linter, files, jobs=jobs, use_cache=not no_cache)
+    for path, display, problem in items:
         if problem is not None:
             problems.append(problem)
             continue
-        result = _check_one(linter, path, display, stdin_filename, fix=fix, diff=diff, unsafe=unsafe_fixes, diffs=diffs)
+        if pooled is not None and path is not None:
+            result = next(pooled)
+        else:
+            result = _check_one(linter, path, display, stdin_filename, fix=fix, diff=diff, unsafe=unsafe_fixes, diffs=diffs)
         results.append(result)
         problems.extend(result.problems)
+
+    from reportlint.baseline import apply_run_baselines
+    from reportlint.baseline import write_baseline as _write_baseline
+
+    if write_baseline is not None:
+        n = _write_baseline(write_baseline, results)
+        _report_problems(problems, verbose)
+        click.echo(f"Recorded {n} finding{'s' if n != 1 else ''} in baseline {write_baseline}.", err=True)
+        sys.exit(EXIT_ERROR if problems else EXIT_OK)
+    results, baseline_problems = apply_run_baselines(results, linter, baseline_file)
+    problems.extend(baseline_problems)
 
     ctx = FormatContext(rules=linter.all_rules(), statistics=statistics, quiet=quiet, output_is_file=bool(output_file))
     if diff:

@@ -1,0 +1,154 @@
+"""A result cache keyed by file content, rule set, config and version, in ``.reportlint_cache``.
+
+One small JSON file per entry, written to a temporary name and renamed into
+place, so two runs at once can never leave a half-written entry; a damaged
+entry is treated as absent. The folder sits beside the governing config file,
+or in the current folder when there is none (``REPORTLINT_CACHE_DIR`` overrides).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlint import __version__
+from reportlint.config import Config
+from reportlint.rules import Applicability, Finding, Fix, Rule, Severity
+
+CACHE_DIR_NAME = ".reportlint_cache"
+CACHE_DIR_ENV = "REPORTLINT_CACHE_DIR"
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# reportlint's result cache; see https://bford.info/cachedir/\n"
+
+
+def _hash_files(paths: Iterable[Path], h: Any) -> None:
+    for p in sorted(set(paths)):
+        h.update(str(p).encode())
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"?")
+
+
+def _module_files(module: str) -> list[Path]:
+    """Every .py file of the top-level package that defines ``module`` (rules import helpers)."""
+    top = sys.modules.get(module.split(".")[0])
+    if top is None:
+        return []
+    roots = list(getattr(top, "__path__", []) or [])
+    if roots:
+        return [p for r in roots for p in Path(r).rglob("*.py")]
+    file = getattr(top, "__file__", None)
+    return [Path(file)] if file else []
+
+
+def ruleset_fingerprint(rules: Sequence[Rule], pack_files: Iterable[Path]) -> str:
+    """Codes, settings and source of the rules: editing a plugin or a pack invalidates the cache."""
+    h = hashlib.sha256(__version__.encode())
+    modules: set[str] = set()
+    for r in sorted(rules, key=lambda r: r.code):
+        h.update(repr((r.code, r.name, r.severity.value, r.default, r.fixable, r.plugin, r.origin)).encode())
+        modules.add(getattr(r.check_fn, "__module__", "") or "")
+    files: list[Path] = []
+    for m in sorted(modules):
+        files.extend(_module_files(m))
+    for pack in pack_files:
+        folder = pack.resolve().parent
+        files.extend(q for q in folder.iterdir() if q.is_file())
+    _hash_files(files, h)
+    return h.hexdigest()
+
+
+def finding_to_list(f: Finding) -> list[Any]:
+    fix = None if f.fix is None else [f.fix.replacement, f.fix.applicability.value, f.fix.start, f.fix.end]
+    return [f.code, f.name, f.message, f.start, f.end, f.severity.value, fix, f.line, f.column, f.end_line, f.end_column]
+
+
+def finding_from_list(v: Sequence[Any], path: str) -> Finding:
+    code, name, message, start, end, sev, fix, line, col, eline, ecol = v
+    fx = None if fix is None else Fix(fix[0], Applicability(fix[1]), fix[2], fix[3])
+    return Finding(code, name, message, start, end, Severity(sev), fx, path, line, col, eline, ecol)
+
+
+class Cache:
+    """Looks up and stores findings; one instance per run, rule-set fingerprints memoised per config."""
+
+    def __init__(self, linter: Any) -> None:
+        self.linter = linter
+        self._ruleset: dict[Path | None, str] = {}
+        self._tagged: set[Path] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def folder(self, config: Config) -> Path:
+        override = os.environ.get(CACHE_DIR_ENV)
+        if override:
+            return Path(override)
+        base = config.path.parent if config.path is not None else Path.cwd()
+        return base / CACHE_DIR_NAME
+
+    def _ruleset_key(self, config: Config) -> str:
+        if config.path not in self._ruleset:
+            rules = list(self.linter.all_rules(config).values())
+            packs = [Path(p) for _, fn in self.linter.pm.impls("reportlint_add_packs") for p in (fn() or ())]
+            self._ruleset[config.path] = ruleset_fingerprint(rules, [*packs, *config.packs])
+        return self._ruleset[config.path]
+
+    def key(self, config: Config, data: bytes, display: str) -> str:
+        """Content hash + rule set + config (with command-line overrides) + version + path."""
+        h = hashlib.sha256()
+        for part in (__version__, self._ruleset_key(config), repr(config), display):
+            h.update(part.encode("utf-8", "surrogateescape"))
+            h.update(b"\0")
+        h.update(hashlib.sha256(data).digest())
+        return h.hexdigest()
+
+    def _entry(self, config: Config, key: str) -> Path:
+        return self.folder(config) / __version__ / key[:2] / f"{key}.json"
+
+    def get(self, config: Config, key: str, path: str) -> list[Finding] | None:
+        try:
+            raw = json.loads(self._entry(config, key).read_text(encoding="utf-8"))
+            found = [finding_from_list(v, path) for v in raw]
+        except (OSError, ValueError, TypeError, KeyError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, config: Config, key: str, findings: Sequence[Finding]) -> None:
+        """Store atomically; a cache that cannot be written is silently skipped (read-only checkout)."""
+        entry = self._entry(config, key)
+        try:
+            self._tag(self.folder(config))
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump([finding_to_list(f) for f in findings], fh, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, entry)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass
+
+    def _tag(self, folder: Path) -> None:
+        """CACHEDIR.TAG and a .gitignore of '*', so backups and git leave the folder alone."""
+        if folder in self._tagged:
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# created by reportlint\n*\n")):
+            p = folder / name
+            if not p.exists():
+                try:
+                    with open(p, "x", encoding="utf-8") as fh:
+                        fh.write(text)
+                except FileExistsError:
+                    pass
+        self._tagged.add(folder)
