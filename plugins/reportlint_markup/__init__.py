@@ -8,9 +8,10 @@ import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 
-# ``##paidbegin##``-style markers: two or more # around a name of letters, digits, _ or -.
-# Paid-content and CMS templates leave them when text is pasted out of a web page.
-_MARKER = regex.compile(r"#{2,}[A-Za-z][A-Za-z0-9_\-]{0,40}#{2,}")
+# ``##paidbegin##``-style markers: two or more # around a name (Latin letters or Han first, then
+# letters, digits, Han, _ or -), paired or not. Paid-content and CMS templates leave them when text
+# is pasted out of a web page. Not after a letter or digit (C##, 第2##), so code names stay silent.
+_MARKER = regex.compile(r"(?<![A-Za-z0-9#])#{2,}[A-Za-z\p{Han}][A-Za-z0-9_\-\p{Han}]{0,40}#{2,}(?!#)")
 
 
 @rule(
@@ -24,14 +25,18 @@ _MARKER = regex.compile(r"#{2,}[A-Za-z][A-Za-z0-9_\-]{0,40}#{2,}")
         "##paidend##; copied into a report they reach the reader. The fix deletes the "
         "marker and nothing else."
     ),
-    bad=[("要##paidbegin##求全市", "要求全市"), ("##paidend##", "")],
-    good=["第##号", "C## 语言", "#标签#"],
+    bad=[("要##paidbegin##求全市", "要求全市"), ("##paidend##", ""), ("##正文开始##推进", "推进")],
+    good=["第##号", "C## 语言", "#标签#", "C##和C##"],
 )
 def stray_marker(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag each ##name## marker; the fix deletes the marker only."""
     for m in _MARKER.finditer(doc.text):
         yield self.finding(m.start(), m.end(), f"模板标记“{m.group()}”残留，应删除", "")
 
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
-    return [stray_marker]
+    """Family M: markers, markup, invisible and broken characters, placeholders, review residue."""
+    from reportlint_markup import chars, leftovers, markup
+
+    return [stray_marker, *markup.RULES, *chars.RULES, *leftovers.RULES]

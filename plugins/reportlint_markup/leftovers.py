@@ -1,0 +1,241 @@
+"""Family M, leftovers: unfilled placeholders, template slots, review residue (catalogue H01-H03, H11)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from reportlint import Document, Finding, Rule, rule
+from reportlint.packs import LiteralMatcher
+
+# Placeholder letters: ASCII X/x, fullwidth Ｘ/ｘ and the multiplication sign × (GB/T 9704-2012's
+# sample pages fill slots with ××××). A run is one glyph repeated, so "Xx" or "X×" never count.
+_PH = "[XxＸｘ×]"
+_RUN = regex.compile(r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}")
+# Dates with placeholder parts: 20XX年, XXXX年X月X日, ×月×日, 2023年X月.
+_MD = rf"(?:{_PH}{{1,2}}|[0-9]{{1,2}})"
+_YEAR = rf"(?:[0-9]{{2}}{_PH}{{2}}|{_PH}{{4}}|{_PH}{{2}}|[0-9]{{4}})"
+_DATE = regex.compile(rf"(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
+_PH_CHAR = regex.compile(_PH)
+# What counts as Chinese context next to a Latin run: Han, CJK and fullwidth punctuation, quotes.
+_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026]")
+# Real terms written with XX: the XX chromosome, the Roman-numeral XX世纪.
+_XX_TERMS = ("染色体", "世纪")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK.match(ch) is not None
+
+
+def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of placeholder dates, then of placeholder runs outside them, in text order."""
+    spans: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        if _PH_CHAR.search(m.group()):
+            spans.append(m.span())
+    taken = list(spans)
+    n = len(text)
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        if any(a <= s < b for a, b in taken):
+            continue
+        before = text[s - 1] if s else ""
+        after = text[e] if e < n else ""
+        if m.group()[0] == "×":
+            # A × run is never a word; only reject it between ASCII letters or digits (a formula).
+            if before.isascii() and before.isalnum() or after.isascii() and after.isalnum():
+                continue
+        else:
+            if before.isascii() and (before.isalnum() or before == "_"):
+                continue
+            if after.isascii() and (after.isalpha() or after == "_"):
+                continue
+            if not (_is_cjk(before) or _is_cjk(after)):
+                continue  # Latin X runs only count inside Chinese text
+            if text.startswith(_XX_TERMS, e):
+                continue
+        spans.append((s, e))
+    spans.sort()
+    return iter(spans)
+
+
+@rule(
+    "M108",
+    "placeholder-letters",
+    "An unfilled placeholder such as XX, XXX, ××, 20XX年 or X月X日",
+    source="catalogue H01; GB/T 9704-2012 sample pages (××××、×月×日)",
+    explanation=(
+        "Templates and drafts mark what is still to be written with XX, XXX or ××: XX县, "
+        "×××同志, 20XX年X月X日. A submitted report must not contain them. Latin words and "
+        "acronyms (XML, XXL, Xbox), a single × in a formula (3×4) and the XX chromosome are "
+        "not placeholders."
+    ),
+    bad=["XX坚持以习近平新时代中国特色社会主义思想为指导", "×××同志", "20XX年工作总结", "于X月X日召开",
+         "2018年×月×日", "ＸＸ县", "xx局"],
+    good=["XML格式", "XXL号", "Xbox游戏机", "MAX值", "3×4＝12", "二〇〇八年", "2023年4月27日", "XX染色体",
+          "a×b×c"],
+)
+def placeholder_letters(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag placeholder runs and placeholder dates."""
+    text = doc.text
+    for s, e in _placeholder_spans(text):
+        yield self.finding(s, e, f"占位符“{text[s:e]}”未替换，应填入实际内容")
+
+
+# Placeholder symbols: ○○ 〇〇 ◯◯ □□ ＊＊ △△. Runs of a zero-like glyph next to a Chinese numeral
+# or a digit are numbers (二〇〇八年, 一〇〇), which C-family rules judge, not placeholders.
+_SYMBOLS = regex.compile(r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}")
+_NUMERAL = regex.compile(r"[零〇○◯一二三四五六七八九十百千万亿两0-9０-９OＯ]")
+
+
+@rule(
+    "M109",
+    "placeholder-symbols",
+    "An unfilled placeholder written with symbols: ○○, □□, ＊＊, △△",
+    source="catalogue H02",
+    explanation=(
+        "Runs of ○, □, ＊ or △ stand for names and numbers still to be filled in (○○乡党委, "
+        "□□同志). A run of 〇 or ○ inside a Chinese numeral (二〇〇八年) is a number, not a "
+        "placeholder."
+    ),
+    bad=["○○乡党委", "□□同志", "＊＊局", "△△项目", "〇〇〇〇年工作总结"],
+    good=["二〇〇八年", "二○○○年", "一〇〇名", "□是 □否", "○ 要点"],
+)
+def placeholder_symbols(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag runs of placeholder symbols outside Chinese numerals."""
+    text = doc.text
+    n = len(text)
+    for m in _SYMBOLS.finditer(text):
+        s, e = m.span()
+        if m.group()[0] in "○〇◯":
+            before = text[s - 1] if s else ""
+            after = text[e] if e < n else ""
+            if _NUMERAL.match(before or " ") or _NUMERAL.match(after or " "):
+                continue
+        yield self.finding(s, e, f"占位符“{m.group()}”未替换，应填入实际内容")
+
+
+# Template slots: a 【…】 whose content names a field, hint words inside any bracket pair, and the
+# template-engine forms {{…}}, ${…}, <请…>.
+_LENTICULAR = regex.compile(r"【([^【】\n]{1,15})】")
+_SLOT_NOUNS = (
+    "名称", "名字", "姓名", "单位", "部门", "日期", "时间", "年份", "金额", "数量", "数字", "数据",
+    "地址", "职务", "职称", "电话", "号码", "文号", "编号", "内容", "标题", "地点", "人数", "比例",
+)
+_ENGINE_SLOT = regex.compile(r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
+_HINTS = LiteralMatcher({w: w for w in (
+    "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处", "模板", "待补充", "待核实", "待完善",
+    "待填", "待定", "TODO", "todo", "TBD", "占位",
+)})
+# 待定 is a normal word in plans (时间待定); inside 【】 or [] it is a slot, inside （） it is prose.
+_PROSE_OK = {"待定"}
+_OPEN = "（(【[〔〈<{"
+_CLOSE = "）)】]〕〉>}"
+_BRACKET_REACH = 30
+
+
+def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the short bracket pair around ``text[start:end]``, if there is one on its line."""
+    lo = max(0, start - _BRACKET_REACH)
+    left = -1
+    for i in range(start - 1, lo - 1, -1):  # bounded: at most _BRACKET_REACH characters
+        c = text[i]
+        if c in _OPEN:
+            left = i
+            break
+        if c in _CLOSE or c == "\n":
+            return None
+    if left == -1:
+        return None
+    hi = min(len(text), end + _BRACKET_REACH)
+    for j in range(end, hi):
+        c = text[j]
+        if c in _CLOSE:
+            return left, j + 1
+        if c in _OPEN or c == "\n":
+            return None
+    return None
+
+
+@rule(
+    "M110",
+    "template-slot",
+    "A template slot left unfilled: 【单位名称】, （请填写）, {{…}}, ${…}, <请…>",
+    source="catalogue H03; GB/T 9704-2012 layouts never use 【】",
+    explanation=(
+        "Templates mark fields with 【单位名称】, hints such as （请填写）（此处插入…）（待补充）, "
+        "or template-engine syntax {{name}} and ${name}. Left in a report they show that a field "
+        "was never filled. Only 【】 slots whose content names a field are reported, so "
+        "【工作动态】-style labels stay silent."
+    ),
+    bad=["【单位名称】2023年工作总结", "共培训（请填写人数）人次", "{{org_name}}党委", "${year}年", "<请输入标题>",
+         "截至【日期】", "会议时间【待定】"],
+    good=["【工作动态】", "会议时间待定", "（试行）", "《关于进一步加强作风建设的通知》", "时间（待定）"],
+)
+def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag field-naming 【】 slots, hint words in brackets and template-engine slots."""
+    text = doc.text
+    reported: list[tuple[int, int]] = []
+    for m in _LENTICULAR.finditer(text):
+        if m.group(1).strip().endswith(_SLOT_NOUNS):
+            reported.append(m.span())
+            yield self.finding(m.start(), m.end(), f"模板占位“{m.group()}”未替换，应填入实际内容")
+    for m in _ENGINE_SLOT.finditer(text):
+        reported.append(m.span())
+        yield self.finding(m.start(), m.end(), f"模板占位“{m.group()[:30]}”未替换，应填入实际内容")
+    for start, end, word in _HINTS.finditer(text):
+        span = _enclosing_brackets(text, start, end)
+        if span is None or any(a <= span[0] < b for a, b in reported):
+            continue
+        if word in _PROSE_OK and text[span[0]] in "（(":
+            continue
+        reported.append(span)
+        yield self.finding(span[0], span[1], f"模板提示“{text[span[0]:span[1]]}”未删除，应填入实际内容")
+
+
+# Word review residue: comment anchors [张三1] / [lenovo2] as pasted from a document with comments,
+# balloon labels (批注 [A1]:, 带格式的:, 删除的内容:), 此处插入图/表, 见附表X, and ??? / ？？？ queries.
+_ANCHOR = regex.compile(r"\[(\p{Han}{2,4}|[A-Za-z]{2,15})(\d{1,3})\]")
+# Footnote and cross-reference labels look like anchors: [注1], [图表2], [Ref3].
+_ANCHOR_NOT_NAMES = ("注", "图", "表", "附", "例", "式", "参", "文", "条", "第", "公", "据", "来", "资", "见", "案")
+_ANCHOR_NOT_LATIN = {"ref", "fig", "tab", "table", "eq", "note", "no", "ch", "sec", "art", "page", "pp", "vol", "id"}
+_BALLOON = regex.compile(
+    r"(?:(?:^|(?<=[\s\[【(（]))批注(?:\s*\[[^\]\n]{1,20}\])?|带格式的|删除的内容|设置了格式)[ \t]*[:：]",
+    regex.MULTILINE,
+)
+_INSERT_HINT = regex.compile(r"此处(?:插入|添加|放置)(?:图片|图表|表格|照片|图|表)|见附(?:表|件|图)[XxＸ×]")
+_QUERIES = regex.compile(r"[?？]{3,}")
+
+
+@rule(
+    "M111",
+    "review-leftover",
+    "Word comment or revision residue: [张三1], 批注:, 带格式的:, ???",
+    source="catalogue H11",
+    explanation=(
+        "Copying from a Word document with comments or tracked changes pastes the comment "
+        "anchors ([张三1]), balloon labels (批注 [A1]:, 带格式的:, 删除的内容:) and the authors' "
+        "queries (???, 此处插入图表). None of it is meant for the reader."
+    ),
+    bad=["成效显著[李明1]", "批注 [A1]: 数据需核实", "带格式的: 字体: 小四", "共计???人", "此处插入图表",
+         "详见附表X", "取得成效[lenovo2]"],
+    good=["据统计[注1]", "见图表[图表2]", "领导批示：", "真的吗？", "详见附表1", "[Ref3]"],
+)
+def review_leftover(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag comment anchors, balloon labels, insertion hints and ??? queries."""
+    text = doc.text
+    for m in _ANCHOR.finditer(text):
+        name = m.group(1)
+        if name.startswith(_ANCHOR_NOT_NAMES) or name.lower() in _ANCHOR_NOT_LATIN:
+            continue
+        yield self.finding(m.start(), m.end(), f"批注标记“{m.group()}”残留，应删除")
+    for m in _BALLOON.finditer(text):
+        yield self.finding(m.start(), m.end(), f"修订或批注标签“{m.group().strip()}”残留，应删除")
+    for m in _INSERT_HINT.finditer(text):
+        yield self.finding(m.start(), m.end(), f"编写提示“{m.group()}”残留，应补入实际内容")
+    for m in _QUERIES.finditer(text):
+        yield self.finding(m.start(), m.end(), f"疑问标记“{m.group()}”残留，应核实后填写")
+
+
+RULES = [placeholder_letters, placeholder_symbols, template_slot, review_leftover]

@@ -1,0 +1,130 @@
+"""Family M, markup: HTML tags and entities, Markdown residue in plain text and Word (catalogue H04, H05)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+
+import regex
+
+from reportlint import Document, Finding, Fix, Rule, rule
+from reportlint.rules import Applicability
+
+# Only real HTML element names (plus Word's o:p): "<" and ">" around other words are comparisons
+# or 书名号 typed with ASCII, which other rules judge.
+_TAG_NAMES = (
+    "a|abbr|b|big|blockquote|body|br|center|code|col|colgroup|dd|del|div|dl|dt|em|font|h[1-6]|head|hr|"
+    "html|i|img|ins|label|li|mark|meta|nobr|o:p|ol|p|pre|s|script|section|small|span|strike|strong|"
+    "style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|wbr"
+)
+_TAG = regex.compile(
+    rf"</?(?:{_TAG_NAMES})(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))?)*\s*/?>",
+    regex.IGNORECASE,
+)
+# Named entities seen in pasted web text, and numeric ones; the semicolon is required.
+_ENTITY = regex.compile(
+    r"&(?:nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|laquo|raquo|mdash|ndash|"
+    r"hellip|middot|bull|times|divide|plusmn|deg|yen|copy|reg|trade|sect|permil|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
+)
+# Entities for spaces decode to a plain space: U+00A0 in a report is another defect.
+_SPACE_ENTITIES = {"&nbsp;", "&ensp;", "&thinsp;"}
+
+
+def _decode_entity(entity: str) -> str | None:
+    """The character an entity stands for, or None if it is a control or invalid code point."""
+    if entity in _SPACE_ENTITIES:
+        return " "
+    out = html.unescape(entity)
+    if out == entity or not out.isprintable() and out not in ("\u3000",):
+        return None
+    return out
+
+
+@rule(
+    "M102",
+    "html-markup",
+    "An HTML tag (<br>, </span>) or entity (&nbsp;, &#12288;) left in the text",
+    fixable="safe",
+    source="catalogue H04",
+    explanation=(
+        "Text copied from a web page or a CMS editor keeps its HTML: tags such as <br> and "
+        "</span>, and entities such as &nbsp; or &ldquo;. A reader sees them literally. The fix "
+        "deletes tags and decodes entities (space entities become a plain space). Not checked in "
+        "Markdown, where HTML is part of the syntax."
+    ),
+    bad=[("成效明显<br>", "成效明显"), ("<span style=\"color:red\">加强</span>党建", "加强党建"),
+         ("&ldquo;四风&rdquo;问题", "“四风”问题"), ("学习&nbsp;宣传", "学习 宣传")],
+    good=["a<b且b>c", "《条例》", "A&B公司", "<请填写>"],
+)
+def html_markup(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag HTML tags (fix: delete) and entities (fix: decode) outside Markdown."""
+    if doc.format == "md":
+        return
+    text = doc.text
+    for m in _TAG.finditer(text):
+        yield self.finding(m.start(), m.end(), f"HTML 标签“{m.group()[:30]}”残留，应删除", "")
+    for m in _ENTITY.finditer(text):
+        decoded = _decode_entity(m.group())
+        if decoded is None:
+            yield self.finding(m.start(), m.end(), f"HTML 字符实体“{m.group()}”残留，应删除")
+        else:
+            shown = "空格" if decoded == " " else f"“{decoded}”"
+            yield self.finding(m.start(), m.end(), f"HTML 字符实体“{m.group()}”残留，应为{shown}", decoded)
+
+
+# Markdown residue, one alternative per construct, all anchored tightly so plain prose never matches:
+# an ATX heading prefix at line start, **bold** / __bold__ spans, [text](http...) links, code fences,
+# table separator rows, and #话题# topic markers pasted from Weibo.
+_MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)", regex.MULTILINE)
+# \w would include Han, and residue sits right against Han text: exclude only ASCII neighbours.
+_MD_BOLD = regex.compile(
+    r"(?<![*A-Za-z0-9])\*\*(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\*\*(?![*A-Za-z0-9])"
+    r"|(?<![_A-Za-z0-9])__(?=[^\s_])([^_\n]{0,80}?\p{Han}[^_\n]{0,80}?)(?<=[^\s_])__(?![_A-Za-z0-9])"
+)
+_MD_LINK = regex.compile(r"!?\[([^\[\]\n]{1,200})\]\((?:https?://|www\.)[^()\s]{1,500}\)")
+_MD_FENCE = regex.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})[^\n`]*$", regex.MULTILINE)
+_MD_TABLE_RULE = regex.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\r?$", regex.MULTILINE)
+_MD_TOPIC = regex.compile(r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za-z])")
+
+
+@rule(
+    "M103",
+    "markdown-residue",
+    "Markdown syntax (**bold**, # heading, [text](url), ``` fences) left in a .txt or .docx report",
+    severity="warning",
+    fixable="unsafe",
+    source="catalogue H05",
+    explanation=(
+        "Drafts written with AI assistants or in Markdown editors keep their syntax when pasted "
+        "into Word or a text file: **加粗**, a leading “# ”, [链接](http://...), ``` fences, "
+        "|---|---| table rules, #话题# markers. The reader sees the marks. Only constructs that "
+        "plain prose never produces are matched. The fix (unsafe: a human should look) removes "
+        "the marks and keeps the words. Markdown files are not checked: there it is syntax."
+    ),
+    bad=[("**一、主要成效**", "一、主要成效"), ("# 一、总体情况", "一、总体情况"),
+         "详见[通知](https://www.gov.cn/a.html)", "```", "|---|---|", "学习#二十大#精神", ("进一步**加强**党建", "进一步加强党建")],
+    good=["2×3＝6", "a*b*c", "2**3**4", "1#楼和2#楼", "C# 语言", "#1机组", "__init__", "一、总体情况"],
+)
+def markdown_residue(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag Markdown constructs in non-Markdown documents."""
+    if doc.format == "md":
+        return
+    text = doc.text
+    for m in _MD_HEADING.finditer(text):
+        yield self.finding(m.start(1), m.end(1), f"Markdown 标题标记“{m.group(1)}”残留，应删除",
+                           Fix("", Applicability.UNSAFE, start=m.start(), end=m.end()))
+    for m in _MD_BOLD.finditer(text):
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        mark = m.group()[:2]
+        yield self.finding(m.start(), m.end(), f"Markdown 加粗标记“{mark}”残留，应删除", inner)
+    for m in _MD_LINK.finditer(text):
+        yield self.finding(m.start(), m.end(), f"Markdown 链接语法“[{m.group(1)[:20]}](…)”残留，应改写为正文")
+    for m in _MD_FENCE.finditer(text):
+        yield self.finding(m.start(), m.end(), "Markdown 代码块标记“```”残留，应删除")
+    for m in _MD_TABLE_RULE.finditer(text):
+        yield self.finding(m.start(), m.end(), "Markdown 表格分隔行残留，应改为正式表格")
+    for m in _MD_TOPIC.finditer(text):
+        yield self.finding(m.start(), m.end(), f"话题标记“#{m.group(1)}#”残留，应删除 # 号")
+
+
+RULES = [html_markup, markdown_residue]
