@@ -1,0 +1,97 @@
+"""ASCII , ; : ? ! ( ) used inside Chinese text instead of the full-width marks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from reportlint import Document, Finding, Rule, rule
+from reportlint.rules import Applicability, Fix
+
+from ._chars import is_cjk, mark
+
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+# A mark with the spaces an English habit puts around it; the spaces go with the fix.
+_MARK = regex.compile(r" ?([,;:?!]) ?")
+# A bracket pair on one line; judged as a whole so both halves change together.
+_PARENS = regex.compile(r"\(([^()\n]{0,200})\)")
+# URLs and e-mail addresses keep their ASCII marks.
+_URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\p{Han}，。；）》]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I)
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses."""
+    return [m.span() for m in _URL.finditer(text)]
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """True if ``pos`` is inside one of ``spans``."""
+    return any(s <= pos < e for s, e in spans)
+
+
+def _touches_chinese(text: str, start: int, end: int) -> bool:
+    """True if the character before ``start`` or at ``end`` is Han or a Chinese mark."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return is_cjk(before) or is_cjk(after)
+
+
+def _is_number_mark(text: str, pos: int) -> bool:
+    """A , or : between digits: 1,000 / 8:30 / 1:2 (a thousands separator, time or ratio)."""
+    return 0 < pos < len(text) - 1 and text[pos - 1].isdigit() and text[pos + 1].isdigit()
+
+
+def _marks(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Findings for , ; : ? ! touching Chinese text."""
+    for m in _MARK.finditer(text):
+        pos = m.start(1)
+        if _is_number_mark(text, pos) or _in_spans(pos, urls):
+            continue
+        if not _touches_chinese(text, pos, pos + 1):
+            continue
+        ch = m.group(1)
+        # ':' is also used in references and labels; a human confirms it (catalogue B01).
+        applicability = Applicability.UNSAFE if ch == ":" else Applicability.SAFE
+        yield self.finding(m.start(), m.end(), f"中文中使用了半角{mark(ch)}，应为全角{mark(_FULL[ch])}",
+                           Fix(_FULL[ch], applicability))
+
+
+def _parens(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Findings for ( ) pairs holding or touching Chinese text."""
+    for m in _PARENS.finditer(text):
+        if _in_spans(m.start(), urls):
+            continue
+        inner = m.group(1)
+        if not (_HAN.search(inner) or _touches_chinese(text, m.start(), m.end())):
+            continue
+        # ASCII content right after an ASCII word ("f(x)", "Python(3.11)") is code or English.
+        if not _HAN.search(inner) and m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue
+        yield self.finding(m.start(), m.end(), "中文中使用了半角括号“()”，应为全角“（）”", f"（{inner}）")
+
+
+@rule(
+    "P105",
+    "halfwidth-punctuation",
+    "ASCII , ; : ? ! ( ) touching Chinese text",
+    fixable="safe",
+    source="GB/T 15834-2011 1 (适用于汉语文本), 4 (标点符号形式); catalogue B01",
+    explanation=(
+        "Chinese text uses the full-width marks ，；：？！（）. An ASCII mark next to a Han "
+        "character or Chinese mark is replaced (safe; the colon needs a look, so its fix is "
+        "unsafe). URLs, e-mail addresses, numbers (1,000 8:30 1:2), list markers such as 1. "
+        "and English phrases are left alone; the period is never touched."
+    ),
+    bad=[("加强领导,压实责任;", "加强领导，压实责任；"), ("是否完成?", "是否完成？"),
+         ("世界贸易组织(WTO)成员", "世界贸易组织（WTO）成员"), ("时间:2023年", "时间：2023年"),
+         ("工作, 成效", "工作，成效")],
+    good=["上午8:30开会", "比例为1:2", "共1,000元", "1.加强学习", "访问https://www.gov.cn/a?b=1,c查看",
+          "Hello, world!", "函数f(x)的值", "邮箱a.b@gov.cn，电话"],
+)
+def halfwidth_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    urls = _url_spans(text)
+    yield from _marks(self, text, urls)
+    yield from _parens(self, text, urls)

@@ -1,0 +1,217 @@
+"""标号 written in the wrong form: ellipsis, dash, range marks, 间隔号, and 顿号 misplaced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from reportlint import Document, Finding, Rule, rule
+
+from ._chars import is_cjk, mark
+
+# Ellipsis lookalikes: ASCII dots, 。。。, ··· / ・・・ / ．．．, and … not in pairs.
+_ELLIPSIS = regex.compile(r"\.{3,}|。{3,}|[·・．]{3,}|(?<!…)(?:…|…{3}|…{5,})(?!…)")
+# A run of dots followed by a page number is a table-of-contents leader, not an ellipsis.
+_LEADER_TAIL = regex.compile(r"[ \t]*\d+[ \t]*(?:\r?\n|$)")
+
+
+def _cjk_around(text: str, start: int, end: int) -> bool:
+    """True if the character before ``start`` or at ``end`` is Han or a Chinese mark."""
+    return (start > 0 and is_cjk(text[start - 1])) or (end < len(text) and is_cjk(text[end]))
+
+
+@rule(
+    "P111",
+    "ellipsis-form",
+    "An ellipsis typed as ... 。。。 ··· or a single …",
+    fixable="safe",
+    source="GB/T 15834-2011 4.11 (省略号形式为“……”); catalogue B06",
+    explanation=(
+        "The Chinese ellipsis is two U+2026 characters (six dots), centred. Runs of ASCII "
+        "dots, 。。。, middle dots or a single … in Chinese text are replaced by ……. Dots in "
+        "English text and table-of-contents leaders before a page number are left alone."
+    ),
+    bad=[("学习、讨论...", "学习、讨论……"), ("等等。。。", "等等……"), ("学习…讨论", "学习……讨论"),
+         ("主要有······", "主要有……")],
+    good=["学习、讨论……", "wait...", "第一章 总则..........3", "两个省略号…………"],
+)
+def ellipsis_form(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for m in _ELLIPSIS.finditer(text):
+        if not _cjk_around(text, m.start(), m.end()):
+            continue
+        if m.group()[0] in ".．·" and _LEADER_TAIL.match(text, m.end()):
+            continue
+        yield self.finding(m.start(), m.end(), f"省略号误作{mark(m.group())}，应为“……”", "……")
+
+
+_ELLIPSIS_DENG = regex.compile(
+    r"(?:……|…|\.{3,}|。{3,})(?=(?:等等|等|之类)(?![待候级同于额距价值量效比高次身离到]))"
+)
+
+
+@rule(
+    "P112",
+    "ellipsis-with-deng",
+    "An ellipsis and 等/等等/之类 both close one list",
+    fixable="unsafe",
+    source="GB/T 15834-2011 A.9 (省略号与“等”“等等”不能同时使用); catalogue B07",
+    bad=[("党课、主题党日……等", "党课、主题党日等"), ("学习、讨论……等等。", "学习、讨论等等。")],
+    good=["党课、主题党日等", "党课、主题党日……", "我们……等待结果"],
+)
+def ellipsis_with_deng(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _ELLIPSIS_DENG.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), "省略号与“等”“等等”不能同时使用，保留其一", "")
+
+
+# Dash lookalikes: -- －－ ―― ──, or em dashes mixed with them. "——" itself is right.
+_DASH = regex.compile(r"[-－―─—]{2,}")
+
+
+@rule(
+    "P113",
+    "dash-form",
+    "A 破折号 typed as -- －－ ―― or ──",
+    fixable="safe",
+    source="GB/T 15834-2011 4.10 (破折号形式为“——”); catalogue B12",
+    explanation=(
+        "The dash is two U+2014 characters. Runs of hyphens, full-width hyphens, U+2015 or "
+        "box-drawing lines next to Chinese text are replaced by ——. Runs between digits are "
+        "ranges (family D judges dates), and Markdown rules (---) touch no Chinese text."
+    ),
+    bad=[("目标--全面完成", "目标——全面完成"), ("目标－－全面完成", "目标——全面完成"),
+         ("目标――全面完成", "目标——全面完成")],
+    good=["目标——全面完成", "---", "2023--2024年", "4月27日-28日"],
+)
+def dash_form(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for m in _DASH.finditer(text):
+        run = m.group()
+        if run == "——" or set(run) == {"—"}:
+            continue
+        before = text[m.start() - 1] if m.start() > 0 else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if before.isdigit() and after.isdigit():
+            continue
+        if not _cjk_around(text, m.start(), m.end()):
+            continue
+        yield self.finding(m.start(), m.end(), f"破折号误作{mark(run)}，应为“——”", "——")
+
+
+# ASCII ~ between numbers (a value range): 3~5 → 3～5.
+_TILDE = regex.compile(r"(?<=\d[%％万亿]?) ?~ ?(?=\d+(?:\.\d+)?(?![\d.]*[年月日号时]))")
+# A hyphen between numbers followed by a counting unit: 3-5个, 第3-5名. Dates, codes and
+# phone numbers are excluded: the left side must not follow a letter, digit, . / or -.
+_HYPHEN_RANGE = regex.compile(
+    r"(?<![A-Za-z0-9_.\-/])(第?)\d+(?:\.\d+)?\K-(?=\d+(?:\.\d+)?"
+    r"[个人名次家项件种条所户台辆座批只位篇期岁倍元吨亩公里米克%％万亿])"
+)
+
+
+@rule(
+    "P114",
+    "range-mark",
+    "A value range written with ASCII ~ or a hyphen instead of ～ or —",
+    severity="warning",
+    fixable="safe",
+    source="GB/T 15834-2011 4.13.3 (标示数值范围用浪纹线“～”或一字线); catalogue B13",
+    explanation=(
+        "Value ranges take the wave dash ～ (or the en-width dash —); the ASCII ~ is replaced "
+        "(safe). A hyphen between two counts (3-5个) is flagged with an unsafe fix. Date "
+        "ranges (4月27日-28日, 2023-2024年) belong to family D and are not reported here."
+    ),
+    bad=[("持续3~5天", "持续3～5天"), ("选派3-5人参加", "选派3～5人参加"), ("第3-5名", "第3—5名")],
+    good=["持续3～5天", "4月27日-28日", "2023-2024年", "GB/T 15834-2011", "电话0931-8888888", "1~3月"],
+)
+def range_mark(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for m in _TILDE.finditer(text):
+        yield self.finding(m.start(), m.end(), "数值范围应使用浪纹线“～”，不用半角“~”", "～")
+    for m in _HYPHEN_RANGE.finditer(text):
+        ordinal = bool(m.group(1))
+        repl = "—" if ordinal else "～"
+        yield self.finding(m.start(), m.end(), f"数值范围不用短横线“-”，应为{mark(repl)}",
+                           repl, applicability="unsafe")
+
+
+_INTERPUNCT = regex.compile(r"(?<=[\p{Han}\d])[•・‧∙](?=[\p{Han}\d])")
+
+
+@rule(
+    "P115",
+    "interpunct-form",
+    "A 间隔号 typed as • ・ ‧ ∙ instead of ·",
+    fixable="safe",
+    source="GB/T 15834-2011 4.14 (间隔号形式为“·”); catalogue B21",
+    bad=[("“3•15”晚会", "“3·15”晚会"), ("迈克尔・杰克逊", "迈克尔·杰克逊")],
+    good=["“3·15”晚会", "• 第一项"],
+)
+def interpunct_form(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _INTERPUNCT.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), f"间隔号误作{mark(m.group())}，应为“·”", "·")
+
+
+# 等 words that are not the list-closing 等: 等级 等待 等同 等于 等额 …
+_NOT_DENG = "待候级同于额距价值量效比高次身离"
+_DUNHAO_DENG = regex.compile(rf"、(?=等(?![{_NOT_DENG}]))")
+
+
+@rule(
+    "P116",
+    "dunhao-before-deng",
+    "A 顿号 right before the 等 that closes a list",
+    fixable="safe",
+    source="GB/T 15834-2011 4.5 (顿号用于并列词语之间); catalogue B08",
+    bad=[("廉政谈话、警示教育、等", "廉政谈话、警示教育等")],
+    good=["廉政谈话、警示教育等", "一等、二等奖", "分为甲、乙、丙等三级"],
+)
+def dunhao_before_deng(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _DUNHAO_DENG.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), "“等”前不用顿号，应删除“、”", "")
+
+
+_DUNHAO_MARKED = regex.compile(r"(?<=[”》])、(?=[“《])")
+
+
+@rule(
+    "P117",
+    "dunhao-between-quoted",
+    "A 顿号 between directly adjacent quoted or titled items (contested, off by default)",
+    severity="info",
+    default=False,
+    fixable="safe",
+    source="GB/T 15834-2011 4.5.3.5; catalogue B11 (contested: the corpus has 2,926 ”、“)",
+    explanation=(
+        "GB/T 15834-2011 4.5.3.5 says adjacent items in quotes or book-title marks need no "
+        "顿号. Editors dispute the clause and official reports use ”、“ thousands of times, so "
+        "this rule is off by default."
+    ),
+    bad=[("“四风”、“四气”", "“四风”“四气”"), ("《A》、《B》", "《A》《B》")],
+    good=["“四风”“四气”", "“四风”和“四气”"],
+)
+def dunhao_between_quoted(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _DUNHAO_MARKED.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), "并列的引号或书名号之间可不用顿号", "")
+
+
+# 、 before the conjunction joining the last item, but not before words that merely start
+# with 和/及/与/或 (和谐 和平 及时 与会 或许 …).
+_DUNHAO_CONJ = regex.compile(
+    r"、(?=(?:以及|或者|和(?![谐平睦美解煦蔼气善])|及(?![时早格第])|与(?![会其共日])|或(?![许多])))"
+)
+
+
+@rule(
+    "P119",
+    "dunhao-before-conjunction",
+    "A 顿号 before the 和/及/与/或 that joins the last item",
+    severity="warning",
+    fixable="unsafe",
+    source="GB/T 15834-2011 4.5; catalogue B09",
+    bad=[("学习、宣传、和落实", "学习、宣传和落实"), ("党课、以及主题党日", "党课以及主题党日")],
+    good=["学习、宣传和落实", "稳定、和谐的环境", "及早、及时处置", "学习、与会人员"],
+)
+def dunhao_before_conjunction(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _DUNHAO_CONJ.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), "连词前不用顿号，应删除“、”", "")

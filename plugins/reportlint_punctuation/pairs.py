@@ -1,0 +1,200 @@
+"""Paired marks: balance and nesting of “” ‘’ （） 《》 〈〉 【】 〔〕, their widths and forms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from reportlint import Document, Finding, Rule, rule
+from reportlint.document import Paragraph
+
+from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL, mark
+
+_BRACKETS = regex.compile(r"[“”‘’（）《》〈〉【】〔〕]")
+# "1）" "a）" "一）" as a list marker: at a paragraph start or after a pause, not a pair half.
+_LIST_MARKER = regex.compile(r"(?:^|[\s：；，。、:;,.])[\dA-Za-z一二三四五六七八九十]{1,2}$")
+_LEAD = regex.compile(r"[ \t\u3000\u00a0]*")
+
+
+def _is_apostrophe(text: str, pos: int) -> bool:
+    """’ or ‘ between Latin letters is an apostrophe (China’s), not a quote."""
+    return 0 < pos < len(text) - 1 and text[pos - 1].isascii() and text[pos - 1].isalpha() and text[pos + 1].isascii()
+
+
+def _first_char(text: str, para: Paragraph) -> tuple[int, str]:
+    """Offset and character of the first non-space character of a paragraph."""
+    m = _LEAD.match(text, para.start, para.end)
+    pos = m.end() if m else para.start
+    return pos, text[pos] if pos < para.end else ""
+
+
+def _drop_last(stack: list[tuple[str, int]], ch: str) -> list[tuple[str, int]]:
+    """The stack without its innermost ``ch``."""
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i][0] == ch:
+            return stack[:i] + stack[i + 1:]
+    return stack
+
+
+class _Balance:
+    """Walks paragraphs with one stack of open marks, yielding (start, end, message)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.stack: list[tuple[str, int]] = []
+
+    def run(self) -> Iterator[tuple[int, int, str]]:
+        """All problems of the document, paragraph by paragraph."""
+        paras = self.doc.paragraphs
+        for i, para in enumerate(paras):
+            yield from self._paragraph(para)
+            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            yield from self._paragraph_end(para, nxt)
+
+    def _paragraph(self, para: Paragraph) -> Iterator[tuple[int, int, str]]:
+        text = self.text
+        for m in _BRACKETS.finditer(text, para.start, para.end):
+            ch, pos = m.group(), m.start()
+            if ch in "‘’" and _is_apostrophe(text, pos):
+                continue
+            if ch in OPENERS:
+                self.stack.append((ch, pos))
+                continue
+            yield from self._close(ch, pos, para)
+
+    def _close(self, ch: str, pos: int, para: Paragraph) -> Iterator[tuple[int, int, str]]:
+        want = PAIRS[ch]
+        if self.stack and self.stack[-1][0] == want:
+            self.stack.pop()
+            return
+        depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == want), None)
+        if depth is not None:
+            inner = self.stack[-1][0]
+            del self.stack[depth]
+            yield pos, pos + 1, f"{mark(ch)}与{mark(inner)}交叉嵌套，应先闭合{mark(inner)}"
+            return
+        if ch == "）" and _LIST_MARKER.search(self.text, para.start, pos):
+            return
+        if ch == "’" and _is_apostrophe(self.text, pos):
+            return
+        yield pos, pos + 1, f"{mark(ch)}缺少对应的{mark(want)}"
+
+    def _paragraph_end(self, para: Paragraph, nxt: Paragraph | None) -> Iterator[tuple[int, int, str]]:
+        if not self.stack:
+            return
+        last = self.text[para.end - 1].strip() if para.end > para.start else ""
+        if nxt is not None and last and last not in TERMINAL:
+            # A line ending mid-sentence is a hard-wrapped line: the pair may close on the next one.
+            return
+        if nxt is not None and _first_char(self.text, nxt)[1] == "“":
+            # A quotation of several paragraphs opens each with “ and closes only at its end.
+            self.stack = _drop_last(self.stack, "“")
+        for ch, pos in self.stack:
+            yield pos, pos + 1, f"{mark(ch)}未闭合，缺少{mark(CLOSERS[OPENERS.index(ch)])}"
+        self.stack = []
+
+
+@rule(
+    "P106",
+    "unbalanced-pair",
+    "Unbalanced or crossed “” ‘’ （） 《》 〈〉 【】 〔〕 within a paragraph",
+    source="GB/T 15834-2011 4.8 (引号), 4.9 (括号), 4.15 (书名号); catalogue B17",
+    explanation=(
+        "Every opening mark needs its closing mark in the same paragraph, and pairs must nest, "
+        "not cross. A quotation of several paragraphs, which opens each paragraph with “ and "
+        "closes only at the end of the last (GB/T 15834 4.8), is allowed; so are list markers "
+        "such as 1） and lines wrapped mid-sentence."
+    ),
+    bad=["印发《实施方案（试行》）", "开展“三会一课活动。", "落实”四风“问题。", "要求（一是加强学习。"],
+    good=["印发《实施方案（试行）》。", "“升学宴”“谢师宴”", "1）加强学习。",
+          "他说：“第一段。\n“第二段。”", "China’s 发展。", "包括：a）学习；b）讨论。"],
+)
+def unbalanced_pair(self: Rule, doc: Document) -> Iterator[Finding]:
+    for start, end, message in _Balance(doc).run():
+        yield self.finding(start, end, message)
+
+
+# A closing half of the other width: （试行) / (试行）.
+_MIXED = regex.compile(r"（([^（）()\n]{0,80})\)|\(([^（）()\n]{0,80})）")
+
+
+@rule(
+    "P107",
+    "mixed-width-pair",
+    "The two halves of a bracket pair differ in width: （试行)",
+    fixable="safe",
+    source="GB/T 15834-2011 4.9; catalogue B18",
+    bad=[("《实施方案（试行)》", "《实施方案（试行）》"), ("方案(试行）", "方案（试行）")],
+    good=["方案（试行）", "f(x)"],
+)
+def mixed_width_pair(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _MIXED.finditer(doc.text):
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        yield self.finding(m.start(), m.end(), "括号前后半角、全角不一致，应为全角“（）”", f"（{inner}）")
+
+
+# A title inside a title on one line: 《关于印发《办法》的通知》.
+_NESTED_TITLE = regex.compile(r"《([^《》\n]*)《([^《》\n]*)》([^《》\n]*)》")
+
+
+@rule(
+    "P108",
+    "nested-book-title",
+    "A title inside 《》 uses 〈〉, not 《》",
+    fixable="safe",
+    source="GB/T 15834-2011 4.15.3.3 (书名号里边还要用书名号时，外面一层用双书名号，里边一层用单书名号); catalogue B19",
+    bad=[("《关于印发《考核办法》的通知》", "《关于印发〈考核办法〉的通知》")],
+    good=["《关于印发〈考核办法〉的通知》", "《办法》《细则》"],
+)
+def nested_book_title(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _NESTED_TITLE.finditer(doc.text):
+        inner = m.group(2)
+        yield self.finding(m.start(2) - 1, m.end(2) + 1, f"书名号内的书名应使用单书名号“〈{inner}〉”", f"〈{inner}〉")
+
+
+# A quotation inside a quotation on one line: “学习“两个确立”精神”.
+_NESTED_QUOTE = regex.compile(r"“([^“”\n]+)“([^“”\n]+)”([^“”\n]+)”")
+
+
+@rule(
+    "P109",
+    "nested-double-quotes",
+    "A quotation inside “” uses ‘’, not “”",
+    severity="warning",
+    fixable="unsafe",
+    source="GB/T 15834-2011 4.8.3.2 (引号里面还要用引号时，外面一层用双引号，里边一层用单引号); catalogue B16",
+    explanation=(
+        "Nested quotations alternate: “…‘…’…”. The fix is unsafe because the same shape "
+        "also arises from quotes typed in the wrong direction."
+    ),
+    bad=[("“学习“两个确立”精神”", "“学习‘两个确立’精神”")],
+    good=["“学习‘两个确立’精神”", "“升学宴”“谢师宴”"],
+)
+def nested_double_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _NESTED_QUOTE.finditer(doc.text):
+        inner = m.group(2)
+        yield self.finding(m.start(2) - 1, m.end(2) + 1, f"引号内的引语应使用单引号“‘{inner}’”", f"‘{inner}’")
+
+
+# ASCII double quotes around Chinese text on one line.
+_ASCII_QUOTES = regex.compile(r'"([^"\n]{1,60})"')
+_HAN = regex.compile(r"\p{Han}")
+
+
+@rule(
+    "P110",
+    "ascii-quotes",
+    'ASCII "…" around Chinese text instead of “…”',
+    fixable="unsafe",
+    source="GB/T 15834-2011 4.8 (横排文字用“”‘’); catalogue B15",
+    explanation="Horizontal simplified Chinese uses “ ” and ‘ ’. The fix pairs the ASCII quotes; check it.",
+    bad=[('开展"三会一课"活动', "开展“三会一课”活动")],
+    good=['He said "yes".', "开展“三会一课”活动"],
+)
+def ascii_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _ASCII_QUOTES.finditer(doc.text):
+        if not _HAN.search(m.group(1)):
+            continue
+        yield self.finding(m.start(), m.end(), '中文中使用了英文引号"…"，应为“…”', f"“{m.group(1)}”")

@@ -1,0 +1,112 @@
+"""Stray spaces next to full-width marks and between Han characters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from reportlint import Document, Finding, Rule, rule
+
+from ._chars import CLOSERS, OPENERS, POINTS, is_cjk, is_han, mark
+
+# One or two spaces with a non-space on both sides. Longer runs, tabs and leading or
+# trailing whitespace are layout (indentation, signature and date lines), never flagged.
+_GAP = regex.compile(r"(?<=\S)[ \u3000\u00a0]{1,2}(?=\S)")
+# A paragraph with a tab or three spaces in a row is laid out by hand (tables, 落款).
+_LAYOUT = regex.compile(r"\S(?:\t|[ \u3000\u00a0]{3,})\S")
+# Between Han characters: exactly one space, with a Han run on each side.
+_HAN_GAP = regex.compile(r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
+_HAN_RUN_BEFORE = regex.compile(r"\p{Han}+$")
+_HAN_RUN_AFTER = regex.compile(r"\p{Han}+")
+_AFTER_MARKS = POINTS + CLOSERS + OPENERS
+_BEFORE_MARKS = POINTS + CLOSERS
+
+
+def _layout_paragraphs(doc: Document) -> list[tuple[int, int]]:
+    """Spans of paragraphs laid out with runs of spaces or tabs."""
+    return [(p.start, p.end) for p in doc.paragraphs if _LAYOUT.search(p.text)]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """True if ``offset`` falls in one of ``spans`` (few spans: a linear scan is fine)."""
+    return any(s <= offset < e for s, e in spans)
+
+
+def _gap_side(prev: str, nxt: str) -> str | None:
+    """The mark a gap sits next to, as a message fragment, or None if the gap is fine."""
+    if prev in _AFTER_MARKS:
+        return f"{mark(prev)}后"
+    if nxt in _BEFORE_MARKS:
+        return f"{mark(nxt)}前"
+    if nxt in OPENERS and is_cjk(prev):
+        return f"{mark(nxt)}前"
+    return None
+
+
+@rule(
+    "P103",
+    "space-around-punctuation",
+    "A space before or after a full-width punctuation mark",
+    fixable="safe",
+    source="GB/T 15834-2011 5.1 (标点符号占一个字位置); catalogue B02",
+    explanation=(
+        "A full-width mark already fills a character cell, so a space before or after it "
+        "is a typing slip (often from pasting). Indentation at the start of a paragraph "
+        "(full-width spaces in .docx and .txt), trailing spaces, runs of three or more "
+        "spaces and paragraphs laid out with tabs are left alone."
+    ),
+    bad=[("召开年轻干部集体廉政谈话会 。组织", "召开年轻干部集体廉政谈话会。组织"),
+         ("工作 ，成效", "工作，成效"), ("如下： 一是", "如下：一是"), ("开展 “三会一课”", "开展“三会一课”")],
+    good=["\u3000\u3000一、总体情况", "工作，成效。 ", "单位：XX局      2023年12月5日",
+          "使用 Python 处理", "引言 (English) text"],
+)
+def space_around_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    layout: list[tuple[int, int]] | None = None
+    for m in _GAP.finditer(text):
+        side = _gap_side(text[m.start() - 1], text[m.end()])
+        if side is None:
+            continue
+        if layout is None:
+            layout = _layout_paragraphs(doc)
+        if _inside(m.start(), layout):
+            continue
+        yield self.finding(m.start(), m.end(), f"{side}多余空格，应删除", "")
+
+
+def _looks_like_names(text: str, start: int, end: int) -> bool:
+    """Short Han runs on a side (2-3 characters: names, 职务 lists) make the space deliberate."""
+    before = _HAN_RUN_BEFORE.search(text, max(0, start - 8), start)
+    after = _HAN_RUN_AFTER.match(text, end, end + 8)
+    left = len(before.group()) if before else 0
+    right = len(after.group()) if after else 0
+    return left < 4 or right < 4
+
+
+@rule(
+    "P104",
+    "space-between-han",
+    "A single space between two Han characters in running text",
+    severity="warning",
+    fixable="safe",
+    source="GB/T 15834-2011 5.1; catalogue B02",
+    explanation=(
+        "Chinese running text has no spaces between characters; a lone space inside a "
+        "sentence is usually left by pasting or line joining. Only a space between two runs "
+        "of four or more Han characters in a prose paragraph is flagged: name lists "
+        "(张三 李四), titles, signature lines and hand-laid-out paragraphs are left alone."
+    ),
+    bad=[("我们坚持全面从严 治党不动摇，取得成效。", "我们坚持全面从严治党不动摇，取得成效。")],
+    good=["出席：张三 李四 王五。", "关于 2023年工作", "全面从严 治党", "\u3000\u3000坚持全面从严治党，取得成效。"],
+)
+def space_between_han(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for m in _HAN_GAP.finditer(text):
+        para = doc.paragraph_at(m.start())
+        # Prose only (a title or signature has no ，), not a short line, not hand-laid-out.
+        if para is None or len(para.text) < 15 or "，" not in para.text:
+            continue
+        if _looks_like_names(text, m.start(), m.end()) or _LAYOUT.search(para.text):
+            continue
+        yield self.finding(m.start(), m.end(), "汉字之间多余空格，应删除", "")
