@@ -125,9 +125,10 @@ _SLOT_NOUNS = (
 )
 _ENGINE_SLOT = regex.compile(r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
 _HINTS = LiteralMatcher({w: w for w in (
-    "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处", "模板", "待补充", "待核实", "待完善",
+    "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处", "待补充", "待核实", "待完善",
     "待填", "待定", "TODO", "todo", "TBD", "占位",
 )})
+# Not 模板 or 填写: notices legitimately say （模板见附件3） or （由申报单位填写）.
 # 待定 is a normal word in plans (时间待定); inside 【】 or [] it is a slot, inside （） it is prose.
 _PROSE_OK = {"待定"}
 _OPEN = "（(【[〔〈<{"
