@@ -1,12 +1,228 @@
-"""Built-in plugin reportlint_words (being written; see its issue)."""
+"""Built-in plugin, family T: typos and confusable words that need context (regex-shaped).
+
+The literal dictionary (T101) is the pack rules/typos.toml + rules/typos.tsv,
+matched in one Aho-Corasick pass by the core's ``replace`` kind. The rules here
+are the checks a literal list cannot express: 截止 before a date, 既/即 in
+parallel clauses, doubled approximations (超过……以上, 大约……左右), accidental
+repeats (的的, 加强加强) and the heuristic 的/地/得 patterns (off by default).
+Every pattern is compiled at import and scans ``doc.text`` once.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from reportlint import Config, Rule, hookimpl
+import regex
+
+from reportlint import Config, Document, Finding, Rule, hookimpl, rule
+
+# A time expression right after 截止: a year, month or day, or a relative time word.
+# 截止日期/截止时间 (日期, 时间 are not in the list) and 截止到/截止于 (accepted) stay silent.
+_TIME = (
+    r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年"
+    r"|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月"
+    r"|(?:今|去|前|本|上|当)年|年[底末中]|目前|当前|现在|本月|上月|月[底末]|本周|上周"
+    r"|\d{1,2}\s*日|发稿时|报告期末"
+)
+_JIEZHI = regex.compile(rf"截止(?=\s*(?:{_TIME}))")
+
+# A quantity: an Arabic or Chinese number, optional 多/余, then at most four unit characters.
+_NUM = r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万亿两半几]+)"
+_UNIT = r"(?:[%％‰]|[个名人位万亿元千百十米吨户家次天年月周倍项件条所台辆套批处平方公里亩斤克小时分钟秒届期座栋间张份起宗笔]{1,4})"
+_QTY = rf"{_NUM}[多余]?{_UNIT}?"
+# 超过/高于 ... 以上: 以上 repeats the comparison (catalogue F01). A number must follow the
+# comparative directly, so 规模以上/县级以上/限额以上 after a non-number never match.
+_OVER = regex.compile(rf"(?P<head>(?:超过|高于|多于|大于)(?P<qty>{_QTY}))以上")
+# 大约/约/将近/接近/近 ... 左右 (F02); 约 and 近 only when they are not part of another word
+# (节约, 公约, 最近, 附近 ...).
+_ABOUT = regex.compile(
+    rf"(?P<head>(?:大约|将近|接近|(?<![节制公签条相预合邀契婚履违守誓规简特隐缔卷大])约"
+    rf"|(?<![最附邻靠亲就贴临逼新远相趋接将])近)(?P<qty>{_QTY}))左右"
+)
+# 近百余人: 近 (almost) and 余 (more than) contradict each other (F02).
+_NEAR_MORE = regex.compile(r"(?<![最附邻靠亲就贴临逼新远相趋接将])近(?P<num>[一二三四五六七八九十百千万两]+|\d+)余")
+# A range followed by 左右 (F03): 20～50人左右.
+_RANGE_ABOUT = regex.compile(
+    rf"(?P<head>{_NUM}[%％]?\s*[～~〜—\-－至到]\s*{_NUM}{_UNIT}?)左右"
+)
+
+# 的的, except 目的的 (目的 + 的), 的的确 (的 + 的确, or 的的确确) and 的士.
+_DEDE = regex.compile(r"(?<!目)的的(?![确士哥姐])")
+# A chunk of 2-4 Han characters written twice in a row (加强加强, 进一步进一步).
+_REPEAT = regex.compile(r"(\p{Han}{2,4})\1")
+# Chunks whose doubling is legitimate: tentative verbs (研究研究), courtesy words, and
+# 一X一X (一步一步, 一个一个) which the rule skips separately.
+_REDUPLICATED_OK = frozenset(
+    "研究 讨论 商量 考虑 休息 锻炼 活动 打听 琢磨 比划 收拾 打扫 整理 清理 介绍 了解 熟悉 体验 "
+    "感受 放松 溜达 看看 加油 欢迎 恭喜 谢谢 再见 辛苦 哈哈 嘻嘻 呵呵".split()
+)
+_NUMERALS = regex.compile(r"[〇零一二三四五六七八九十百千万亿两]+")
+
+# 即要……又要 → 既要: 即 for 既 only when the same verb comes back after 又/也 in the sentence.
+_JI_PARALLEL = regex.compile(
+    r"(?<![立随当旋亦])即(?P<v>要|有|是|能|讲|抓|重视|注重|坚持|善于|敢于)"
+    r"(?=[^。；！？\n]{1,40}?(?:又|也)(?P=v))"
+)
+
+# 的/地/得 heuristics (E16): adverbial + 的 + verb, and verb + 的 + degree word + adjective.
+_ADVERBIAL_DE = regex.compile(
+    r"(?:认真|扎实|积极|有效|深入|切实|持续|稳步|全面|大力|及时|严格|主动|清醒|充分|广泛|牢固|坚定|自觉|"
+    r"深刻|坚决|不断|逐步|扎扎实实|实实在在|认认真真)(的)"
+    r"(?=(?:推进|推动|开展|落实|加强|做好|实施|完成|认识到|意识到|看到|学习|贯彻|抓好|把握|解决|执行|"
+    r"维护|提升|提高|促进|防范|化解)(?!机制|措施|工作|方式|方法|力度|作用|路径|举措|手段|体系|模式|"
+    r"态度|过程|情况|成效|效果|效率|水平|能力|精神|任务|目标|意识|成果))"
+)
+_COMPLEMENT_DE = regex.compile(
+    r"(?:落实|完成|开展|执行|推进|做|干|学|抓|办|搞|进行|发展)(的)"
+    r"(?=(?:很|非常|十分|比较|更加|较为|越来越|不够|不太|相当)"
+    r"(?:好|扎实|到位|出色|顺利|有效|快|慢|深入|细致|不错|充分|及时|明显|突出))"
+)
+
+
+@rule(
+    "T102",
+    "jiezhi-before-date",
+    "截止 written before a date or time, where 截至 (up to) is meant",
+    severity="error",
+    fixable="safe",
+    source="catalogue E01; 现代汉语词典 7th (截至: 截止到某个时候; 截止: 到一定期限停止)",
+    explanation=(
+        "截至 means 'up to' and comes before a time: 截至2023年底. 截止 means 'stops' and comes "
+        "after the time (报名于6月30日截止) or in 截止日期/截止时间. 截止到/截止于 are accepted."
+    ),
+    bad=[("截止2023年底，共发放补贴", "截至2023年底，共发放补贴"), ("截止目前，已完成", "截至目前，已完成")],
+    good=["申报截止日期为6月30日", "截止时间：12月31日", "截止到2023年底", "报名于6月30日截止"],
+)
+def jiezhi_before_date(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag 截止 followed by a time expression."""
+    for m in _JIEZHI.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), "“截止”后接时间时应为“截至”", "截至")
+
+
+@rule(
+    "T103",
+    "doubled-approximation",
+    "An approximation or comparison stated twice (超过……以上, 大约……左右, 近……余)",
+    severity="warning",
+    fixable="unsafe",
+    source="catalogue F01, F02, F03 (语义重复)",
+    explanation=(
+        "超过/高于 already says 'more than', so 以上 repeats it; 大约/约/近 already say "
+        "'about', so 左右 repeats it; 近 (almost) and 余 (more than) contradict each other; "
+        "a range (20～50人) is not approximate again. Fixed terms such as 规模以上 and 县级以上 "
+        "are not affected: a number must follow 超过 directly."
+    ),
+    bad=[
+        ("投资超过5000万元以上", "投资超过5000万元"),
+        ("大约50人左右参加", "大约50人参加"),
+        ("近百余人", "近百人"),
+        ("20～50人左右", "20～50人"),
+    ],
+    good=["超过全省规模以上企业平均水平", "县级以上领导干部", "约50人参加", "50人左右", "节约30%左右的成本", "最近3天左右"],
+)
+def doubled_approximation(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag 超过…以上, 约…左右, 近…余 and range…左右."""
+    text = doc.text
+    for m in _OVER.finditer(text):
+        yield self.finding(m.start(), m.end(), "“超过……以上”语义重复，宜删去“以上”", m.group("head"))
+    for m in _ABOUT.finditer(text):
+        yield self.finding(m.start(), m.end(), "“约……左右”语义重复，宜删去“左右”", m.group("head"))
+    for m in _NEAR_MORE.finditer(text):
+        yield self.finding(m.start(), m.end(), "“近”与“余”语义矛盾，宜删去“余”", "近" + m.group("num"))
+    for m in _RANGE_ABOUT.finditer(text):
+        yield self.finding(m.start(), m.end(), "数值范围后不宜再加“左右”", m.group("head"))
+
+
+def _legit_repeat(chunk: str) -> bool:
+    """True for chunks whose doubling is a normal form: 研究研究, 一步一步, 二〇二〇, 哈哈哈哈."""
+    return (
+        chunk in _REDUPLICATED_OK
+        or chunk[0] == "一"
+        or len(set(chunk)) == 1
+        or _NUMERALS.fullmatch(chunk) is not None
+    )
+
+
+@rule(
+    "T104",
+    "repeated-word",
+    "A word or function word typed twice by accident (的的, 加强加强)",
+    severity="warning",
+    fixable="unsafe",
+    source="catalogue F05",
+    explanation=(
+        "An accidental repeat of 的, or of a chunk of 2-4 characters written twice in a row. "
+        "Reduplication is not a repeat: AABB (实实在在, 认认真真, 是是非非), AA (常常), ABB "
+        "(一个个), 一X一X (一步一步), tentative verbs (研究研究) and 目的的/的的确确 are left alone."
+    ),
+    bad=[("加强加强管理", "加强管理"), ("我们的的工作", "我们的工作"), ("进一步进一步压实责任", "进一步压实责任")],
+    good=[
+        "实实在在", "认认真真学习", "常常", "一个个", "是是非非", "目的的确立", "目的的确很明确",
+        "的的确确", "一步一步推进", "二〇二〇年", "研究研究再定",
+    ],
+)
+def repeated_word(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag 的的 and a 2-4 character chunk written twice."""
+    text = doc.text
+    for m in _DEDE.finditer(text):
+        yield self.finding(m.start(), m.end(), "“的的”重复，应为“的”", "的")
+    for m in _REPEAT.finditer(text):
+        chunk = m.group(1)
+        if _legit_repeat(chunk):
+            continue
+        yield self.finding(m.start(), m.end(), f"“{chunk}{chunk}”重复，应为“{chunk}”", chunk)
+
+
+@rule(
+    "T105",
+    "ji-for-ji",
+    "即 written for 既 in a 既……又…… parallel (即要……又要)",
+    severity="error",
+    fixable="unsafe",
+    source="catalogue E03",
+    explanation=(
+        "既……又/也…… joins two parallel clauses; 即 (namely, at once) is a different word. "
+        "The rule fires only when the same verb comes back after 又/也 in the sentence, "
+        "so 即要求, 立即要 and 即是说 stay silent."
+    ),
+    bad=[("即要抓发展，又要抓安全", "既要抓发展，又要抓安全"), ("即是组织者，也是参与者", "既是组织者，也是参与者")],
+    good=["既要抓发展，又要抓安全", "即要求各单位按时报送", "立即要求整改，又要跟踪", "即日起执行"],
+)
+def ji_for_ji(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag 即+verb when 又/也+the same verb follows in the sentence."""
+    for m in _JI_PARALLEL.finditer(doc.text):
+        s = m.start()
+        yield self.finding(s, s + 1, f"“即{m.group('v')}……又/也{m.group('v')}”应为“既{m.group('v')}”", "既")
+
+
+@rule(
+    "T106",
+    "de-di-de",
+    "的 used for 地 (adverbial before a verb) or for 得 (verb before a degree complement)",
+    severity="warning",
+    default=False,
+    fixable="unsafe",
+    source="catalogue E16 (grammar heuristic; off by default)",
+    explanation=(
+        "地 joins an adverbial to its verb (扎实地推进), 得 joins a verb to its complement "
+        "(落实得很好). The patterns are heuristics over common 公文 adverbs and verbs, so the "
+        "rule is off by default; select T106 to use it."
+    ),
+    bad=[("扎实的推进各项工作", "扎实地推进各项工作"), ("清醒的认识到不足", "清醒地认识到不足"), ("落实的很好", "落实得很好")],
+    good=["扎实地推进各项工作", "有效的推进机制", "认真的学习态度", "落实得很好", "做的很多工作"],
+)
+def de_di_de(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag adverb+的+verb (→地) and verb+的+degree+adjective (→得)."""
+    text = doc.text
+    for m in _ADVERBIAL_DE.finditer(text):
+        yield self.finding(m.start(1), m.end(1), f"“{m.group()}”中状语后应用“地”", "地")
+    for m in _COMPLEMENT_DE.finditer(text):
+        yield self.finding(m.start(1), m.end(1), f"“{m.group()}”中补语前应用“得”", "得")
+
+
+RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de_di_de]
 
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
-    return []
+    return RULES
