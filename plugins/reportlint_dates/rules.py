@@ -1,0 +1,570 @@
+"""Family D rules: dates that cannot be right (catalogue D01–D07) and date forms (C05–C07, G15834 4.13)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import replace
+
+import regex
+
+from reportlint import Document, Finding, Rule, rule
+from reportlint.rules import Applicability, Fix, Severity
+from reportlint_dates.context import DateContext, context
+from reportlint_dates.extract import WEEKDAYS, DateRef, Mention, Part, days_in_month
+
+try:  # lunardate: pure-Python lunar calendar, 1900–2099; the festival rule needs it
+    from lunardate import LunarDate
+except ImportError:  # pragma: no cover - the rule then stays silent
+    LunarDate = None
+
+_HAN_KINDS = ("date", "range", "month-range", "year-range")
+_CN_NUM = "〇一二三四五六七八九"
+_ASCII_DASHES = {"-", "－", "–"}
+_HAN = regex.compile(r"[\p{Han}，。；：、？！“”（）《》]")
+
+# D05: lunar festivals (lunar month, day) and the solar-term 清明 (April 4–6).
+_FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "端午节": (5, 5), "七夕节": (7, 7), "七夕": (7, 7),
+              "中秋节": (8, 15), "重阳节": (9, 9), "清明节": None}
+_FESTIVAL = regex.compile(r"(?:春节|元宵节|端午节|七夕节?|中秋节|重阳节|清明节)(?![前后期假来之放休])")
+_FESTIVAL_DAY = regex.compile(r"(?:当天|当日)?\s*[（(]")
+
+# D06: completion markers, and words that make a later year legitimate (plans, 截至, 以来).
+_DONE = regex.compile(
+    r"(?:已经|已于|已)(?:完成|召开|举办|举行|实现|开展|印发|出台|建成|组织|制定|发布|签订|通过|取得|竣工|投用|投入)"
+    r"|(?:完成|召开|举办|举行|实现|开展|印发|出台|组织|制定|发布|签订|通过|取得|建成|竣工)了")
+_PLAN = regex.compile(r"计划|将|拟|下一步|下阶段|预计|力争|争取|目标|要|确保|规划|打算|预期|截至|截止|至今|以来"
+                      r"|明年|今后|未来|届时|有望|前|到|预|设想|部署|安排")
+_PLAN_HEADING = regex.compile(r"下一步|下阶段|打算|计划|思路|安排|展望|目标|明年|重点工作|努力方向")
+_SENTENCE_END = regex.compile(r"[。！？；!?;\n]")
+
+SOURCE_CALENDAR = "catalogue D01; TL Art. 20 (时间是否准确)"
+
+
+# config ``report-year`` for the rule running now; set by :func:`with_report_year`.
+_REPORT_YEAR: ContextVar[int | None] = ContextVar("reportlint_dates_report_year", default=None)
+
+
+def _ctx(self: Rule, doc: Document) -> DateContext:
+    """The shared date context of ``doc`` under the current config's report year."""
+    return context(doc, _REPORT_YEAR.get())
+
+
+def with_report_year(r: Rule, year: int | None) -> Rule:
+    """``r`` checking under config ``report-year`` (the findings are computed eagerly)."""
+    if year is None:
+        return r
+    inner = r.check_fn
+
+    def check(self: Rule, doc: Document) -> list[Finding]:
+        token = _REPORT_YEAR.set(year)
+        try:
+            return list(inner(self, doc))
+        finally:
+            _REPORT_YEAR.reset(token)
+
+    return replace(r, check_fn=check)
+
+
+def _ref_text(doc: Document, ref: DateRef) -> tuple[int, int, str]:
+    """Span and text of a date reference (year to day, weekday excluded)."""
+    parts = ref.parts
+    start, end = parts[0].start, parts[-1].end
+    text = doc.text
+    # include the unit after the last numeral (月, 日/号, 年)
+    if end < len(text) and text[end] in "年月日号":
+        end += 1
+    return start, end, text[start:end]
+
+
+def _label(year: int | None, ref: DateRef) -> str:
+    """A date as 2023年3月21日 (year given or inferred), for messages."""
+    out = f"{year}年" if year is not None else ""
+    if ref.month is not None:
+        out += f"{ref.month.value}月"
+    if ref.day is not None:
+        out += f"{ref.day.value}日"
+    return out
+
+
+def _refs(m: Mention) -> list[DateRef]:
+    """The begin and (resolved) end of a mention."""
+    end = m.resolved_end()
+    return [m.begin] if end is None else [m.begin, end]
+
+
+def _rewrite(text: str, start: int, end: int, parts: dict[Part, str]) -> str:
+    """``text[start:end]`` with each given part's span replaced by its new text."""
+    out, pos = [], start
+    for part in sorted(parts, key=lambda p: p.start):
+        out.append(text[pos:part.start])
+        out.append(parts[part])
+        pos = part.end
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+def _arabic(part: Part) -> str:
+    """A part in Arabic digits (二〇二三 → 2023, 十二 → 12)."""
+    return str(part.value)
+
+
+def _cn_year(value: int) -> str:
+    return "".join(_CN_NUM[int(c)] for c in str(value))
+
+
+@rule(
+    "D101",
+    "date-invalid",
+    "A date that does not exist: month outside 1–12, day beyond the month, 2月29日 outside a leap year",
+    source=SOURCE_CALENDAR,
+    bad=["2023年2月29日，召开会议。", "3月30日至2月30日", "13月5日召开", "4月31日，开展检查。", "二〇二三年二月三十日"],
+    good=["2024年2月29日，召开会议。", "3月31日，开展检查。", "4月30日召开", "13个月", "1—12月", "2023年"],
+)
+def date_invalid(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Every date must exist in the calendar: the month 1–12, the day within the month.
+
+    2月29日 is checked against the year written, or else the year taken from context
+    (the report period or a preceding date), then only as a warning.
+    """
+    ctx = _ctx(self, doc)
+    for m in ctx.mentions:
+        if m.kind not in ("date", "range", "month-range"):
+            continue
+        for ref in _refs(m):
+            if ref.month is None or (ref.day is None and ref.year is None and m.kind == "date"):
+                continue
+            start, end, text = _ref_text(doc, ref)
+            month, day = ref.month.value, ref.day.value if ref.day else None
+            if not 1 <= month <= 12:
+                yield self.finding(start, end, f"“{text}”不是有效日期：没有{month}月")
+                continue
+            if day is None:
+                continue
+            if day < 1 or day > days_in_month(None, month):
+                yield self.finding(start, end, f"“{text}”不是有效日期：{month}月没有{day}日")
+                continue
+            if month == 2 and day == 29:
+                year, written = ctx.year_for(m) if ref.year is None else (ref.year.value, True)
+                if year is not None and days_in_month(year, 2) == 28:
+                    how = "" if written else "（按上下文年份推算）"
+                    yield self.finding(start, end, f"“{text}”不是有效日期：{year}年不是闰年，2月没有29日{how}",
+                                       severity=None if written else Severity.WARNING)
+
+
+@rule(
+    "D102",
+    "weekday-mismatch",
+    "A weekday in brackets that does not fall on its date",
+    fixable="unsafe",
+    source="catalogue D02 (calendar)",
+    bad=[("2023年3月21日（星期三）召开", "2023年3月21日（星期二）召开"), "2023年3月21日（周一）", "2023年5月1日星期五"],
+    good=["2023年3月21日（星期二）召开", "2023年3月21日（周二）", "3月21日（星期二）", "2024年6月10日（星期一）"],
+)
+def weekday_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
+    """The weekday written after a date must be that date's weekday.
+
+    Either part may be the wrong one, so the fix (changing the weekday) is unsafe. When the
+    date has no year, the year comes from context and the finding is a warning.
+    """
+    ctx = _ctx(self, doc)
+    for m in ctx.mentions:
+        for ref in _refs(m):
+            if ref.weekday is None:
+                continue
+            written = ref.year is not None
+            year = ref.year.value if ref.year else ctx.year_for(m)[0]
+            date = ref.date(year)
+            if date is None or date.weekday() == ref.weekday.value:
+                continue
+            real = WEEKDAYS[date.weekday()]
+            how = "" if written else f"按{year}年推算，"
+            msg = f"{how}{_label(year, ref)}是星期{real}，不是星期{ref.weekday.text}，请核对日期或星期"
+            fix = Fix(real, Applicability.UNSAFE, start=ref.weekday.start, end=ref.weekday.end)
+            yield self.finding(ref.weekday.start - 2, ref.weekday.end, msg, fix,
+                               severity=None if written else Severity.WARNING)
+
+
+def _reversed(ctx: DateContext, m: Mention) -> bool:
+    """True when the range plainly ends before it starts (a range may cross a year end)."""
+    b, e = m.begin, m.end_ref
+    assert e is not None
+    if m.kind == "year-range":
+        return e.year is not None and b.year is not None and e.year.value < b.year.value
+    if b.month is None or b.month.value > 12:
+        return False
+    if e.year is not None and b.year is not None:
+        end_month = e.month or b.month
+        start = (b.year.value, b.month.value, b.day.value if b.day else 0)
+        stop = (e.year.value, end_month.value, e.day.value if e.day else 99)
+        return stop < start
+    if m.kind == "month-range":
+        # 11—2月 may cross a year end; only a range under one written year is plainly reversed
+        return b.year is not None and e.month is not None and e.month.value < b.month.value
+    if b.day is None or e.day is None:
+        return False
+    if e.month is None or e.month.value == b.month.value:
+        return e.day.value < b.day.value
+    return False  # 12月28日—1月3日 crosses the year end
+
+
+@rule(
+    "D103",
+    "range-reversed",
+    "A date range whose end comes before its start",
+    source="catalogue D03",
+    bad=["5月10日—5月3日，开展检查。", "2024—2023年", "4月28日-27日", "2023年9—7月"],
+    good=["5月3日—5月10日", "2023—2024年", "12月28日—1月3日", "11—2月", "2023年12月28日至2024年1月3日"],
+)
+def range_reversed(self: Rule, doc: Document) -> Iterator[Finding]:
+    """The end of a range must not come before its start (5月10日—5月3日, 2024—2023年).
+
+    A month-day range that goes back in months (12月28日—1月3日) crosses a year end
+    and is left alone.
+    """
+    ctx = _ctx(self, doc)
+    for m in ctx.mentions:
+        if m.is_range and _reversed(ctx, m):
+            text = doc.text[m.start:m.end]
+            yield self.finding(m.start, m.end, f"时间范围“{text}”终点早于起点，请核对")
+
+
+@rule(
+    "D104",
+    "quarter-months",
+    "A quarter or half-year with months in brackets that it does not cover",
+    fixable="unsafe",
+    source="catalogue D04",
+    bad=[("二季度（7—9月）", "二季度（4—6月）"), "上半年（7—12月）", "前三季度（1—10月）"],
+    good=["二季度（4—6月）", "一季度（1—2月）", "前三季度（1—9月）", "下半年（7—12月）", "三季度"],
+)
+def quarter_months(self: Rule, doc: Document) -> Iterator[Finding]:
+    """一季度 = 1—3月 … 四季度 = 10—12月, 上半年 = 1—6月, 下半年 = 7—12月, 前三季度 = 1—9月.
+
+    Months inside the period are accepted (一季度（1—2月）: data for part of it); only
+    months outside it are reported.
+    """
+    for p in _ctx(self, doc).periods:
+        if p.stated is None:
+            continue
+        first, last = p.stated
+        lo, hi = p.months
+        if lo <= first.value <= last.value <= hi:
+            continue
+        between = doc.text[first.end:last.start]
+        fixed = f"{lo}{between}{hi}" if first.script == "arabic" else None
+        fix = Fix(fixed, Applicability.UNSAFE, start=first.start, end=last.end) if fixed else None
+        yield self.finding(p.start, p.end, f"“{p.name}”对应{lo}—{hi}月，与括号中的月份不符", fix)
+
+
+def _festival_date(name: str, year: int) -> dt.date | None:
+    """The Gregorian date of a lunar festival in ``year`` (None when out of the library's range)."""
+    lunar = _FESTIVALS[name]
+    if lunar is None or LunarDate is None:
+        return None
+    try:
+        return LunarDate(year, lunar[0], lunar[1]).to_solar_date()
+    except (ValueError, IndexError):
+        return None
+
+
+def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int]]:
+    """(date, festival, start, end) where a date names the festival's day: 6月22日端午节, 端午节（6月22日）."""
+    text = ctx.doc.text
+    by_end = {m.end: m for m in ctx.mentions if m.kind in ("date", "numeric")}
+    by_start = {m.start: m for m in ctx.mentions if m.kind in ("date", "numeric")}
+    for f in _FESTIVAL.finditer(text):
+        s = f.start()
+        mention = by_end.get(s) or (by_end.get(s - 1) if s and text[s - 1] in "（(" else None)
+        if mention is None:
+            bracket = _FESTIVAL_DAY.match(text, f.end())
+            mention = by_start.get(bracket.end()) if bracket else None
+        if mention is not None and mention.begin.day is not None:
+            yield mention, f.group(), min(s, mention.start), max(f.end(), mention.end)
+
+
+@rule(
+    "D105",
+    "festival-date",
+    "A festival tied to a date it does not fall on that year (端午节, 中秋节, 春节…; 清明 4月4—6日)",
+    severity="warning",
+    source="catalogue D05; lunar calendar via the lunardate library",
+    bad=["2023年6月10日端午节", "2024年端午节（6月22日）", "2023年4月10日清明节"],
+    good=["2023年6月22日端午节", "2024年端午节（6月10日）", "2023年4月5日清明节", "端午节前夕（6月21日）",
+          "6月21日端午节前夕"],
+)
+def festival_date(self: Rule, doc: Document) -> Iterator[Finding]:
+    """A lunar festival moves in the Gregorian calendar: 端午 is 2023-06-22 but 2024-06-10.
+
+    Dates come from the lunardate library (pure Python, 1900–2099). Only a date written
+    right next to the festival (6月22日端午节, 端午节（6月22日）) is checked; 端午节前夕 is not.
+    """
+    ctx = _ctx(self, doc)
+    for m, name, start, end in _festival_pairs(ctx):
+        ref = m.begin
+        year = ref.year.value if ref.year else ctx.year_for(m)[0]
+        date = ref.date(year)
+        if year is None or date is None:
+            continue
+        if name == "清明节":
+            if date.month == 4 and 4 <= date.day <= 6:
+                continue
+            expected = "4月4日至6日之间"
+        else:
+            real = _festival_date(name, year)
+            if real is None or real == date:
+                continue
+            expected = f"{real.month}月{real.day}日"
+        how = "" if ref.year else "（年份按上下文推算）"
+        yield self.finding(start, end, f"{year}年{name}是{expected}，不是{date.month}月{date.day}日{how}")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (to 。！？； or a line end) around ``text[start:end]``."""
+    lo = start
+    while lo > 0 and not _SENTENCE_END.match(text, lo - 1):
+        lo -= 1
+    m = _SENTENCE_END.search(text, end)
+    return text[lo:m.start() if m else len(text)]
+
+
+def _in_plan_section(doc: Document, offset: int) -> bool:
+    """True when a heading above ``offset`` names plans (下一步工作打算, 2024年工作计划)."""
+    for heading in reversed(doc.outline.headings):
+        if heading.marker_start <= offset and _PLAN_HEADING.search(heading.title):
+            return True
+    return False
+
+
+@rule(
+    "D106",
+    "future-as-done",
+    "A summary states as done an event dated after its period or its signing date",
+    severity="warning",
+    source="catalogue D06",
+    bad=["2023年工作总结\n2024年3月召开了警示教育大会。"],
+    good=["2023年工作总结\n2024年3月将召开警示教育大会。", "2023年工作总结\n截至2024年1月，已完成全部任务。",
+          "2024年工作计划\n2024年3月召开了警示教育大会。", "2023年工作总结\n2023年3月召开了警示教育大会。"],
+)
+def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
+    """In a 2023 summary, “2024年3月召开了…” suggests text copied from another year's report.
+
+    The period comes from config ``report-year`` or the title; the limit is the signing date
+    when there is one, else the end of February after the period (reports are often written
+    then). Sentences with plan words (将, 计划, 下一步, 要, 截至…) and parts under a plans
+    heading are skipped.
+    """
+    ctx = _ctx(self, doc)
+    if ctx.signing is None and not (ctx.summary and ctx.period):
+        return
+    if ctx.period is not None and not ctx.summary:
+        return
+    text = doc.text
+    title = doc.title
+    for m in ctx.mentions:
+        if m.kind == "year-range" or m.begin.year is None or (title and m.start < title.end):
+            continue
+        if ctx.signing is not None and m.start >= ctx.signing.start:
+            continue
+        if not _after_limit(ctx, m.begin):
+            continue
+        sentence = _sentence(text, m.start, m.end)
+        if not _DONE.search(sentence) or _PLAN.search(sentence) or _in_plan_section(doc, m.start):
+            continue
+        limit = (f"成文日期{ctx.signing.date.year}年{ctx.signing.date.month}月{ctx.signing.date.day}日"
+                 if ctx.signing else f"总结期{ctx.period[1]}年" if ctx.period else "")
+        yield self.finding(m.start, m.end, f"“{text[m.start:m.end]}”晚于{limit}，却写作已完成，请核对年份")
+
+
+def _after_limit(ctx: DateContext, ref: DateRef) -> bool:
+    """True when the earliest day ``ref`` can mean is after the signing date or the period."""
+    assert ref.year is not None
+    year = ref.year.value
+    month = ref.month.value if ref.month and 1 <= ref.month.value <= 12 else None
+    day = ref.day.value if ref.day and month and 1 <= ref.day.value <= days_in_month(year, month) else None
+    earliest = dt.date(year, month or 1, day or 1)
+    if ctx.signing is not None:
+        return earliest > ctx.signing.date
+    assert ctx.period is not None
+    if month is None:
+        return year > ctx.period[1]
+    return earliest > dt.date(ctx.period[1] + 1, 2, 28)
+
+
+@rule(
+    "D107",
+    "signdate-vs-period",
+    "A summary signed before its period starts, or more than a year after it ends",
+    severity="warning",
+    source="catalogue D07; G9704 7.3.5.4 (成文日期)",
+    bad=["2023年工作总结\n正文。\n2022年12月5日", "2023年工作总结\n正文。\n2025年3月1日"],
+    good=["2023年工作总结\n正文。\n2024年1月5日", "2023年工作总结\n正文。\n2023年12月28日",
+          "2024年工作计划\n正文。\n2023年12月5日"],
+)
+def signdate_vs_period(self: Rule, doc: Document) -> Iterator[Finding]:
+    """A report on year Y is signed within Y or the year after (a plan may be signed before)."""
+    ctx = _ctx(self, doc)
+    if ctx.signing is None or ctx.period is None or not ctx.summary:
+        return
+    first, last = ctx.period
+    date = ctx.signing.date
+    if date < dt.date(first, 1, 1):
+        why = f"早于报告期（{first}年）开始"
+    elif date > dt.date(last + 1, 12, 31):
+        why = f"晚于报告期（{last}年）结束一年以上"
+    else:
+        return
+    yield self.finding(ctx.signing.start, ctx.signing.end, f"成文日期{why}，请核对年份")
+
+
+@rule(
+    "D108",
+    "date-leading-zero",
+    "A month or day padded with 0 in a 年月日 date (03月05日)",
+    severity="warning",
+    fixable="safe",
+    source="catalogue C06; G9704 7.3.5.4 (不编虚位)",
+    bad=[("2023年03月05日召开", "2023年3月5日召开"), ("3月05日", "3月5日"), ("4月07日—09日", "4月7日—9日")],
+    good=["2023年3月5日召开", "2023-03-05", "10月10日"],
+)
+def date_leading_zero(self: Rule, doc: Document) -> Iterator[Finding]:
+    """年月日 dates are written without 虚位: 2023年3月5日, not 2023年03月05日.
+
+    Padding belongs only to the all-digit form (2023-03-05).
+    """
+    for m in _ctx(self, doc).mentions:
+        if m.kind not in _HAN_KINDS:
+            continue
+        padded = {p: p.text[1:] for ref in (m.begin, m.end_ref) if ref for p in ref.parts if p.padded}
+        if padded:
+            fixed = _rewrite(doc.text, m.start, m.end, padded)
+            yield self.finding(m.start, m.end, f"日期不加虚位“0”，应为“{fixed}”", fixed)
+
+
+@rule(
+    "D109",
+    "date-mixed-script",
+    "One date written partly in Chinese numerals and partly in Arabic digits",
+    severity="warning",
+    fixable="safe",
+    source="catalogue C05; G15835 4.3 (同类别同形式)",
+    bad=[("二〇二三年3月5日", "2023年3月5日"), ("2023年三月五日", "2023年3月5日")],
+    good=["2023年3月5日", "二〇二三年三月五日", "3月5日"],
+)
+def date_mixed_script(self: Rule, doc: Document) -> Iterator[Finding]:
+    """A date uses one script throughout (G15835 4.3); the fix writes it in Arabic digits."""
+    for m in _ctx(self, doc).mentions:
+        if m.kind not in _HAN_KINDS:
+            continue
+        parts = [p for ref in (m.begin, m.end_ref) if ref for p in ref.parts]
+        if len({p.script for p in parts}) < 2:
+            continue
+        fixed = _rewrite(doc.text, m.start, m.end, {p: _arabic(p) for p in parts if p.script == "chinese"})
+        yield self.finding(m.start, m.end, f"同一日期混用汉字与阿拉伯数字，应为“{fixed}”", fixed)
+
+
+def _in_prose(doc: Document, m: Mention) -> bool:
+    """True when a date sits in running Chinese text (a Han character or mark next to it)."""
+    text = doc.text
+    para = doc.paragraph_at(m.start)
+    if para is None or "\t" in para.text or "|" in para.text:
+        return False  # tables keep their own date forms
+    before = text[m.start - 1] if m.start > 0 else ""
+    after = text[m.end] if m.end < len(text) else ""
+    return bool(_HAN.match(before) or _HAN.match(after))
+
+
+@rule(
+    "D110",
+    "date-separator",
+    "A date written 2023.3.5 or 2023/3/5 in prose, or an unpadded 2023-3-5",
+    severity="warning",
+    fixable="unsafe",
+    source="catalogue C07; G15835 (年月日); G9704 7.3.5.4",
+    bad=[("于2023.3.5召开", "于2023年3月5日召开"), ("于2023/3/5召开", "于2023年3月5日召开"),
+         ("日期：2023-3-5", "日期：2023-03-05")],
+    good=["于2023年3月5日召开", "2023-03-05", "版本 2023.3.5", "v2023.3.5", "见 http://a.cn/2023/3/5/x"],
+)
+def date_separator(self: Rule, doc: Document) -> Iterator[Finding]:
+    """In prose a date is written with 年月日; the all-digit form is padded (2023-03-05)."""
+    for m in _ctx(self, doc).mentions:
+        if m.kind != "numeric":
+            continue
+        b = m.begin
+        assert b.year and b.month and b.day
+        text = doc.text[b.year.start:b.day.end]
+        if m.numeric_sep in "./" and _in_prose(doc, m):
+            fixed = f"{b.year.value}年{b.month.value}月{b.day.value}日"
+            yield self.finding(b.year.start, b.day.end, f"正文日期应写作“{fixed}”，不用“{m.numeric_sep}”分隔", fixed)
+        elif m.numeric_sep == "-" and (len(b.month.text) < 2 or len(b.day.text) < 2):
+            fixed = f"{b.year.value:04d}-{b.month.value:02d}-{b.day.value:02d}"
+            yield self.finding(b.year.start, b.day.end, f"“{text}”全数字日期应补足两位，写作“{fixed}”", fixed)
+
+
+@rule(
+    "D111",
+    "date-range-hyphen",
+    "A date range joined by a hyphen instead of 一字线 “—” (or 至)",
+    severity="warning",
+    fixable="safe",
+    source="GB/T 15834-2011 4.13 (连接号：标示时间起止用一字线)",
+    bad=[("4月27日-28日，开展活动", "4月27日—28日，开展活动"), ("2023-2024年", "2023—2024年"),
+         ("1-9月，全市", "1—9月，全市"), ("3月21日 - 4月2日", "3月21日—4月2日")],
+    good=["4月27日—28日", "4月27日至28日", "2023—2024年", "2023-03-05", "1～9月", "GB/T 15834-2011"],
+)
+def date_range_hyphen(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Chinese text marks the start and end of a period with 一字线 “—” (G15834 4.13), not “-”."""
+    for m in _ctx(self, doc).mentions:
+        if m.sep is None:
+            continue
+        s, e = m.sep
+        if doc.text[s:e].strip() not in _ASCII_DASHES:
+            continue
+        text = doc.text[m.start:m.end]
+        fixed = doc.text[m.start:s] + "—" + doc.text[e:m.end]
+        yield self.finding(m.start, m.end, f"时间范围“{text}”应使用一字线，写作“{fixed}”",
+                           Fix("—", Applicability.SAFE, start=s, end=e))
+
+
+_CLAUSE_START = regex.compile(r"[。；！？]\s*$")
+
+
+@rule(
+    "D112",
+    "dates-out-of-order",
+    "Events in one paragraph listed by date, with a date earlier than the one before it",
+    severity="info",
+    default=False,
+    source="catalogue D (logic); TL Art. 20 (段落顺序)",
+    bad=["8月12日，召开会议。3月21日，召开专题会。"],
+    good=["3月21日，召开专题会。8月12日，召开会议。", "3月21日召开专题会，会议回顾了2月5日的工作。"],
+)
+def dates_out_of_order(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Dated events that open sentences in one paragraph usually run in time order."""
+    ctx = _ctx(self, doc)
+    text = doc.text
+    last: tuple[int, tuple[int, int, int]] | None = None  # (paragraph start, key)
+    for m in ctx.mentions:
+        b = m.begin
+        if m.kind not in ("date", "range") or b.day is None or b.month is None:
+            continue
+        para = doc.paragraph_at(m.start)
+        if para is None:
+            continue
+        opens = m.start == para.start + len(para.text) - len(para.text.lstrip()) or bool(
+            _CLAUSE_START.search(text, para.start, m.start))
+        if not opens or m.end >= len(text) or text[m.end] not in "，,":
+            continue
+        year = ctx.year_for(m)[0] or 0
+        key = (year, b.month.value, b.day.value)
+        if last is not None and last[0] == para.start and key < last[1]:
+            yield self.finding(m.start, m.end, f"“{text[m.start:m.end]}”早于前文所列日期，事件顺序请核对")
+        last = (para.start, key)
+
+
+ALL_RULES: tuple[Rule, ...] = (
+    date_invalid, weekday_mismatch, range_reversed, quarter_months, festival_date, future_as_done,
+    signdate_vs_period, date_leading_zero, date_mixed_script, date_separator, date_range_hyphen,
+    dates_out_of_order,
+)
