@@ -1,0 +1,290 @@
+"""Family M: markers, markup, invisible and broken characters, placeholders and review leftovers."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.fixes import apply_fixes
+from reportlint.testing import assert_clean, assert_flags, lint_snippet
+
+
+def _family(findings, *letters):
+    return [f for f in findings if f.code.startswith(letters)]
+
+
+# --- the sample report -------------------------------------------------------------------------
+
+
+def test_sample_has_exactly_the_two_markers_and_the_xx_placeholder(sample_text):
+    found = _family(lint_snippet(sample_text, ["M", "I"]), "M", "I")
+    got = sorted((f.code, sample_text[f.start : f.end]) for f in found)
+    assert got == [("M101", "##paidbegin##"), ("M101", "##paidend##"), ("M108", "XX")]
+    xx = next(f for f in found if f.code == "M108")
+    lines = sample_text.splitlines()
+    assert lines[xx.line - 1].startswith("2023年，在市委") and "XX坚持" in lines[xx.line - 1]
+
+
+def test_sample_fix_removes_the_two_markers_and_nothing_else(sample_text):
+    found = lint_snippet(sample_text, ["M", "I"])
+    fixed, _ = apply_fixes(sample_text, found, unsafe=False)
+    assert fixed == sample_text.replace("##paidbegin##", "").replace("##paidend##", "")
+    # unsafe fixes change nothing more: the XX placeholder has no fix at all
+    fixed_unsafe, _ = apply_fixes(sample_text, found, unsafe=True)
+    assert fixed_unsafe == fixed
+
+
+def test_sample_fix_through_the_cli(sample_path, tmp_path):
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+
+    target = tmp_path / "report.txt"
+    original = sample_path.read_text(encoding="utf-8")
+    target.write_text(original, encoding="utf-8")
+    CliRunner().invoke(main, ["check", str(target), "--select", "M101", "--fix", "--isolated"])
+    assert target.read_text(encoding="utf-8") == original.replace("##paidbegin##", "").replace("##paidend##", "")
+
+
+# --- M101 stray-marker --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,fixed", [
+    ("要##paidbegin##求全市", "要求全市"),
+    ("##paidend##\n", "\n"),
+    ("推进###vip_content###工作", "推进工作"),
+    ("##正文开始##一、总体情况", "一、总体情况"),
+])
+def test_m101_markers(text, fixed):
+    assert_flags(text, "M101", count=1, fixed=fixed)
+
+
+@pytest.mark.parametrize("text", ["第##号", "C## 语言", "#标签#", "C##和C##", "1#楼和2#楼", "＃＃"])
+def test_m101_clean(text):
+    assert_clean(text, "M101")
+
+
+# --- M102 html-markup ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,fixed", [
+    ("成效明显<br>", "成效明显"),
+    ("成效明显<br/>进一步", "成效明显进一步"),
+    ("<P class=\"MsoNormal\">加强党建<o:p></o:p></P>", "加强党建"),
+    ("&ldquo;四风&rdquo;", "“四风”"),
+    ("全面&nbsp;从严", "全面 从严"),
+    ("&#12288;&#12288;一、总体情况", "\u3000\u3000一、总体情况"),
+    ("A&amp;B", "A&B"),
+])
+def test_m102_flags_and_fixes(text, fixed):
+    assert_flags(text, "M102", fixed=fixed)
+
+
+@pytest.mark.parametrize("text", ["a<b且b>c", "《条例》", "A&B公司", "<请填写>", "x < 3 且 y > 2", "&nbsp"])
+def test_m102_clean(text):
+    assert_clean(text, "M102")
+
+
+def test_m102_not_in_markdown():
+    assert_clean("成效明显<br>\n\n&nbsp;加强", "M102", filename="x.md")
+
+
+# --- M103 markdown-residue ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,fixed", [
+    ("**一、主要成效**", "一、主要成效"),
+    ("进一步**加强**党建", "进一步加强党建"),
+    ("## 二、存在问题", "二、存在问题"),
+    ("# 总结", "总结"),
+])
+def test_m103_flags_and_fixes(text, fixed):
+    found = assert_flags(text, "M103", count=1, fixed=fixed)
+    assert not found[0].fix.safe
+
+
+@pytest.mark.parametrize("text", [
+    "详见[通知](https://www.gov.cn/zhengce/a.html)", "```\n代码\n```", "| 项目 | 金额 |\n|---|---|", "学习#二十大#精神",
+])
+def test_m103_flags(text):
+    assert_flags(text, "M103")
+
+
+@pytest.mark.parametrize("text", [
+    "2×3＝6", "a*b*c", "2**3**4", "1#楼和2#楼", "C# 语言", "#1机组运行", "__init__", "一、总体情况",
+    "第[1]条", "注：*为估算值", "——", "---",
+])
+def test_m103_clean(text):
+    assert_clean(text, "M103")
+
+
+def test_m103_also_in_docx_format():
+    from reportlint.document import Document
+    from reportlint_markup.markup import markdown_residue
+
+    doc = Document("**一、主要成效**", path="x.docx", format="docx", paragraph_spans=[(0, 12, "paragraph 1")])
+    assert [f.code for f in markdown_residue.check(doc)] == ["M103"]
+
+
+@pytest.mark.parametrize("text", [
+    "**一、主要成效**", "## 二、存在问题", "详见[通知](https://www.gov.cn/a.html)", "```\n代码\n```", "|---|---|",
+])
+def test_m103_not_in_markdown(text):
+    assert_clean(text, "M103", filename="x.md")
+
+
+# --- M104 invisible-format-char, M105 control-char, M106 private-use-char -----------------------
+
+
+@pytest.mark.parametrize("text,fixed", [
+    ("落\u200b实", "落实"),
+    ("落\u200b\u200b实", "落实"),
+    ("党\ufeff建", "党建"),
+    ("全面\u00ad从严", "全面从严"),
+    ("推进\u202e工作\u202c", "推进工作"),
+    ("推进\u2066工作\u2069", "推进工作"),
+    ("加\u200d强", "加强"),
+    ("词\u2060连接", "词连接"),
+])
+def test_m104_deletes_invisible_chars(text, fixed):
+    found = assert_flags(text, "M104", fixed=fixed)
+    assert all(f.fix.safe for f in found)
+
+
+@pytest.mark.parametrize("text", ["落实工作", "👨\u200d👩\u200d👧 家庭", "\t缩进", "全角\u3000空格"])
+def test_m104_clean(text):
+    assert_clean(text, "M104")
+
+
+@pytest.mark.parametrize("text", ["成效\x0b明显", "工作\x07总结", "第一页\x0c第二页", "推进\x85工作", "删除\x7f"])
+def test_m105_control_chars(text):
+    found = assert_flags(text, "M105", count=1)
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize("text", ["成效明显\t（表）", "第一行\r\n第二行", "第一行\n第二行"])
+def test_m105_clean(text):
+    assert_clean(text, "M105")
+
+
+def test_m106_private_use():
+    found = assert_flags("\uf06c\uf06c加强党建", "M106", count=1)
+    assert found[0].severity.value == "warning" and found[0].fix is None
+    assert_clean("● 加强党建 √", "M106")
+
+
+# --- M107 broken-text ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("推进\ufffd\ufffd作", "\ufffd\ufffd"),
+    ("锟斤拷锟斤拷锟斤拷", "锟斤拷"),
+    ("烫烫烫烫", "烫烫烫"),
+    ("â€œå››é£Žâ€\x9d问题", "â€œå››é£Žâ€\x9d"),
+    ("cafÃ©", "Ã©"),
+    ("ä¸­æ–‡", "ä¸­æ–‡"),
+    ("价格Â·", "Â·"),
+    ("鈥滃洓椋庘€濋棶棰", "鈥滃"),
+])
+def test_m107_broken(text, bad):
+    found = assert_flags(text, "M107")
+    assert text[found[0].start : found[0].end] == bad
+
+
+def test_m107_says_what_was_meant():
+    (f,) = assert_flags("â€œ", "M107", count=1)
+    assert "“" in f.message.split("原文应为")[1]
+
+
+@pytest.mark.parametrize("text", ["推进工作", "café", "Ärger über", "“四风”问题", "São Paulo", "naïve", "3×4", "±5%", "°C"])
+def test_m107_clean(text):
+    assert_clean(text, "M107")
+
+
+# --- M108 placeholder-letters -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,span", [
+    ("XX坚持以习近平新时代中国特色社会主义思想为指导", "XX"),
+    ("×××同志", "×××"),
+    ("20XX年工作总结", "20XX年"),
+    ("于X月X日召开", "X月X日"),
+    ("2018年×月×日", "2018年×月×日"),
+    ("XXXX年XX月XX日", "XXXX年XX月XX日"),
+    ("ＸＸ县", "ＸＸ"),
+    ("xx局", "xx"),
+    ("××××\n2018年", "××××"),
+    ("共有XXX人参加", "XXX"),
+    ("“XX”工程", "XX"),
+])
+def test_m108_placeholders(text, span):
+    (f,) = assert_flags(text, "M108", count=1)
+    assert text[f.start : f.end] == span
+    assert f.fix is None and f.severity.value == "error"
+
+
+@pytest.mark.parametrize("text", [
+    "二〇〇八年", "XML格式", "XXL号", "Xbox游戏机", "MAX值", "3×4＝12", "a×b×c", "2023年4月27日", "XX染色体",
+    "XX世纪", "X光检查", "TEXXX", "the XX files", "HTML、XHTML规范", "2×2矩阵", "Windows XP系统",
+])
+def test_m108_clean(text):
+    assert_clean(text, "M108")
+
+
+# --- M109 placeholder-symbols -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["○○乡党委", "□□同志", "＊＊局", "△△项目", "〇〇〇〇年工作总结", "××县○○镇"])
+def test_m109_placeholders(text):
+    assert_flags(text, "M109", count=1)
+
+
+@pytest.mark.parametrize("text", ["二〇〇八年", "二○○○年", "一〇〇名", "□是 □否", "○ 要点", "二〇二〇年"])
+def test_m109_clean(text):
+    assert_clean(text, "M109")
+
+
+# --- M110 template-slot -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,span", [
+    ("【单位名称】2023年工作总结", "【单位名称】"),
+    ("截至【日期】", "【日期】"),
+    ("共培训（请填写人数）人次", "（请填写人数）"),
+    ("{{org_name}}党委", "{{org_name}}"),
+    ("${year}年", "${year}"),
+    ("<请输入标题>", "<请输入标题>"),
+    ("会议时间【待定】", "【待定】"),
+    ("完成率（待核实）", "（待核实）"),
+    ("成效显著（此处补充案例）。", "（此处补充案例）"),
+])
+def test_m110_slots(text, span):
+    (f,) = assert_flags(text, "M110", count=1)
+    assert text[f.start : f.end] == span
+
+
+@pytest.mark.parametrize("text", [
+    "【工作动态】", "会议时间待定", "时间（待定）", "（试行）", "《关于进一步加强作风建设的通知》", "（模板见附件3）",
+    "（由申报单位填写）", "此处不再赘述", "{a}",
+])
+def test_m110_clean(text):
+    assert_clean(text, "M110")
+
+
+# --- M111 review-leftover -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "成效显著[李明1]", "取得成效[张三12]", "取得成效[lenovo2]", "批注 [A1]: 数据需核实", "批注：数据需核实",
+    "带格式的: 字体: 小四", "删除的内容: 原句", "共计???人", "共计？？？人", "此处插入图表", "详见附表X",
+])
+def test_m111_leftovers(text):
+    (f,) = assert_flags(text, "M111", count=1)
+    assert f.severity.value == "error"
+
+
+@pytest.mark.parametrize("text", [
+    "据统计[注1]", "[图表2]", "领导批示：", "领导批注要求", "真的吗？", "真的吗？？", "详见附表1", "[Ref3]", "参考文献[1]",
+    "[ISO9001]",
+])
+def test_m111_clean(text):
+    assert_clean(text, "M111")

@@ -1,0 +1,150 @@
+"""Family I: resident ID, mobile and bank card numbers, recognised by structure and never echoed in full."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.testing import assert_clean, assert_flags, lint_snippet
+from reportlint_personal import id_check_char, is_legacy_id, is_resident_id, luhn_ok, mask
+
+VALID_ID = "11010519491231002X"  # the well-known GB 11643 example, check character X
+VALID_ID_DIGIT = "440524198001010013"
+
+
+def _never_echoed(findings, number):
+    for f in findings:
+        assert number not in f.message, f"{f.code} echoes the full number: {f.message}"
+        if f.fix is not None:
+            assert number not in f.fix.replacement
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def test_check_character_and_mask():
+    assert id_check_char(VALID_ID[:17]) == "X"
+    assert id_check_char(VALID_ID_DIGIT[:17]) == "3"
+    assert is_resident_id(VALID_ID) and is_resident_id(VALID_ID.lower())
+    assert mask("110105194912310021") == "110***********0021"
+    assert mask("138 1234 5678") == "138****5678"
+    assert luhn_ok("4111111111111111") and not luhn_ok("4111111111111112")
+
+
+@pytest.mark.parametrize("number,why", [
+    ("110105194912310021", "wrong check character"),
+    ("110105194913310024", "month 13"),
+    ("110105194902300025", "30 February"),
+    ("990105194912310029", "no province 99"),
+    ("110105290012310022", "born in the future"),
+])
+def test_invalid_ids_fail_the_structure_check(number, why):
+    assert not is_resident_id(number), why
+
+
+# --- I101 id-card-number ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,number", [
+    (f"张三，身份证号{VALID_ID}。", VALID_ID),
+    (f"身份证号码：{VALID_ID_DIGIT}", VALID_ID_DIGIT),
+    (f"{VALID_ID_DIGIT}", VALID_ID_DIGIT),
+    ("公民身份号码110105491231002，", "110105491231002"),
+])
+def test_i101_flags_ids_masked(text, number):
+    (f,) = assert_flags(text, "I101", count=1)
+    assert text[f.start : f.end] == number
+    assert mask(number) in f.message
+    _never_echoed([f], number)
+    assert not f.fix.safe and f.fix.replacement == mask(number)
+
+
+def test_i101_wrong_check_digit_is_not_reported():
+    wrong = VALID_ID[:17] + "1"
+    assert not is_resident_id(wrong)
+    assert_clean(f"身份证号{wrong}。", "I101")
+    assert_clean(f"身份证号{VALID_ID_DIGIT[:17]}4", "I101")
+
+
+@pytest.mark.parametrize("text", [
+    f"编号{VALID_ID}1",                 # inside a longer digit run
+    f"1{VALID_ID_DIGIT}",
+    f"流水号A{VALID_ID_DIGIT}",          # glued to letters: a serial number
+    "全市生产总值123456789012345678元",
+    "2023年全省粮食总产量为123456789012345吨",
+    "流水号110105491231002",            # 15 digits without an ID word
+    f"{VALID_ID_DIGIT}.5",
+])
+def test_i101_clean_on_other_digit_runs(text):
+    assert_clean(text, "I101")
+
+
+# --- I102 mobile-number -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,span", [
+    ("经办人张三，手机13812345678。", "13812345678"),
+    ("电话：+86 138-1234-5678", "+86 138-1234-5678"),
+    ("请致电139 1234 5678", "139 1234 5678"),
+    ("手机8619912345678", "8619912345678"),
+])
+def test_i102_mobile(text, span):
+    (f,) = assert_flags(text, "I102", count=1)
+    assert text[f.start : f.end] == span and f.severity.value == "warning"
+    assert "****" in f.message
+    _never_echoed([f], span.replace(" ", "").replace("-", "")[-11:])
+
+
+@pytest.mark.parametrize("text", [
+    "（联系人：李四，联系电话：13812345678）",
+    "联系人：王五 13812345678",
+    "编号213812345678901",
+    "总投资13500000000元",
+    "12345678901",
+    "10086",
+    "138123456789",
+    "座机010-12345678",
+])
+def test_i102_clean(text):
+    assert_clean(text, "I102")
+
+
+# --- I103 bank-card-number ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,span", [
+    ("卡号6222021234567890128。", "6222021234567890128"),
+    ("账号：4111 1111 1111 1111", "4111 1111 1111 1111"),
+    ("开户行：某银行，卡号5555555555554444", "5555555555554444"),
+])
+def test_i103_bank_card(text, span):
+    (f,) = assert_flags(text, "I103", count=1)
+    assert text[f.start : f.end] == span and f.severity.value == "warning"
+    _never_echoed([f], span.replace(" ", ""))
+
+
+@pytest.mark.parametrize("text", [
+    "卡号6222021234567890127",           # Luhn fails
+    "编号16222021234567890128",          # inside a longer run
+    "1234567890123456",                  # no issuer prefix
+    "6222021234567890128元",             # an amount
+    "统一社会信用代码521100005000000008",  # 18 digits starting 52: not a card length for Mastercard
+])
+def test_i103_clean(text):
+    assert_clean(text, "I103")
+
+
+def test_id_is_not_also_a_bank_card():
+    # 62 (Gansu) IDs have a UnionPay-like prefix; a valid ID is reported once, as an ID.
+    for seq in range(1000):
+        first17 = f"62010219800101{seq:03d}"
+        number = first17 + id_check_char(first17)
+        if number[-1] != "X" and luhn_ok(number):
+            break
+    else:
+        pytest.skip("no Luhn-valid ID in range")
+    codes = sorted(f.code for f in lint_snippet(f"身份证{number}", ["I"]))
+    assert codes == ["I101"]
+
+
+def test_sample_has_no_personal_data(sample_text):
+    assert [f for f in lint_snippet(sample_text, ["I"]) if f.code.startswith("I")] == []
