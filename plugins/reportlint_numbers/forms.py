@@ -1,0 +1,138 @@
+"""How digits are written: full-width forms, the zero glyph, the decimal point, separators."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from reportlint import Document, Finding, Rule, rule
+
+from ._util import mark
+
+# Full-width digits and Latin letters, with a full-width point between digits (６５．８).
+_FULLWIDTH = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
+
+
+@rule(
+    "N101",
+    "fullwidth-alphanumeric",
+    "Full-width digits or Latin letters (２０２３, ＡＢＣ)",
+    severity="warning",
+    fixable="safe",
+    source="GB/T 15835-2011 (阿拉伯数字与外文字母使用半角); catalogue C01",
+    explanation=(
+        "Arabic digits and Latin letters are set half-width in Chinese text. The fix maps "
+        "each full-width character to its ASCII form (NFKC), which changes nothing else. "
+        "Warning rather than error: the corpus shows thousands of these in published reports."
+    ),
+    bad=[("２０２３年", "2023年"), ("增长６５．８%", "增长65.8%"), ("ＧＤＰ总量", "GDP总量")],
+    good=["2023年", "增长65.8%", "（一）总体情况"],
+)
+def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _FULLWIDTH.finditer(doc.text):
+        half = unicodedata.normalize("NFKC", m.group())
+        yield self.finding(m.start(), m.end(), f"全角字符{mark(m.group())}应为半角{mark(half)}", half)
+
+
+_CN_DIGIT = "一二三四五六七八九"
+_ZERO_LIKE = "○OＯ0０"
+# A run of Chinese digits and zero lookalikes, not part of a longer numeral or word.
+_CN_RUN = regex.compile(
+    rf"(?<![{_CN_DIGIT}〇零十百千万亿{_ZERO_LIKE}A-Za-z])[{_CN_DIGIT}〇零{_ZERO_LIKE}]{{2,}}"
+    rf"(?![{_CN_DIGIT}〇零十百千万亿{_ZERO_LIKE}A-Za-z0-9])"
+)
+
+
+def _zero_fix(run: str, year: bool) -> str | None:
+    """The run with its zero written 〇, or None if the run is not a Chinese-numeral run to fix."""
+    digits = sum(ch in _CN_DIGIT or ch == "〇" for ch in run)
+    lookalikes = sum(ch in _ZERO_LIKE for ch in run)
+    if digits < 2 or (lookalikes == 0 and "零" not in run):
+        return None
+    if not (year or len(run) >= 3):
+        return None
+    if "零" in run and not (year and len(run) == 4):
+        return None  # 零 outside a four-character year is a quantity (一百零五), not a year
+    table = str.maketrans({ch: "〇" for ch in _ZERO_LIKE + "零"})
+    return run.translate(table)
+
+
+@rule(
+    "N102",
+    "zero-glyph",
+    "The zero of a Chinese-numeral year written ○, O, 0 or 零 instead of 〇",
+    fixable="safe",
+    source="GB/T 15835-2011 5.2.5 (“零”用于计量，“〇”用于编号); catalogue C02",
+    explanation=(
+        "In a year or number written in Chinese numerals the zero is 〇 (U+3007). The "
+        "circle ○ (U+25CB), the letter O, the digit 0 and 零 look alike but are wrong. "
+        "Only runs of Chinese digits are touched."
+    ),
+    bad=[("二O二三年", "二〇二三年"), ("二○一九年", "二〇一九年"), ("二零二三年", "二〇二三年"),
+         ("二0三五年远景目标", "二〇三五年远景目标")],
+    good=["二〇二三年", "一百零五人", "○○单位", "一OK", "二零"],
+)
+def zero_glyph(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for m in _CN_RUN.finditer(text):
+        year = text.startswith("年", m.end())
+        fixed = _zero_fix(m.group(), year)
+        if fixed is not None and fixed != m.group():
+            yield self.finding(m.start(), m.end(), f"{mark(m.group())}中的零应写作“〇”：{mark(fixed)}", fixed)
+
+
+_QUANTITY_ZERO = regex.compile(r"(?<=[十百千万亿点])[〇○](?=[一二三四五六七八九])")
+
+
+@rule(
+    "N103",
+    "zero-in-quantity",
+    "The zero inside a Chinese-numeral quantity written 〇 instead of 零",
+    fixable="safe",
+    source="GB/T 15835-2011 5.2.5 (计量时用“零”); catalogue C03",
+    bad=[("三千〇五十二", "三千零五十二"), ("九十五点〇六", "九十五点零六")],
+    good=["三千零五十二", "二〇二三年"],
+)
+def zero_in_quantity(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _QUANTITY_ZERO.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), "数量中的零应写作“零”", "零")
+
+
+# 65。8% : a 句号 between digits before a percentage is a mistyped decimal point.
+_PERIOD_DECIMAL = regex.compile(r"(?<![\d.])\d{1,3}\K。(?=\d{1,2}(?:%|％|‰|个百分点))")
+
+
+@rule(
+    "N105",
+    "period-as-decimal-point",
+    "A decimal point typed as 。 (65。8%)",
+    fixable="unsafe",
+    source="GB/T 15835-2011 (小数点用“.”); catalogue C11",
+    bad=[("同比增长65。8%", "同比增长65.8%"), ("下降1。5个百分点", "下降1.5个百分点")],
+    good=["同比增长65.8%", "完成2023。30%的企业"],
+)
+def period_as_decimal_point(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _PERIOD_DECIMAL.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), "小数点误作“。”，应为“.”", ".")
+
+
+# 1，258，000 : full-width commas between three-digit groups of one number.
+_FULLWIDTH_GROUPS = regex.compile(r"(?<![\d，,.])\d{1,3}(?:，\d{3}){2,}(?![\d，])|(?<![\d，,.])\d{1,3}，\d{3}(?=[元万亿人个吨户家件项])")
+
+
+@rule(
+    "N111",
+    "fullwidth-thousands-separator",
+    "A full-width comma used as a thousands separator (1，258，000元)",
+    severity="warning",
+    fixable="unsafe",
+    source="GB/T 15835-2011 (多位数分节用半角逗号或空格); catalogue C12",
+    bad=[("投入1，258，000元", "投入1,258,000元"), ("共5，000元", "共5,000元")],
+    good=["投入1,258,000元", "2022，2023年", "分别为12，15，18项"],
+)
+def fullwidth_thousands_separator(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _FULLWIDTH_GROUPS.finditer(doc.text):
+        fixed = m.group().replace("，", ",")
+        yield self.finding(m.start(), m.end(), f"数字分节不用全角逗号，应为{mark(fixed)}或不分节", fixed)

@@ -1,0 +1,162 @@
+"""Ranges, fixed terms and approximate numbers: where GB/T 15835 wants a given form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from reportlint import Document, Finding, Rule, rule
+from reportlint.rules import Applicability, Fix
+
+from ._util import mark
+from .cn import to_chinese
+
+# 20～30% / 9-16亿 / 5至10万人: the magnitude only on the second value.
+_RANGE = regex.compile(
+    r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)(\s*[～~—\-－至到]\s*)(\d+(?:\.\d+)?)(万亿|亿|万|%|％|‰)"
+)
+
+
+@rule(
+    "N104",
+    "range-drops-magnitude",
+    "A value range that drops %, 万 or 亿 from its first value (20～30%)",
+    fixable="safe",
+    source="GB/T 15835-2011 (数值范围中百分数、“万”“亿”不能省略); catalogue C09",
+    explanation=(
+        "In a range the first value keeps its % or its 万/亿: 20%～30%, 9亿～16亿, "
+        "5万～10万人. A plain unit (元, 千克) may be dropped; a magnitude may not, or "
+        "the first value reads as a different number."
+    ),
+    bad=[("增长20～30%", "增长20%～30%"), ("投资9～16亿元", "投资9亿～16亿元"), ("5至10万人", "5万至10万人")],
+    good=["增长20%～30%", "3～5天", "9亿～16亿元", "2023-2024年"],
+)
+def range_drops_magnitude(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _RANGE.finditer(doc.text):
+        mag = m.group(4)
+        yield self.finding(m.start(), m.end(), f"数值范围前一个数值不能省略{mark(mag)}，应为"
+                           f"{mark(m.group(1) + mag + m.group(2) + m.group(3) + mag)}",
+                           Fix(m.group(1) + mag, start=m.start(1), end=m.end(1)))
+
+
+_PARTY_CONGRESS = regex.compile(r"(?<=党的)(\d{1,3})(?=大)")
+_SESSION = regex.compile(
+    r"(?<![\d.])(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|代表大会))"
+    r"|(?<=届\p{Han}{0,8}?)(\d{1,2})(?=中全会|次全会|次全体会议|次会议)"
+    r"|(?<![\d.])(\d{1,2})(?=中全会)"
+)
+
+
+@rule(
+    "N106",
+    "arabic-congress-ordinal",
+    "A Party congress, plenum or session numbered in Arabic digits (党的20大)",
+    fixable="safe",
+    source="GB/T 15835-2011 4.3 (十一届全国人大一次会议); catalogue C13",
+    explanation=(
+        "Party congresses, plenary sessions of the Central Committee and NPC/CPPCC sessions "
+        "are numbered in Chinese numerals: 党的二十大, 二十届三中全会, 十四届全国人大一次会议."
+    ),
+    bad=[("党的20大", "党的二十大"), ("20届3中全会", "二十届三中全会"), ("二十届中央纪委2次全会", "二十届中央纪委二次全会"),
+         ("十四届全国人大1次会议", "十四届全国人大一次会议")],
+    good=["党的二十大", "第29届奥运会", "召开3次会议"],
+)
+def arabic_congress_ordinal(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for pattern in (_PARTY_CONGRESS, _SESSION):
+        for m in pattern.finditer(text):
+            cn = to_chinese(int(m.group()))
+            yield self.finding(m.start(), m.end(), f"会议届次应使用汉字数字：{mark(m.group())}应为{mark(cn)}", cn)
+
+
+_CN_NUM = "一二三四五六七八九十百千零〇"
+# 十四五 not inside quotes and not part of a longer numeral or an approximate count (十四五个).
+_PLAN = regex.compile(rf"(?<![“‘\"{_CN_NUM}])十[一二三四五]五(?![”’\"{_CN_NUM}个人名天岁次家户只条件位年月日台辆元万亿多])")
+_PLAN_ARABIC = regex.compile(r"(?<![\d“‘\"])1([1-5])五(?=规划|时期|期间|计划)")
+
+
+def _inside_quote(text: str, start: int, end: int) -> bool:
+    """True if more “ than ” precede ``end`` within [start, end)."""
+    seg = text[start:end]
+    return seg.count("“") > seg.count("”")
+
+
+@rule(
+    "N107",
+    "unquoted-plan-shorthand",
+    "The five-year-plan shorthand 十四五 without quotes",
+    severity="warning",
+    fixable="safe",
+    source="GB/T 15835-2011 (“十四五”等缩略语加引号); catalogue C14",
+    explanation=(
+        "Shorthands for five-year plans are quoted: “十四五”规划, “十四五”时期. Inside a "
+        "quotation the quotes become ‘’. 14五 is rewritten as “十四五” with an unsafe fix."
+    ),
+    bad=[("十四五规划", "“十四五”规划"), ("“落实十四五规划”", "“落实‘十四五’规划”"), ("14五规划", "“十四五”规划")],
+    good=["“十四五”规划", "有十四五个人", "一百一十四五"],
+)
+def unquoted_plan_shorthand(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for m in _PLAN.finditer(text):
+        para = doc.paragraph_at(m.start())
+        inner = _inside_quote(text, para.start if para else 0, m.start())
+        fixed = f"‘{m.group()}’" if inner else f"“{m.group()}”"
+        yield self.finding(m.start(), m.end(), f"五年规划简称应加引号：{mark(fixed)}", fixed)
+    for m in _PLAN_ARABIC.finditer(text):
+        fixed = f"“十{to_chinese(int(m.group(1)))}五”"
+        yield self.finding(m.start(), m.end(), f"五年规划简称应写作{mark(fixed)}", Fix(fixed, Applicability.UNSAFE))
+
+
+_WEEKDAY = regex.compile(r"(?<=星期|(?<=[本上下])周)([1-7])(?![\d天个次年日周小时期])")
+_WEEKDAY_CN = dict(zip("1234567", "一二三四五六日"))
+
+
+@rule(
+    "N108",
+    "arabic-weekday",
+    "A weekday written with an Arabic digit (星期5)",
+    fixable="safe",
+    source="GB/T 15835-2011 (定型词语“星期五”用汉字数字); catalogue C15",
+    bad=[("星期5上午", "星期五上午"), ("下周1召开", "下周一召开"), ("星期7", "星期日")],
+    good=["星期五上午", "每周5天", "周1次"],
+)
+def arabic_weekday(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _WEEKDAY.finditer(doc.text):
+        cn = _WEEKDAY_CN[m.group(1)]
+        yield self.finding(m.start(), m.end(), f"星期应使用汉字：{mark(m.group(1))}应为{mark(cn)}", cn)
+
+
+# Two adjacent numbers used as an approximation take no 顿号: 3、4个 / 三、四个 → 三四个.
+_APPROX_AR = regex.compile(r"(?<![\d.、第])([1-8])、([2-9])(?=[个名次天岁人件项种条家户倍成])")
+_APPROX_CN = regex.compile(r"(?<=[\p{Han}])(?<![一二三四五六七八九十、第])([一二三四五六七八])、([二三四五六七八九])"
+                           r"(?=[个名次天岁人件项种条家户倍成])")
+_CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
+
+
+@rule(
+    "N109",
+    "approximate-with-dunhao",
+    "Adjacent numbers used as an approximation, split by a 顿号 (三、四个)",
+    severity="warning",
+    fixable="unsafe",
+    source="GB/T 15834-2011 4.5.3.4 (相邻数字连用表示概数不用顿号); GB/T 15835-2011 4.2 (概数用汉字); catalogue B10, C08",
+    explanation=(
+        "Two neighbouring numbers used together as an approximation (三四个, 十七八岁) are "
+        "written in Chinese numerals without a 顿号. Only a pair X、X+1 followed by a measure "
+        "word is flagged; 一、二年级 and lists of ordinals (第1、2项) are left alone."
+    ),
+    bad=[("发现三、四个问题", "发现三四个问题"), ("用了3、4天", "用了三四天")],
+    good=["发现三四个问题", "第1、2项", "一、二年级", "三、四个意识"],
+)
+def approximate_with_dunhao(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for m in _APPROX_AR.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if b == a + 1:
+            fixed = to_chinese(a) + to_chinese(b)
+            yield self.finding(m.start(), m.end(), f"概数不用顿号，宜写作{mark(fixed)}", fixed)
+    for m in _APPROX_CN.finditer(text):
+        if _CN_VALUE[m.group(2)] == _CN_VALUE[m.group(1)] + 1:
+            fixed = m.group(1) + m.group(2)
+            yield self.finding(m.start(), m.end(), f"概数不用顿号，应为{mark(fixed)}", fixed)
