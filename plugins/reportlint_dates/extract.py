@@ -39,15 +39,15 @@ _MENTION = regex.compile(
       (?<![0-9A-Za-z/._\-:])(?P<ny>[0-9]{{4}})(?P<ns>[./\-])(?P<nm>[0-9]{{1,2}})(?P=ns)(?P<nd>[0-9]{{1,2}})
       (?![0-9A-Za-z/_\-]|\.[0-9])(?:\s*{_WD.format(n="w1")})?
     # year range: 2023—2024年, 2023年至2024年
-    | (?<![0-9A-Za-z/._\-])(?P<y>[0-9]{{4}})(?:年度?)?{_SEP}(?P<y2>[0-9]{{4}})年(?P<yd>度)?
+    | (?<![0-9A-Za-z/._\-])(?P<y>(?:1[89]|2[01])[0-9]{{2}})(?:年度?)?{_SEP}(?P<y2>(?:1[89]|2[01])[0-9]{{2}})年(?P<yd>度)?
     # day range: 4月27日-28日, 4月27—28日, 3月21日—4月2日, 2023年12月28日至2024年1月3日
     | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})月(?P<d>{_D})(?P<du>[日号])?(?:\s*{_WD.format(n="w1")})?{_SEP}
       (?:(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月)?(?P<d2>{_D})[日号](?:\s*{_WD.format(n="w2")})?
     # month range: 1—9月, 2023年3月至5月, 2023年11月—2024年2月
     | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})(?P<mu>月份?)?{_SEP}(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月份?
-      (?!{_D}[日号])
+      (?!{_D}[日号]|龄)
     # single date: 2023年3月21日, 3月21日, 2023年3月, 3月上旬, 二〇二三年三月二十一日
-    | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})月份?
+    | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})月份?(?!龄)
       (?:(?P<d>{_D})[日号]|(?P<xun>[上中下])旬)?(?:\s*{_WD.format(n="w1")})?
     # bare year: 2023年, 二〇二三年
     | (?P<y>{_Y})年
@@ -237,8 +237,10 @@ def _plausible(mention: Mention, text: str) -> bool:
     if mention.kind == "month-range":
         # 1—9月 needs Arabic or a 月 on the start; 一至三月 alone is too ambiguous
         e = mention.end_ref
-        assert e is not None and e.month is not None
-        return b.month is not None and b.month.script == e.month.script == "arabic" or b.year is not None
+        assert e is not None and e.month is not None and b.month is not None
+        if b.year is not None:
+            return True
+        return b.month.script == e.month.script == "arabic" and 1 <= b.month.value <= 12 and 1 <= e.month.value <= 12
     return True
 
 

@@ -32,7 +32,7 @@ _FESTIVAL_DAY = regex.compile(r"(?:当天|当日)?\s*[（(]")
 
 # D06: completion markers, and words that make a later year legitimate (plans, 截至, 以来).
 _DONE = regex.compile(
-    r"(?:已经|已于|已)(?:完成|召开|举办|举行|实现|开展|印发|出台|建成|组织|制定|发布|签订|通过|取得|竣工|投用|投入)"
+    r"已于|已经|已(?:完成|召开|举办|举行|实现|开展|印发|出台|建成|组织|制定|发布|签订|通过|取得|竣工|投用|投入)"
     r"|(?:完成|召开|举办|举行|实现|开展|印发|出台|组织|制定|发布|签订|通过|取得|建成|竣工)了")
 _PLAN = regex.compile(r"计划|将|拟|下一步|下阶段|预计|力争|争取|目标|要|确保|规划|打算|预期|截至|截止|至今|以来"
                       r"|明年|今后|未来|届时|有望|前|到|预|设想|部署|安排")
@@ -133,7 +133,7 @@ def date_invalid(self: Rule, doc: Document) -> Iterator[Finding]:
         if m.kind not in ("date", "range", "month-range"):
             continue
         for ref in _refs(m):
-            if ref.month is None or (ref.day is None and ref.year is None and m.kind == "date"):
+            if ref.month is None or (ref.day is None and ref.year is None):
                 continue
             start, end, text = _ref_text(doc, ref)
             month, day = ref.month.value, ref.day.value if ref.day else None
@@ -180,7 +180,7 @@ def weekday_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
                 continue
             real = WEEKDAYS[date.weekday()]
             how = "" if written else f"按{year}年推算，"
-            msg = f"{how}{_label(year, ref)}是星期{real}，不是星期{ref.weekday.text}，请核对日期或星期"
+            msg = f"{how}{_label(year if written else None, ref)}是星期{real}，不是星期{ref.weekday.text}，请核对日期或星期"
             fix = Fix(real, Applicability.UNSAFE, start=ref.weekday.start, end=ref.weekday.end)
             yield self.finding(ref.weekday.start - 2, ref.weekday.end, msg, fix,
                                severity=None if written else Severity.WARNING)

@@ -1,0 +1,283 @@
+"""Family D (dates): the extractor, its properties, every rule on bad and good text, the sample."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportlint.api import Linter
+from reportlint.fixes import apply_fixes
+from reportlint.testing import assert_clean, assert_flags, lint_snippet
+from reportlint_dates.extract import find_mentions, find_periods, parse_date
+from reportlint_dates.rules import ALL_RULES
+
+D_CODES = [r.code for r in ALL_RULES]  # every D rule, the default-off ones included
+
+# -- forms of one date ----------------------------------------------------------------------------
+
+_CN = "〇一二三四五六七八九"
+
+
+def cn_small(n: int) -> str:
+    """1..31 in Chinese numerals: 一, 十, 十二, 二十, 三十一."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _CN[tens] + "十"
+    return head + (_CN[ones] if ones else "")
+
+
+def cn_year(y: int) -> str:
+    return "".join(_CN[int(c)] for c in str(y))
+
+
+def forms(d: dt.date) -> list[str]:
+    """Every supported way to write ``d`` as one full date."""
+    y, m, dd = d.year, d.month, d.day
+    wd = "一二三四五六日"[d.weekday()]
+    full = str.maketrans("0123456789", "０１２３４５６７８９")
+    return [
+        f"{y}年{m}月{dd}日",
+        f"{y}年{m:02d}月{dd:02d}日",
+        f"{y}年{m}月{dd}号",
+        f"{cn_year(y)}年{cn_small(m)}月{cn_small(dd)}日",
+        f"{cn_year(y)}年{m}月{dd}日",
+        f"{y}年{cn_small(m)}月{cn_small(dd)}日",
+        f"{y}.{m}.{dd}",
+        f"{y}/{m}/{dd}",
+        f"{y}-{m:02d}-{dd:02d}",
+        f"{y}-{m}-{dd}",
+        f"{y}年{m}月{dd}日（星期{wd}）",
+        f"{y}年{m}月{dd}日（周{wd}）",
+        f"{y}年{m}月{dd}日".translate(full),
+    ]
+
+
+_DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DATES)
+def test_every_form_parses_to_the_same_date(d: dt.date) -> None:
+    for text in forms(d):
+        assert parse_date(text) == d, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DATES, st.sampled_from(["于", "，", "截至", "（"]), st.sampled_from(["召开会议", "，", "）", "。"]))
+def test_every_form_is_found_in_a_sentence(d: dt.date, before: str, after: str) -> None:
+    for form in forms(d):
+        text = before + form + after
+        found = find_mentions(text)
+        assert len(found) == 1, (text, found)
+        assert found[0].begin.date() == d
+        assert text[found[0].start:found[0].end] == form
+
+
+@settings(max_examples=200, deadline=None)
+@given(_DATES, st.integers(min_value=1, max_value=40))
+def test_range_end_is_resolved_from_its_start(d: dt.date, span: int) -> None:
+    end = d + dt.timedelta(days=span)
+    if end.year != d.year:
+        return
+    tail = f"{end.day}日" if end.month == d.month else f"{end.month}月{end.day}日"
+    for sep in ("-", "—", "至", "～"):
+        text = f"{d.year}年{d.month}月{d.day}日{sep}{tail}"
+        (m,) = find_mentions(text)
+        assert m.is_range and m.begin.date() == d
+        resolved = m.resolved_end()
+        assert resolved is not None and resolved.date(d.year) == end
+
+
+# Characters dates are made of, so that random text often comes close to a date.
+_PIECES = list("0123456789０１２３年月日号至到—-－~～.／/（）()星期周天上中下旬季度半前第"
+               "〇○零一二三四五六七八九十龄份，。；\n 端午节春中秋清明已完成召开了将") + ["\r\n", "2023年"]
+_NEAR_DATES = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_NEAR_DATES, st.text(max_size=60)))
+def test_random_text_never_crashes_the_parser(text: str) -> None:
+    for m in find_mentions(text):
+        assert 0 <= m.start < m.end <= len(text)
+        m.begin.valid()
+        m.resolved_end()
+    find_periods(text)
+    parse_date(text)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_NEAR_DATES)
+def test_random_text_never_crashes_the_rules(text: str) -> None:
+    for f in lint_snippet("2023年工作总结\n" + text + "\n2024年1月5日", D_CODES):
+        assert f.code.startswith("D")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1900, 2099), st.integers(1, 12), st.integers(29, 35))
+def test_every_day_past_the_month_end_is_invalid(y: int, m: int, d: int) -> None:
+    last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    text = f"{y}年{m}月{d}日，召开会议。"
+    if d > last:
+        assert_flags(text, "D101", count=1)
+    else:
+        assert_clean(text, "D101")
+
+
+def test_not_dates() -> None:
+    for text in ["统一月度考核", "版本1.2.3", "v2023.3.5", "2023.13.5", "6-12月龄", "共13个月", "1.5万元",
+                 "电话0571-88888888", "GB/T 15834-2011", "一至三月"]:
+        assert not [m for m in find_mentions(text) if m.kind != "year"], text
+    assert not [m for m in find_mentions("第1-3月") if m.is_range]
+
+
+def test_periods_and_xun() -> None:
+    (p,) = find_periods("二季度（7—9月）")
+    assert p.months == (4, 6) and p.stated and (p.stated[0].value, p.stated[1].value) == (7, 9)
+    assert find_periods("前三季度")[0].months == (1, 9)
+    assert find_periods("下半年")[0].months == (7, 12)
+    (m,) = find_mentions("3月上旬")
+    assert m.begin.xun == "上" and m.begin.month and m.begin.month.value == 3
+
+
+# -- rules: bad and good text per rule --------------------------------------------------------------
+
+BAD: list[tuple[str, str, str | None]] = [
+    ("D101", "2023年2月29日，召开会议。", None),
+    ("D101", "4月31日，开展检查。", None),
+    ("D101", "13月5日召开", None),
+    ("D101", "二〇二三年二月三十日", None),
+    ("D101", "4月27日—31日", None),
+    ("D102", "2023年3月21日（星期三）召开", "2023年3月21日（星期二）召开"),
+    ("D102", "2023年工作总结\n3月21日（周三），召开会议。", "2023年工作总结\n3月21日（周二），召开会议。"),
+    ("D102", "2023年4月27日（星期四）—28日（星期六）", "2023年4月27日（星期四）—28日（星期五）"),
+    ("D103", "5月10日—5月3日", None),
+    ("D103", "2024—2023年", None),
+    ("D103", "2024年1月3日至2023年12月28日", None),
+    ("D104", "二季度（7—9月）", "二季度（4—6月）"),
+    ("D104", "下半年（1-6月）", "下半年（7-12月）"),
+    ("D105", "2023年6月10日端午节", None),
+    ("D105", "2024年中秋节（9月29日）", None),
+    ("D105", "2023年工作总结\n6月10日端午节，开展慰问。", None),
+    ("D106", "2023年工作总结\n2024年3月召开了警示教育大会。", None),
+    ("D106", "2023年工作总结\n会议已于2025年5月召开。\n2024年1月10日", None),
+    ("D107", "2023年党风廉政建设工作总结\n正文。\n2022年12月5日", None),
+    ("D107", "2023年工作总结\n正文。\n二〇二五年三月一日", None),
+    ("D108", "2023年03月05日召开", "2023年3月5日召开"),
+    ("D108", "4月07日—09日", "4月7日—9日"),
+    ("D109", "二〇二三年3月5日", "2023年3月5日"),
+    ("D109", "2023年十月一日", "2023年10月1日"),
+    ("D110", "于2023.3.21召开", "于2023年3月21日召开"),
+    ("D110", "（2023/3/21）", "（2023年3月21日）"),
+    ("D110", "日期：2023-3-5", "日期：2023-03-05"),
+    ("D111", "4月27日-28日，开展活动", "4月27日—28日，开展活动"),
+    ("D111", "4月27-28日", "4月27—28日"),
+    ("D111", "2023-2024年", "2023—2024年"),
+    ("D111", "今年1-9月，全市", "今年1—9月，全市"),
+    ("D111", "3月21日－4月2日", "3月21日—4月2日"),
+    ("D112", "8月12日，召开会议；3月21日，召开专题会。", None),
+]
+
+GOOD: list[tuple[str, str]] = [
+    ("D101", "2024年2月29日，召开会议。"),
+    ("D101", "2月29日"),  # no year anywhere: a leap year is possible
+    ("D101", "0-36月龄"),
+    ("D101", "1—12月"),
+    ("D102", "2023年3月21日（星期二）"),
+    ("D102", "3月21日（星期三）"),  # no year anywhere: nothing to check against
+    ("D102", "2024年工作计划\n3月21日（星期四）"),
+    ("D103", "12月28日—1月3日"),
+    ("D103", "11—2月"),
+    ("D103", "2023年12月28日至2024年1月3日"),
+    ("D104", "一季度（1—2月）"),
+    ("D104", "前三季度（1—9月份）"),
+    ("D105", "2023年6月22日端午节"),
+    ("D105", "2024年端午节（6月10日）"),
+    ("D105", "2023年6月21日端午节前夕"),
+    ("D105", "2023年9月29日中秋节、国庆节"),
+    ("D105", "2023年4月5日清明节"),
+    ("D106", "2023年工作总结\n2024年要召开警示教育大会。"),
+    ("D106", "2023年工作总结\n截至2024年1月，已完成全部任务。"),
+    ("D106", "2023年工作总结\n2024年1月10日，召开了年度总结会。"),  # written early next year
+    ("D106", "2023年工作总结\n二、下一步工作打算\n2024年3月召开了大会。"),
+    ("D106", "2023年工作总结及2024年工作计划\n2024年3月召开了大会。"),
+    ("D106", "2023年工作总结\n会议已于2024年1月20日召开。\n2024年2月1日"),
+    ("D107", "2023年工作总结\n正文。\n2024年1月5日"),
+    ("D107", "2024年工作计划\n正文。\n2023年12月5日"),
+    ("D107", "工作总结\n正文。\n2022年12月5日"),  # no period known
+    ("D108", "2023-03-05"),
+    ("D108", "10月10日"),
+    ("D109", "二〇二三年十月一日"),
+    ("D110", "2023-03-05"),
+    ("D110", "版本 2023.3.5"),
+    ("D110", "见 http://a.cn/2023/3/5/x"),
+    ("D110", "2023.3.21\t会议\t30人"),
+    ("D111", "4月27日—28日"),
+    ("D111", "4月27日至28日"),
+    ("D111", "1～9月"),
+    ("D111", "2023-03-05"),
+    ("D111", "6-12月龄婴幼儿"),
+    ("D111", "2023-2024学年"),
+    ("D112", "3月21日，召开专题会。8月12日，召开会议。"),
+    ("D112", "3月21日召开专题会，会议回顾了2月5日的工作。"),
+    ("D112", "8月12日，召开会议。\n3月21日，召开专题会。"),  # another paragraph
+]
+
+
+@pytest.mark.parametrize(("code", "text", "fixed"), BAD)
+def test_bad(code: str, text: str, fixed: str | None) -> None:
+    assert_flags(text, code, count=1, fixed=fixed)
+
+
+@pytest.mark.parametrize(("code", "text"), GOOD)
+def test_good(code: str, text: str) -> None:
+    assert_clean(text, code)
+
+
+def test_inferred_year_is_a_warning_and_written_year_an_error() -> None:
+    (f,) = assert_flags("2023年工作总结\n3月21日（星期三），召开会议。", "D102")
+    assert f.severity.value == "warning" and "按2023年推算" in f.message
+    (f,) = assert_flags("2023年3月21日（星期三）", "D102")
+    assert f.severity.value == "error"
+
+
+def test_year_from_the_nearest_preceding_date_in_the_paragraph() -> None:
+    # 2024-03-21 is a Thursday; the paragraph's own 2024 wins over the title's 2023
+    assert_clean("2023年工作总结\n2024年1月5日开会，3月21日（星期四）再次开会。", "D102")
+    assert_flags("2023年工作总结\n2024年1月5日开会，3月21日（星期二）再次开会。", "D102")
+
+
+def _lint_with_year(text: str, code: str, year: int | None) -> list[str]:
+    linter = Linter(isolated=True, select=[code], report_year=year)
+    doc = linter.read_bytes("r.txt", text.encode())
+    return [f.code for f in linter.check_document(doc).findings]
+
+
+def test_config_report_year_sets_the_period() -> None:
+    text = "党风廉政建设工作总结\n2024年3月召开了警示教育大会。"
+    assert _lint_with_year(text, "D106", None) == []
+    assert _lint_with_year(text, "D106", 2023) == ["D106"]
+    assert _lint_with_year(text, "D106", 2024) == []
+    assert _lint_with_year("工作总结\n正文。\n2022年12月5日", "D107", 2023) == ["D107"]
+
+
+def test_signing_date_bounds_done_events() -> None:
+    text = "工作总结\n2024年3月召开了大会。\n2024年1月5日"
+    assert_flags(text, "D106", count=1)
+
+
+# -- the sample report ---------------------------------------------------------------------------
+
+
+def test_sample_has_exactly_the_hyphen_range(sample_text: str) -> None:
+    findings = lint_snippet(sample_text, D_CODES)
+    assert [(f.code, sample_text[f.start:f.end]) for f in findings] == [("D111", "4月27日-28日")]
+    fixed, count = apply_fixes(sample_text, findings)
+    assert count == 1 and "4月27日—28日" in fixed and "4月27日-28日" not in fixed
+    assert lint_snippet(fixed, D_CODES) == []
+
+
+def test_sample_dates_are_all_found(sample_text: str) -> None:
+    found = {sample_text[m.start:m.end] for m in find_mentions(sample_text)}
+    assert {"2023年", "3月21日", "8月12日", "10月21日", "2月15日", "6月19日", "4月27日-28日"} <= found
