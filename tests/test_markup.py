@@ -288,3 +288,8 @@ def test_m111_leftovers(text):
 ])
 def test_m111_clean(text):
     assert_clean(text, "M111")
+
+
+def test_m101_adjacent_markers_are_two_findings():
+    assert_flags("要##paidbegin####paidend##求", "M101", count=2, fixed="要求")
+    assert_flags("###abc###", "M101", count=1, fixed="")

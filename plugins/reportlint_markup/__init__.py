@@ -8,10 +8,10 @@ import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 
-# ``##paidbegin##``-style markers: two or more # around a name (Latin letters or Han first, then
-# letters, digits, Han, _ or -), paired or not. Paid-content and CMS templates leave them when text
-# is pasted out of a web page. Not after a letter or digit (C##, 第2##), so code names stay silent.
-_MARKER = regex.compile(r"(?<![A-Za-z0-9#])#{2,}[A-Za-z\p{Han}][A-Za-z0-9_\-\p{Han}]{0,40}#{2,}(?!#)")
+# ``##paidbegin##``-style markers: two or more # around a name (a Latin letter or Han first, then
+# letters, digits, Han, _ or -) and as many # again, paired or not. Paid-content and CMS templates
+# leave them when text is pasted out of a web page. Not after a letter or digit (C##, 第2##).
+_MARKER = regex.compile(r"(?<![A-Za-z0-9])(#{2,})[A-Za-z\p{Han}][A-Za-z0-9_\-\p{Han}]{0,40}\1")
 
 
 @rule(

@@ -16,7 +16,8 @@ _RUN = regex.compile(r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}")
 # Dates with placeholder parts: 20XX年, XXXX年X月X日, ×月×日, 2023年X月.
 _MD = rf"(?:{_PH}{{1,2}}|[0-9]{{1,2}})"
 _YEAR = rf"(?:[0-9]{{2}}{_PH}{{2}}|{_PH}{{4}}|{_PH}{{2}}|[0-9]{{4}})"
-_DATE = regex.compile(rf"(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
+# The lookahead first lets the engine skip to candidate characters instead of trying every offset.
+_DATE = regex.compile(rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
 _PH_CHAR = regex.compile(_PH)
 # What counts as Chinese context next to a Latin run: Han, CJK and fullwidth punctuation, quotes.
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026]")
@@ -177,21 +178,21 @@ def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | No
 def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag field-naming 【】 slots, hint words in brackets and template-engine slots."""
     text = doc.text
-    reported: list[tuple[int, int]] = []
+    taken: set[int] = set()  # start offsets of the bracket pairs already reported
     for m in _LENTICULAR.finditer(text):
         if m.group(1).strip().endswith(_SLOT_NOUNS):
-            reported.append(m.span())
+            taken.add(m.start())
             yield self.finding(m.start(), m.end(), f"模板占位“{m.group()}”未替换，应填入实际内容")
     for m in _ENGINE_SLOT.finditer(text):
-        reported.append(m.span())
+        taken.add(m.start())
         yield self.finding(m.start(), m.end(), f"模板占位“{m.group()[:30]}”未替换，应填入实际内容")
     for start, end, word in _HINTS.finditer(text):
         span = _enclosing_brackets(text, start, end)
-        if span is None or any(a <= span[0] < b for a, b in reported):
+        if span is None or span[0] in taken:
             continue
         if word in _PROSE_OK and text[span[0]] in "（(":
             continue
-        reported.append(span)
+        taken.add(span[0])
         yield self.finding(span[0], span[1], f"模板提示“{text[span[0]:span[1]]}”未删除，应填入实际内容")
 
 
