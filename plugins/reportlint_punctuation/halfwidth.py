@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.rules import Applicability, Fix
+from reportlint.rules import Applicability, Fix, Severity
 
 from ._chars import is_cjk, mark
 
@@ -19,6 +20,9 @@ _PARENS = regex.compile(r"\(([^()\n]{0,200})\)")
 # URLs and e-mail addresses keep their ASCII marks.
 _URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\p{Han}，。；）》]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I)
 _HAN = regex.compile(r"\p{Han}")
+# To tell a slip from a document typed (or converted) wholly with ASCII marks.
+_ASCII_NEAR_HAN = regex.compile(r"(?<=\p{Han})[,;]|[,;](?=\p{Han})")
+_FULL_POINTS = regex.compile(r"[，；]")
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
@@ -41,6 +45,12 @@ def _touches_chinese(text: str, start: int, end: int) -> bool:
 def _is_number_mark(text: str, pos: int) -> bool:
     """A , or : between digits: 1,000 / 8:30 / 1:2 (a thousands separator, time or ratio)."""
     return 0 < pos < len(text) - 1 and text[pos - 1].isdigit() and text[pos + 1].isdigit()
+
+
+def _ascii_document(text: str) -> bool:
+    """True when ASCII , ; next to Han outnumber ，；: the whole text was typed or converted that way."""
+    ascii_count = sum(1 for _ in _ASCII_NEAR_HAN.finditer(text))
+    return ascii_count >= 5 and ascii_count > len(_FULL_POINTS.findall(text))
 
 
 def _marks(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -82,7 +92,8 @@ def _parens(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Find
         "Chinese text uses the full-width marks ，；：？！（）. An ASCII mark next to a Han "
         "character or Chinese mark is replaced (safe; the colon needs a look, so its fix is "
         "unsafe). URLs, e-mail addresses, numbers (1,000 8:30 1:2), list markers such as 1. "
-        "and English phrases are left alone; the period is never touched."
+        "and English phrases are left alone; the period is never touched. In a text typed "
+        "wholly with ASCII marks (more , ; than ，；) the findings are warnings."
     ),
     bad=[("加强领导,压实责任;", "加强领导，压实责任；"), ("是否完成?", "是否完成？"),
          ("世界贸易组织(WTO)成员", "世界贸易组织（WTO）成员"), ("时间:2023年", "时间：2023年"),
@@ -93,5 +104,9 @@ def _parens(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Find
 def halfwidth_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     urls = _url_spans(text)
-    yield from _marks(self, text, urls)
-    yield from _parens(self, text, urls)
+    findings = [*_marks(self, text, urls), *_parens(self, text, urls)]
+    if findings and _ascii_document(text):
+        # A document converted wholesale (web pages often are) is one problem, not hundreds
+        # of errors: keep the safe fixes but report them as warnings.
+        findings = [replace(f, severity=Severity.WARNING) for f in findings]
+    yield from findings
