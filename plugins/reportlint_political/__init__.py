@@ -1,12 +1,163 @@
-"""Built-in plugin reportlint_political (being written; see its issue)."""
+"""Built-in plugin, family G: fixed political terms, their members, order and verbs.
+
+It registers the pack kind ``canonical`` (a fixed term and its near misses, found
+with `regex` fuzzy matching behind cheap literal anchors); rules/political.toml
+uses it for 以习近平同志为核心的党中央 and the other exact formulas. The Python
+rules here check the verb that goes with each numbered shorthand (增强“四个意识”,
+坚定“四个自信”, 做到“两个维护”) and the members and order of the fixed lists.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
-from reportlint import Config, Rule, hookimpl
+import regex
+
+from reportlint import Config, Document, Finding, Rule, hookimpl, rule
+from reportlint_political.canonical import canonical_kind
+
+# ---------------------------------------------------------------- term + verb (G111)
+
+#: The standard verbs of each shorthand, first one used as the fix (catalogue G07; [S25]).
+TERM_VERBS: dict[str, tuple[str, ...]] = {
+    "四个意识": ("增强", "树牢", "牢固树立", "树立", "强化"),
+    "四个自信": ("坚定",),
+    "两个维护": ("做到", "坚决做到", "践行"),
+    "两个确立": ("深刻领悟", "领悟", "捍卫", "拥护", "坚决拥护"),
+}
+#: Verbs that belong to one shorthand and are misused with another. Only these are reported,
+#: so any other verb (自觉, 贯彻 ...) before a shorthand stays silent.
+_CONFUSABLE_VERBS = ("坚决做到", "牢固树立", "增强", "树牢", "树立", "强化", "坚定", "做到")
+_TERM_VERB = regex.compile(
+    r"(?P<verb>" + "|".join(_CONFUSABLE_VERBS) + r")(?P<q>[“\"「]?)(?P<term>" + "|".join(TERM_VERBS) + r")"
+)
+
+
+@rule(
+    "G111",
+    "term-verb",
+    "A numbered shorthand with another shorthand's verb (坚定“四个意识”, 增强“四个自信”)",
+    severity="error",
+    fixable="unsafe",
+    source="catalogue G07; [S25] 增强“四个意识”、坚定“四个自信”、做到“两个维护”",
+    explanation=(
+        "The fixed collocations are 增强 (树牢, 牢固树立) “四个意识”, 坚定 “四个自信”, "
+        "做到 (坚决做到) “两个维护” and 深刻领悟 “两个确立”. The rule reports a verb of one "
+        "shorthand written directly before another; other verbs are not judged."
+    ),
+    bad=[
+        ("坚定“四个意识”、增强“四个自信”", "增强“四个意识”、坚定“四个自信”"),
+        ("坚决做到“四个自信”", "坚定“四个自信”"),
+        ("增强“两个维护”", "做到“两个维护”"),
+    ],
+    good=["增强“四个意识”、坚定“四个自信”、做到“两个维护”", "树牢“四个意识”", "深刻领悟“两个确立”的决定性意义"],
+)
+def term_verb(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag a shorthand preceded directly by a verb that belongs to another shorthand."""
+    for m in _TERM_VERB.finditer(doc.text):
+        verb, term = m.group("verb"), m.group("term")
+        allowed = TERM_VERBS[term]
+        if verb in allowed:
+            continue
+        good = allowed[0]
+        yield self.finding(
+            m.start("verb"), m.end("verb"),
+            f"“{verb}{m.group('q')}{term}”搭配不当，应为“{good}{m.group('q')}{term}”", good,
+        )
+
+
+# ---------------------------------------------------------------- fixed lists (G112)
+
+#: label -> members in their fixed order (catalogue G03, G04, G10).
+FIXED_LISTS: dict[str, tuple[str, ...]] = {
+    "四个意识": ("政治意识", "大局意识", "核心意识", "看齐意识"),
+    "四个自信": ("道路自信", "理论自信", "制度自信", "文化自信"),
+    "四风": ("形式主义", "官僚主义", "享乐主义", "奢靡之风"),
+}
+_SEP = r"(?:以及|、|，|和|与|及)"
+
+
+def _list_pattern(members: tuple[str, ...]) -> regex.Pattern[str]:
+    """A run of two or more members joined by 、/和/与/及, with the label just before it if any."""
+    alt = "|".join(members)
+    return regex.compile(rf"(?P<run>(?:{alt})(?:{_SEP}(?:{alt})){{1,3}})")
+
+
+_LIST_PATTERNS = {label: _list_pattern(members) for label, members in FIXED_LISTS.items()}
+# The label, quoted or not, followed by a short introducer, right before a run: “四个意识”即……
+_INTRO = regex.compile(r"[”\"」]?(?:即|是|就是|：|:|（|\()?$")
+
+
+def _labelled(text: str, start: int, label: str) -> bool:
+    """True if the run at ``start`` directly follows its label (“四个意识”即 / （ / ：)."""
+    before = text[max(0, start - len(label) - 4):start]
+    i = before.rfind(label)
+    return i != -1 and _INTRO.match(before, i + len(label)) is not None
+
+
+@rule(
+    "G112",
+    "fixed-list-order",
+    "The members of “四个意识”, “四个自信” or “四风” out of their fixed order, or one missing",
+    severity="error",
+    fixable="unsafe",
+    source="catalogue G03, G04, G10; [S23]",
+    explanation=(
+        "“四个意识” is 政治意识、大局意识、核心意识、看齐意识; “四个自信” is 道路自信、理论自信、"
+        "制度自信、文化自信; “四风” is 形式主义、官僚主义、享乐主义和奢靡之风, in that order. "
+        "A run of three or more members (or two right after the label) must keep the order; a "
+        "run right after its label (“四个自信”即……) must list all four."
+    ),
+    bad=[
+        ("核心意识、看齐意识、大局意识和政治意识", "政治意识、大局意识、核心意识和看齐意识"),
+        "“四个自信”即道路自信、理论自信、制度自信",
+        ("反对形式主义、享乐主义、官僚主义和奢靡之风", "反对形式主义、官僚主义、享乐主义和奢靡之风"),
+    ],
+    good=[
+        "政治意识、大局意识、核心意识、看齐意识",
+        "“四风”问题，特别是形式主义、官僚主义",
+        "坚定道路自信、理论自信、制度自信、文化自信",
+        "享乐主义和奢靡之风",
+    ],
+)
+def fixed_list_order(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag member runs out of the fixed order, and labelled runs missing a member."""
+    text = doc.text
+    for label, members in FIXED_LISTS.items():
+        for m in _LIST_PATTERNS[label].finditer(text):
+            yield from _check_run(self, text, m, label, members)
+
+
+def _check_run(self: Rule, text: str, m: regex.Match[str], label: str, members: tuple[str, ...]) -> Iterator[Finding]:
+    """Findings for one run of members: order (with a fix), then completeness."""
+    items = regex.findall("|".join(members), m.group("run"))
+    labelled = _labelled(text, m.start(), label)
+    order = [members.index(x) for x in items]
+    if (len(items) >= 3 or labelled) and order != sorted(set(order)):
+        fixed = m.group("run")
+        spans = [(x.start(), x.end()) for x in regex.finditer("|".join(members), fixed)]
+        wanted = [members[i] for i in sorted(set(order))]
+        if len(wanted) == len(spans):
+            for (s, e), new in reversed(list(zip(spans, wanted))):
+                fixed = fixed[:s] + new + fixed[e:]
+            fix: str | None = fixed
+        else:
+            fix = None
+        yield self.finding(m.start(), m.end(), f"“{label}”的表述顺序应为{'、'.join(members)}", fix)
+    elif labelled and len(set(items)) < len(members):
+        missing = "、".join(x for x in members if x not in items)
+        yield self.finding(m.start(), m.end(), f"“{label}”缺少“{missing}”，应为{'、'.join(members)}")
+
+
+RULES = [term_verb, fixed_list_order]
+
+
+@hookimpl
+def reportlint_add_rule_kinds() -> Mapping[str, Any]:
+    return {"canonical": canonical_kind}
 
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
-    return []
+    return RULES

@@ -1,0 +1,174 @@
+"""The ``canonical`` pack kind: a fixed term, and its near misses reported with the canonical form.
+
+Keys (besides the common ones):
+
+- ``canonical``: the one right form (required).
+- ``max_errors``: edits (substitution, insertion, deletion) a near miss may have; 0 turns
+  fuzzy matching off, so only ``variants`` are reported. Default 1 up to 6 characters, else 2.
+- ``require``: strings a near miss must contain (e.g. 习近平), so other formulas that are
+  a few characters away (以江泽民同志为核心的党中央) are never reported.
+- ``allow``: legitimate strings near the canonical form (an older official wording); a
+  near miss inside one is not reported.
+- ``variants``: literal wrong forms, reported wherever they occur (for short terms where
+  fuzzy matching would be too loose: 奢侈之风).
+- ``near`` and ``near_window``: a finding is kept only if one of these strings occurs within
+  ``near_window`` characters (default 30) of it.
+- ``anchors``: literal prefilter strings; by default the canonical form cut into
+  ``max_errors + 1`` pieces, one of which any near miss must contain intact (pigeonhole).
+
+How it runs: one Aho-Corasick pass finds the canonical form, the allowed forms, the
+variants and the anchors. Exact and allowed occurrences are masked; around each anchor
+not inside one, a small window is searched with the BESTMATCH fuzzy pattern
+``(?:canonical){e<=k}``; a best match with at least one edit is a near miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import regex
+
+from reportlint import Document, Finding, PackError, Rule
+from reportlint.packs import PATTERN_TIMEOUT, LiteralMatcher, PackContext, rule_fields
+
+_KEYS = ("canonical", "max_errors", "require", "allow", "variants", "near", "near_window", "anchors")
+#: Replaces masked (exact or allowed) text inside a window: a character no term contains.
+_MASK = "\x00"
+
+
+def _strings(entry: Mapping[str, Any], ctx: PackContext, key: str) -> tuple[str, ...]:
+    """A list-of-strings key, validated."""
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ctx.error(entry, f"key {key!r} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def pigeonhole_anchors(canonical: str, k: int) -> tuple[str, ...]:
+    """``canonical`` cut into k+1 near-equal pieces: a match with <= k edits keeps one intact."""
+    n = k + 1
+    size, extra = divmod(len(canonical), n)
+    out, i = [], 0
+    for j in range(n):
+        step = size + (1 if j < extra else 0)
+        out.append(canonical[i:i + step])
+        i += step
+    return tuple(p for p in out if p)
+
+
+class _Spec:
+    """One canonical rule's compiled data."""
+
+    def __init__(self, entry: Mapping[str, Any], ctx: PackContext) -> None:
+        canonical = entry.get("canonical")
+        if not isinstance(canonical, str) or not canonical:
+            raise ctx.error(entry, "key 'canonical' must be a non-empty string")
+        self.canonical = canonical
+        k = entry.get("max_errors", 1 if len(canonical) <= 6 else 2)
+        if not isinstance(k, int) or not 0 <= k < max(1, len(canonical) // 3):
+            raise ctx.error(entry, f"key 'max_errors' must be an integer from 0 to {max(0, len(canonical) // 3 - 1)}")
+        self.k = k
+        self.require = _strings(entry, ctx, "require")
+        self.allow = _strings(entry, ctx, "allow")
+        self.variants = _strings(entry, ctx, "variants")
+        self.near = _strings(entry, ctx, "near")
+        self.near_window = int(entry.get("near_window", 30))
+        anchors = _strings(entry, ctx, "anchors") or (pigeonhole_anchors(canonical, k) if k else ())
+        for a in anchors:
+            if a not in canonical:
+                raise ctx.error(entry, f"anchor {a!r} is not part of the canonical form")
+        if not self.variants and not anchors:
+            raise ctx.error(entry, "a canonical rule needs max_errors > 0 or some 'variants'")
+        if canonical in self.variants:
+            raise ctx.error(entry, "the canonical form is listed among its variants")
+        self.fuzzy = regex.compile(rf"(?b)(?:{regex.escape(canonical)}){{e<={k}}}") if k else None
+        words: dict[str, tuple[str, str]] = {}
+        for tag, items in (("anchor", anchors), ("variant", self.variants), ("exact", self.allow), ("exact", (canonical,))):
+            for w in items:
+                words[w] = (tag, w)  # later tags win: an allowed form that is also an anchor masks
+        self.matcher = LiteralMatcher(words)
+        self.near_matcher = LiteralMatcher({w: w for w in self.near}) if self.near else None
+
+
+def _mask(text: str, lo: int, hi: int, exact: list[tuple[int, int]]) -> str:
+    """``text[lo:hi]`` with the exact/allowed spans blanked out, offsets unchanged."""
+    chars = list(text[lo:hi])
+    for s, e in exact:
+        for i in range(max(s, lo), min(e, hi)):
+            chars[i - lo] = _MASK
+    return "".join(chars)
+
+
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    """True if ``[s, e)`` lies inside one of ``spans``."""
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _near_misses(spec: _Spec, text: str, anchors: list[tuple[int, int]], exact: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, matched text) of each fuzzy near miss around the anchors."""
+    assert spec.fuzzy is not None
+    seen: set[tuple[int, int]] = set()
+    reach = len(spec.canonical) + spec.k
+    for a_start, a_end in anchors:
+        if _inside(exact, a_start, a_end):
+            continue
+        lo, hi = max(0, a_start - reach), min(len(text), a_end + reach)
+        window = _mask(text, lo, hi, exact)
+        m = spec.fuzzy.search(window, timeout=PATTERN_TIMEOUT)
+        if m is None or not any(m.fuzzy_counts):
+            continue
+        span = (lo + m.start(), lo + m.end())
+        got = m.group()
+        if span in seen or _MASK in got or not all(r in got for r in spec.require):
+            continue
+        seen.add(span)
+        yield span[0], span[1], got
+
+
+def _is_near(spec: _Spec, text: str, s: int, e: int) -> bool:
+    """True if no ``near`` strings are set, or one occurs within the window around ``[s, e)``."""
+    if spec.near_matcher is None:
+        return True
+    lo, hi = max(0, s - spec.near_window), min(len(text), e + spec.near_window)
+    return any(True for _ in spec.near_matcher.finditer(text[lo:hi]))
+
+
+def canonical_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
+    """Build a ``canonical`` rule from one ``[[rules]]`` table."""
+    fields = rule_fields(entry, ctx, _KEYS)
+    if fields["fixable"] is None:
+        fields["fixable"] = "unsafe"
+    spec = _Spec(entry, ctx)
+    message = entry.get("message", "“{match}”应为“{canonical}”")
+    if not isinstance(message, str):
+        raise ctx.error(entry, "key 'message' must be a string")
+    where = ctx.where(entry)
+
+    def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        exact: list[tuple[int, int]] = []
+        anchors: list[tuple[int, int]] = []
+        found: list[tuple[int, int, str]] = []
+        for s, e, (tag, _w) in spec.matcher.finditer(text):
+            if tag == "exact":
+                exact.append((s, e))
+            elif tag == "anchor":
+                anchors.append((s, e))
+            else:
+                found.append((s, e, text[s:e]))
+        found = [f for f in found if not _inside(exact, f[0], f[1])]
+        if spec.fuzzy is not None and anchors:
+            try:
+                found.extend(_near_misses(spec, text, anchors, exact))
+            except TimeoutError:
+                raise PackError(f"{where}: fuzzy search ran longer than {PATTERN_TIMEOUT:g} s on {doc.path}") from None
+        reported: list[tuple[int, int]] = []
+        for s, e, got in sorted(found):
+            if got == spec.canonical or any(a < e and s < b for a, b in reported) or not _is_near(spec, text, s, e):
+                continue
+            reported.append((s, e))
+            msg = message.replace("{match}", got).replace("{canonical}", spec.canonical)
+            yield rule.finding(s, e, msg, spec.canonical)
+
+    return Rule(check_fn=check, **fields)

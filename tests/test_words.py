@@ -1,0 +1,236 @@
+"""Family T: the typo dictionary pack (T101) and the context rules of reportlint_words (T102-T106)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.api import Linter
+from reportlint.packs import _read_tsv, PackContext
+from reportlint.testing import assert_clean, assert_flags, lint_snippet
+
+ROOT = Path(__file__).resolve().parents[1]
+TSV = ROOT / "rules" / "typos.tsv"
+
+
+def _family(findings, *families: str):
+    return [f for f in findings if f.code[0] in families]
+
+
+# ---------------------------------------------------------------- the sample report
+
+
+def test_sample_report_has_exactly_one_t_or_g_finding(sample_path):
+    """Default rules: only 上时间待机 (→ 长时间待机); its correct political formulas stay silent."""
+    linter = Linter(isolated=True)
+    result = linter.check_document(linter.read_bytes(str(sample_path), sample_path.read_bytes()))
+    found = _family(result.findings, "T", "G")
+    assert [(f.code, f.message) for f in found] == [("T101", "错别字（长误作上）：“上时间待机”应为“长时间待机”")]
+    f = found[0]
+    text = sample_path.read_text(encoding="utf-8")
+    assert text[f.start:f.end] == "上时间待机"
+    assert f.fix is not None and f.fix.replacement == "长时间待机"
+
+
+def test_sample_report_political_formulas_silent(sample_text):
+    """增强“四个意识”、坚定“四个自信”、做到“两个维护” and the thought's name are right."""
+    assert "增强“四个意识”、坚定“四个自信”、做到“两个维护”" in sample_text
+    assert lint_snippet(sample_text, "G") == []
+
+
+def test_de_di_de_is_off_by_default_but_finds_the_sample_defect(sample_text):
+    """T106 is a heuristic: off unless selected; selected, it finds 清醒的认识到."""
+    assert not Linter(isolated=True).all_rules()["T106"].default
+    found = [f for f in lint_snippet(sample_text, "T106")]
+    assert [sample_text[f.start - 2:f.end + 3] for f in found] == ["清醒的认识到"]
+
+
+# ---------------------------------------------------------------- T101 dictionary
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("杜绝上时间待机现象", "杜绝长时间待机现象"),
+        ("再接再励，一如继往", "再接再厉，一如既往"),
+        ("迫不急待、按步就班、一愁莫展、谈笑风声", "迫不及待、按部就班、一筹莫展、谈笑风生"),
+        ("认真作好防汛工作", "认真做好防汛工作"),
+        ("建立问题整改台帐，规范报帐程序", "建立问题整改台账，规范报账程序"),
+        ("好象没有", "好像没有"),
+        ("凯旋而归", "凯旋"),
+        ("截至到6月底", "截至6月底"),
+        ("截至日期为6月30日", "截止日期为6月30日"),
+        ("党中央做出重要部署", "党中央作出重要部署"),
+        ("驰而不息，弛而不息", "驰而不息，驰而不息"),
+    ],
+)
+def test_typo_dictionary_flags_and_fixes(text, fixed):
+    assert_flags(text, "T101", fixed=fixed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "合理控制线上时间待机",  # 线上时间 is a word
+        "晚上时间待机的设备要断电",
+        "8小时以上时间运行",
+        "把工作好好抓实抓细",  # 工作 + 好好
+        "当作好事来办",
+        "搭建帐篷、蚊帐外",
+        "截止日期", "截止时间",
+        "现象这样严重",
+        "他竟争取到了资金",
+        "做好防汛工作", "作出重要部署", "再接再厉", "长时间待机",
+    ],
+)
+def test_typo_dictionary_unless_contexts(text):
+    assert_clean(text, "T101")
+
+
+def test_typo_message_names_the_kind_of_error():
+    (f,) = assert_flags("按步就班", "T101")
+    assert f.message == "成语误写：“按步就班”应为“按部就班”"
+
+
+def test_tsv_entries_are_sound():
+    """Every row parses, has a note, and no entry's right side contains another entry's wrong side."""
+    ctx = PackContext(TSV, "typos", 0)
+    rows = _read_tsv(TSV, {}, ctx)
+    assert len(rows) > 200
+    wrongs = {r.wrong for r in rows}
+    assert len(wrongs) == len(rows)
+    for r in rows:
+        assert r.note, r.wrong
+        # a fixed text must not be flagged again (no ping-pong between entries)
+        assert not any(w in r.right for w in wrongs if w not in r.wrong), r
+
+
+def test_typo_fix_is_idempotent():
+    rows = _read_tsv(TSV, {}, PackContext(TSV, "typos", 0))
+    text = "。".join(r.wrong for r in rows)
+    from reportlint.fixes import apply_fixes
+
+    fixed, _ = apply_fixes(text, lint_snippet(text, "T101"), unsafe=True)
+    assert lint_snippet(fixed, "T101") == []
+
+
+# ---------------------------------------------------------------- T102 截止 + date
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("截止2023年底，共发放", "截至2023年底，共发放"),
+        ("截止10月31日", "截至10月31日"),
+        ("截止目前", "截至目前"),
+        ("截止今年6月", "截至今年6月"),
+        ("截止二〇二三年底", "截至二〇二三年底"),
+    ],
+)
+def test_jiezhi_before_date(text, fixed):
+    assert_flags(text, "T102", count=1, fixed=fixed)
+
+
+@pytest.mark.parametrize("text", ["截止日期为6月30日", "截止时间：10月", "截止到2023年底", "截止于6月30日", "报名于6月30日截止", "截至2023年底"])
+def test_jiezhi_clean(text):
+    assert_clean(text, "T102")
+
+
+# ---------------------------------------------------------------- T103 doubled approximation
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("投资超过5000万元以上", "投资超过5000万元"),
+        ("增幅高于10%以上", "增幅高于10%"),
+        ("大约50人左右", "大约50人"),
+        ("约3个月左右", "约3个月"),
+        ("将近一半左右", "将近一半"),
+        ("近百余人", "近百人"),
+        ("3～5年左右", "3～5年"),
+    ],
+)
+def test_doubled_approximation(text, fixed):
+    assert_flags(text, "T103", count=1, fixed=fixed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["超过全省规模以上企业", "县级以上", "限额以上", "约50人", "50人左右", "节约30%左右", "公约3条", "最近3天左右", "附近500米左右", "十余人", "超过5000万元"],
+)
+def test_doubled_approximation_clean(text):
+    assert_clean(text, "T103")
+
+
+# ---------------------------------------------------------------- T104 repeated words
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("加强加强管理", "加强管理"),
+        ("我们的的工作", "我们的工作"),
+        ("进一步进一步压实", "进一步压实"),
+        ("关于关于开展", "关于开展"),
+    ],
+)
+def test_repeated_word(text, fixed):
+    assert_flags(text, "T104", count=1, fixed=fixed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实实在在", "认认真真", "原原本本、逐字逐句", "常常", "一个个", "是是非非", "目的的确立", "目的的确达到",
+        "的的确确", "一步一步", "一点一点", "二〇二〇年", "哈哈哈哈", "研究研究", "层层压实", "严以修身、严以用权",
+        "发现一起，查处一起",
+    ],
+)
+def test_repeated_word_clean(text):
+    assert_clean(text, "T104")
+
+
+# ---------------------------------------------------------------- T105 即/既
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [("即要抓发展，又要抓安全", "既要抓发展，又要抓安全"), ("即是参与者，也是受益者", "既是参与者，也是受益者")],
+)
+def test_ji_for_ji(text, fixed):
+    assert_flags(text, "T105", count=1, fixed=fixed)
+
+
+@pytest.mark.parametrize("text", ["既要抓发展，又要抓安全", "即要求各单位按时报送", "立即要求整改，又要跟踪", "即用即关", "即是说。又要"])
+def test_ji_for_ji_clean(text):
+    assert_clean(text, "T105")
+
+
+# ---------------------------------------------------------------- T106 的/地/得
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [("扎实的推进", "扎实地推进"), ("清醒的认识到", "清醒地认识到"), ("落实的很好", "落实得很好"), ("完成的非常出色", "完成得非常出色")],
+)
+def test_de_di_de(text, fixed):
+    assert_flags(text, "T106", count=1, fixed=fixed)
+
+
+@pytest.mark.parametrize("text", ["有效的推进机制", "认真的学习态度", "做的很多工作", "扎实地推进", "全面的提升效果"])
+def test_de_di_de_clean(text):
+    assert_clean(text, "T106")
+
+
+# ---------------------------------------------------------------- edges
+
+
+def test_crlf_and_markdown_offsets():
+    text = "第一段。\r\n杜绝上时间待机现象。\r\n"
+    (f,) = assert_flags(text, "T101")
+    assert text[f.start:f.end] == "上时间待机"
+    md = "# 标题\n\n`上时间待机` 是示例，杜绝上时间待机。\n"
+    found = [f for f in lint_snippet(md, "T101", filename="a.md")]
+    assert len(found) == 1 and md[found[0].start - 2:found[0].start] == "杜绝"
