@@ -293,3 +293,18 @@ def test_m111_clean(text):
 def test_m101_adjacent_markers_are_two_findings():
     assert_flags("要##paidbegin####paidend##求", "M101", count=2, fixed="要求")
     assert_flags("###abc###", "M101", count=1, fixed="")
+
+
+@pytest.mark.parametrize("text", ["【牵头单位】市发改委", "【会议时间】3月1日", "【项目名称】：新区道路", "【责任部门】各县区"])
+def test_m110_labels_are_not_slots(text):
+    assert_clean(text, "M110")
+
+
+@pytest.mark.parametrize("text", ["截至【日期】，全市", "报送至【部门】。", "【姓名】同志"])
+def test_m110_inline_field_slots(text):
+    assert_flags(text, "M110", count=1)
+
+
+@pytest.mark.parametrize("text", ["张＊＊（化名）", "手机138＊＊＊＊5678"])
+def test_m109_masking_is_not_a_placeholder(text):
+    assert_clean(text, "M109")

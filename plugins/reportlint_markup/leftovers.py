@@ -88,6 +88,8 @@ def placeholder_letters(self: Rule, doc: Document) -> Iterator[Finding]:
 # or a digit are numbers (二〇〇八年, 一〇〇), which C-family rules judge, not placeholders.
 _SYMBOLS = regex.compile(r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}")
 _NUMERAL = regex.compile(r"[零〇○◯一二三四五六七八九十百千万亿两0-9０-９OＯ]")
+# ＊＊ right after a Han character or among digits masks a name or number on purpose.
+_HAN = regex.compile(r"\p{Han}")
 
 
 @rule(
@@ -101,7 +103,7 @@ _NUMERAL = regex.compile(r"[零〇○◯一二三四五六七八九十百千万�
         "placeholder."
     ),
     bad=["○○乡党委", "□□同志", "＊＊局", "△△项目", "〇〇〇〇年工作总结"],
-    good=["二〇〇八年", "二○○○年", "一〇〇名", "□是 □否", "○ 要点"],
+    good=["二〇〇八年", "二○○○年", "一〇〇名", "□是 □否", "○ 要点", "张＊＊（化名）", "138＊＊＊＊5678"],
 )
 def placeholder_symbols(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag runs of placeholder symbols outside Chinese numerals."""
@@ -109,21 +111,25 @@ def placeholder_symbols(self: Rule, doc: Document) -> Iterator[Finding]:
     n = len(text)
     for m in _SYMBOLS.finditer(text):
         s, e = m.span()
+        before = text[s - 1] if s else ""
+        after = text[e] if e < n else ""
         if m.group()[0] in "○〇◯":
-            before = text[s - 1] if s else ""
-            after = text[e] if e < n else ""
             if _NUMERAL.match(before or " ") or _NUMERAL.match(after or " "):
                 continue
+        elif m.group()[0] == "＊" and (_HAN.match(before or " ") or before.isdigit() or after.isdigit()):
+            continue  # deliberate masking: 张＊＊, 138＊＊＊＊5678
         yield self.finding(s, e, f"占位符“{m.group()}”未替换，应填入实际内容")
 
 
 # Template slots: a 【…】 whose content names a field, hint words inside any bracket pair, and the
-# template-engine forms {{…}}, ${…}, <请…>.
+# template-engine forms {{…}}, ${…}, <请…>. 【】 labels are common in task lists (【牵头单位】市发改委,
+# 【会议时间】3月1日), so a field noun counts only if a label would not use it (…名称, 姓名) or if
+# the slot stands inline with no content after it (截至【日期】，).
 _LENTICULAR = regex.compile(r"【([^【】\n]{1,15})】")
-_SLOT_NOUNS = (
-    "名称", "名字", "姓名", "单位", "部门", "日期", "时间", "年份", "金额", "数量", "数字", "数据",
-    "地址", "职务", "职称", "电话", "号码", "文号", "编号", "内容", "标题", "地点", "人数", "比例",
-)
+_NAME_NOUNS = ("名称", "姓名", "名字", "全称")
+_FIELD_NOUNS = ("日期", "时间", "年份", "金额", "数量", "数字", "数据", "人数", "比例", "编号", "文号", "单位", "部门")
+_LABEL_END = frozenset(":：")
+_INLINE_END = frozenset("，。；、）)\n\r")
 _ENGINE_SLOT = regex.compile(r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
 _HINTS = LiteralMatcher({w: w for w in (
     "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处", "待补充", "待核实", "待完善",
@@ -160,6 +166,15 @@ def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | No
     return None
 
 
+def _is_slot(content: str, after: str) -> bool:
+    """Whether 【content】 followed by the character ``after`` is an unfilled field, not a label."""
+    if after in _LABEL_END:
+        return False
+    if content.endswith(_NAME_NOUNS):
+        return True
+    return content.endswith(_FIELD_NOUNS) and (after == "" or after in _INLINE_END)
+
+
 @rule(
     "M110",
     "template-slot",
@@ -173,14 +188,15 @@ def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | No
     ),
     bad=["【单位名称】2023年工作总结", "共培训（请填写人数）人次", "{{org_name}}党委", "${year}年", "<请输入标题>",
          "截至【日期】", "会议时间【待定】"],
-    good=["【工作动态】", "会议时间待定", "（试行）", "《关于进一步加强作风建设的通知》", "时间（待定）"],
+    good=["【工作动态】", "会议时间待定", "（试行）", "《关于进一步加强作风建设的通知》", "时间（待定）",
+          "【牵头单位】市发改委", "【会议时间】3月1日", "【项目名称】：新区道路"],
 )
 def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag field-naming 【】 slots, hint words in brackets and template-engine slots."""
     text = doc.text
     taken: set[int] = set()  # start offsets of the bracket pairs already reported
     for m in _LENTICULAR.finditer(text):
-        if m.group(1).strip().endswith(_SLOT_NOUNS):
+        if _is_slot(m.group(1).strip(), text[m.end() : m.end() + 1]):
             taken.add(m.start())
             yield self.finding(m.start(), m.end(), f"模板占位“{m.group()}”未替换，应填入实际内容")
     for m in _ENGINE_SLOT.finditer(text):
