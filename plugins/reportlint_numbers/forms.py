@@ -49,9 +49,10 @@ def _zero_fix(run: str, year: bool) -> str | None:
     """The run with its zero written 〇, or None if the run is not a Chinese-numeral run to fix."""
     digits = sum(ch in _CN_DIGIT or ch == "〇" for ch in run)
     lookalikes = sum(ch in _ZERO_LIKE for ch in run)
-    if digits < 2 or (lookalikes == 0 and "零" not in run):
+    if digits == 0 or (lookalikes == 0 and "零" not in run):
         return None
-    if not (year or len(run) >= 3):
+    # A four-character year before 年 (二○○○年), or a run of three or more with two real digits.
+    if not ((year and len(run) == 4) or (len(run) >= 3 and digits >= 2)):
         return None
     if "零" in run and not (year and len(run) == 4):
         return None  # 零 outside a four-character year is a quantity (一百零五), not a year
