@@ -308,3 +308,39 @@ def test_m110_inline_field_slots(text):
 @pytest.mark.parametrize("text", ["张＊＊（化名）", "手机138＊＊＊＊5678"])
 def test_m109_masking_is_not_a_placeholder(text):
     assert_clean(text, "M109")
+
+
+def test_clean_reports_markup_findings_are_rare(clean_reports):
+    """On the clean-reports corpus (skipped when absent): list every M finding; error ones stay rare.
+
+    The corpus is real published reports, so leftovers do occur; a rate above one error finding
+    per 200,000 characters would mean a rule fires on normal text.
+    """
+    from reportlint.api import Linter
+
+    linter = Linter(isolated=True, select=["M"])
+    chars = 0
+    errors = []
+    for path in sorted(clean_reports.rglob("*.txt")):
+        doc = linter.read_bytes(str(path), path.read_bytes())
+        chars += len(doc.text)
+        for f in linter.check_document(doc).findings:
+            print(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")
+            if f.code.startswith("M") and f.severity.value == "error":
+                errors.append(f)
+    assert len(errors) <= max(5, chars // 200_000), f"{len(errors)} error findings in {chars} characters"
+
+
+@pytest.mark.parametrize("text", ["（此处指2022年数据）", "规则名（no-todo）", "（TBDs）"])
+def test_m110_prose_notes_and_latin_words(text):
+    assert_clean(text, "M110")
+
+
+@pytest.mark.parametrize("text", ["（TODO：补充数据）", "[TBD]", "（此处填写数据）"])
+def test_m110_latin_and_insert_hints(text):
+    assert_flags(text, "M110", count=1)
+
+
+def test_insert_hint_reported_once():
+    found = lint_snippet("成效显著（此处插入照片）。", ["M110", "M111"])
+    assert [f.code for f in found] == ["M111"]

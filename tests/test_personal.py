@@ -148,3 +148,17 @@ def test_id_is_not_also_a_bank_card():
 
 def test_sample_has_no_personal_data(sample_text):
     assert [f for f in lint_snippet(sample_text, ["I"]) if f.code.startswith("I")] == []
+
+
+def test_clean_reports_publish_no_personal_data(clean_reports):
+    """On the clean-reports corpus (skipped when absent): list every I finding; IDs and cards must not occur."""
+    from reportlint.api import Linter
+
+    linter = Linter(isolated=True, select=["I"])
+    found = []
+    for path in sorted(clean_reports.rglob("*.txt")):
+        doc = linter.read_bytes(str(path), path.read_bytes())
+        found += [f for f in linter.check_document(doc).findings if f.code.startswith("I")]
+    for f in found:
+        print(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")
+    assert [f for f in found if f.code in ("I101", "I103")] == []

@@ -132,9 +132,10 @@ _LABEL_END = frozenset(":：")
 _INLINE_END = frozenset("，。；、）)\n\r")
 _ENGINE_SLOT = regex.compile(r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
 _HINTS = LiteralMatcher({w: w for w in (
-    "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处", "待补充", "待核实", "待完善",
-    "待填", "待定", "TODO", "todo", "TBD", "占位",
+    "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处填", "此处补充",
+    "此处输入", "待补充", "待核实", "待完善", "待填", "待定", "TODO", "todo", "TBD", "占位",
 )})
+# Not bare 此处: （此处指2022年数据） is an ordinary explanatory note; 此处插入图表 is M111's.
 # Not 模板 or 填写: notices legitimately say （模板见附件3） or （由申报单位填写）.
 # 待定 is a normal word in plans (时间待定); inside 【】 or [] it is a slot, inside （） it is prose.
 _PROSE_OK = {"待定"}
@@ -166,6 +167,11 @@ def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | No
     return None
 
 
+def _ascii_word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` exists and is an ASCII letter, digit, hyphen or underscore."""
+    return 0 <= i < len(text) and (text[i].isascii() and (text[i].isalnum() or text[i] in "-_"))
+
+
 def _is_slot(content: str, after: str) -> bool:
     """Whether 【content】 followed by the character ``after`` is an unfilled field, not a label."""
     if after in _LABEL_END:
@@ -181,7 +187,7 @@ def _is_slot(content: str, after: str) -> bool:
     "A template slot left unfilled: 【单位名称】, （请填写）, {{…}}, ${…}, <请…>",
     source="catalogue H03; GB/T 9704-2012 layouts never use 【】",
     explanation=(
-        "Templates mark fields with 【单位名称】, hints such as （请填写）（此处插入…）（待补充）, "
+        "Templates mark fields with 【单位名称】, hints such as （请填写）（此处填写…）（待补充）, "
         "or template-engine syntax {{name}} and ${name}. Left in a report they show that a field "
         "was never filled. Only 【】 slots whose content names a field are reported, so "
         "【工作动态】-style labels stay silent."
@@ -208,6 +214,8 @@ def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
             continue
         if word in _PROSE_OK and text[span[0]] in "（(":
             continue
+        if word.isascii() and (_ascii_word_char(text, start - 1) or _ascii_word_char(text, end)):
+            continue  # no-todo, TBDs: part of a longer Latin word
         taken.add(span[0])
         yield self.finding(span[0], span[1], f"模板提示“{text[span[0]:span[1]]}”未删除，应填入实际内容")
 
