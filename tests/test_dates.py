@@ -201,6 +201,7 @@ GOOD: list[tuple[str, str]] = [
     ("D106", "2023年工作总结\n截至2024年1月，已完成全部任务。"),
     ("D106", "2023年工作总结\n2024年1月10日，召开了年度总结会。"),  # written early next year
     ("D106", "2023年工作总结\n二、下一步工作打算\n2024年3月召开了大会。"),
+    ("D106", "2023年工作总结\n下一步工作打算\n2024年3月召开了大会。"),
     ("D106", "2023年工作总结及2024年工作计划\n2024年3月召开了大会。"),
     ("D106", "2023年工作总结\n会议已于2024年1月20日召开。\n2024年2月1日"),
     ("D107", "2023年工作总结\n正文。\n2024年1月5日"),
@@ -281,3 +282,18 @@ def test_sample_has_exactly_the_hyphen_range(sample_text: str) -> None:
 def test_sample_dates_are_all_found(sample_text: str) -> None:
     found = {sample_text[m.start:m.end] for m in find_mentions(sample_text)}
     assert {"2023年", "3月21日", "8月12日", "10月21日", "2月15日", "6月19日", "4月27日-28日"} <= found
+
+
+MORE_GOOD: list[tuple[str, str]] = [
+    ("D101", "农历二月三十日"),
+    ("D105", "2024年1月18日春节慰问活动"),
+    ("D106", "2023年工作总结\n印发了《2024年3月工作要点》。"),
+    ("D106", "2023年工作总结\n完成了2024年预算编制。"),
+    ("D106", "2023年工作总结\n已印发《办法》，自2024年3月1日起施行。"),
+    ("D110", "版本 2023.3.5发布"),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), MORE_GOOD)
+def test_more_good(code: str, text: str) -> None:
+    assert_clean(text, code)

@@ -46,6 +46,17 @@ class DateContext:
     def _starts(self) -> list[int]:
         return [m.start for m in self.mentions]
 
+    @cached_property
+    def _prev_dated(self) -> list[int]:
+        """For mention i, the index of the last earlier mention with a year and a month (or -1)."""
+        out, last = [], -1
+        for i, m in enumerate(self.mentions):
+            out.append(last)
+            if m.begin.month is not None and _last_year(m) is not None:
+                last = i
+        out.append(last)  # for offsets past the last mention
+        return out
+
     def year_for(self, mention: Mention) -> tuple[int | None, bool]:
         """The year of a mention and whether it is written (True) or taken from context (False).
 
@@ -55,16 +66,14 @@ class DateContext:
         if mention.begin.year is not None:
             return mention.begin.year.value, True
         i = bisect.bisect_left(self._starts, mention.start)
-        para = self.doc.paragraph_at(mention.start)
+        j = self._prev_dated[i]
         anywhere: int | None = None
-        for prev in reversed(self.mentions[:i]):
-            year = _last_year(prev)
-            if year is None or prev.begin.month is None:
-                continue
+        if j >= 0:
+            prev = self.mentions[j]
+            anywhere = _last_year(prev)
+            para = self.doc.paragraph_at(mention.start)
             if para is not None and prev.start >= para.start:
-                return year, False
-            anywhere = year
-            break
+                return anywhere, False
         if self.period is not None and self.period[0] == self.period[1]:
             return self.period[0], False
         if anywhere is not None:

@@ -18,6 +18,12 @@ import regex
 
 # Full-width digits are read as ASCII so that ２０２３年 parses; the mapping keeps offsets.
 _WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULLWIDTH_DIGIT = regex.compile(r"[０-９]")
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with full-width digits made ASCII (same length); untouched when it has none."""
+    return text.translate(_WIDTH) if _FULLWIDTH_DIGIT.search(text) else text
 
 _CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
@@ -35,6 +41,9 @@ _NOT_AFTER_NUM = r"(?<![0-9〇○零一二三四五六七八九十百千万亿�
 
 _MENTION = regex.compile(
     rf"""
+    # every mention starts with a numeral: fail fast everywhere else (most of the text)
+    (?=[0-9〇○零一二三四五六七八九十])
+    (?:
     # numeric forms: 2023.3.21  2023/3/21  2023-03-21 (not inside versions, paths or codes)
       (?<![0-9A-Za-z/._\-:])(?P<ny>[0-9]{{4}})(?P<ns>[./\-])(?P<nm>[0-9]{{1,2}})(?P=ns)(?P<nd>[0-9]{{1,2}})
       (?![0-9A-Za-z/_\-]|\.[0-9])(?:\s*{_WD.format(n="w1")})?
@@ -51,6 +60,7 @@ _MENTION = regex.compile(
       (?:(?P<d>{_D})[日号]|(?P<xun>[上中下])旬)?(?:\s*{_WD.format(n="w1")})?
     # bare year: 2023年, 二〇二三年
     | (?P<y>{_Y})年
+    )
     """,
     regex.VERBOSE,
 )
@@ -219,16 +229,21 @@ def _mention(m: regex.Match[str]) -> Mention | None:
 def find_mentions(text: str) -> list[Mention]:
     """Every date mention in ``text``, in order, with character offsets into ``text``."""
     out: list[Mention] = []
-    for m in _MENTION.finditer(text.translate(_WIDTH)):
+    for m in _MENTION.finditer(_ascii_digits(text)):
         mention = _mention(m)
         if mention is not None and _plausible(mention, text):
             out.append(mention)
     return out
 
 
+_LUNAR = regex.compile(r"(?:农历|阴历|夏历|旧历)\s*$")
+
+
 def _plausible(mention: Mention, text: str) -> bool:
     """Drop matches that are not dates: a lone Chinese month (统一月), out-of-range years."""
     b = mention.begin
+    if _LUNAR.search(text, max(0, mention.start - 3), mention.start):
+        return False  # 农历二月三十日 is a lunar date: other months, other lengths
     for ref in (b, mention.end_ref):
         if ref is not None and ref.year is not None and not 1000 <= ref.year.value <= 2999:
             return False
@@ -258,6 +273,7 @@ def parse_date(text: str) -> dt.date | None:
 
 _PERIOD = regex.compile(
     rf"""
+    (?=[0-9〇○零一二三四五六七八九第前上下])
     (?P<name>(?:(?P<y>{_Y})年度?)?
     (?:(?P<pre>第|前)?(?P<q>[一二三四1-4])季度|(?P<h>[上下])半年))
     (?:\s*[（(]\s*(?P<m>{_M})(?:月份?)?{_SEP}(?P<m2>{_M})月份?\s*[）)])?
@@ -281,7 +297,9 @@ class Period:
 def find_periods(text: str) -> list[Period]:
     """Every quarter or half-year named in ``text``, with the months it stands for."""
     out: list[Period] = []
-    for m in _PERIOD.finditer(text.translate(_WIDTH)):
+    if "季度" not in text and "半年" not in text:
+        return out
+    for m in _PERIOD.finditer(_ascii_digits(text)):
         if m.group("q"):
             q = number(m.group("q")) or 0
             months = (1, 3 * q) if m.group("pre") == "前" else (3 * q - 2, 3 * q)

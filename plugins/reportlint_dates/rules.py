@@ -27,7 +27,9 @@ _HAN = regex.compile(r"[\p{Han}，。；：、？！“”（）《》]")
 # D05: lunar festivals (lunar month, day) and the solar-term 清明 (April 4–6).
 _FESTIVALS = {"春节": (1, 1), "元宵节": (1, 15), "端午节": (5, 5), "七夕节": (7, 7), "七夕": (7, 7),
               "中秋节": (8, 15), "重阳节": (9, 9), "清明节": None}
-_FESTIVAL = regex.compile(r"(?:春节|元宵节|端午节|七夕节?|中秋节|重阳节|清明节)(?![前后期假来之放休])")
+_FESTIVAL = regex.compile(r"(?:春节|元宵节|端午节|七夕节?|中秋节|重阳节|清明节)")
+# After “6月22日端午节” the clause must end (or say 当天): “1月18日春节慰问” dates the visit.
+_FESTIVAL_END = regex.compile(r"[，。；、：！？,;）)\s]|当天|当日|这一?天|$")
 _FESTIVAL_DAY = regex.compile(r"(?:当天|当日)?\s*[（(]")
 
 # D06: completion markers, and words that make a later year legitimate (plans, 截至, 以来).
@@ -35,7 +37,7 @@ _DONE = regex.compile(
     r"已于|已经|已(?:完成|召开|举办|举行|实现|开展|印发|出台|建成|组织|制定|发布|签订|通过|取得|竣工|投用|投入)"
     r"|(?:完成|召开|举办|举行|实现|开展|印发|出台|组织|制定|发布|签订|通过|取得|建成|竣工)了")
 _PLAN = regex.compile(r"计划|将|拟|下一步|下阶段|预计|力争|争取|目标|要|确保|规划|打算|预期|截至|截止|至今|以来"
-                      r"|明年|今后|未来|届时|有望|前|到|预|设想|部署|安排")
+                      r"|明年|今后|未来|届时|有望|前|到|预|设想|部署|安排|起|至|期|后|延|持续|度")
 _PLAN_HEADING = regex.compile(r"下一步|下阶段|打算|计划|思路|安排|展望|目标|明年|重点工作|努力方向")
 _SENTENCE_END = regex.compile(r"[。！？；!?;\n]")
 
@@ -277,6 +279,8 @@ def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int]]
     for f in _FESTIVAL.finditer(text):
         s = f.start()
         mention = by_end.get(s) or (by_end.get(s - 1) if s and text[s - 1] in "（(" else None)
+        if mention is not None and not _FESTIVAL_END.match(text, f.end()):
+            mention = None
         if mention is None:
             bracket = _FESTIVAL_DAY.match(text, f.end())
             mention = by_start.get(bracket.end()) if bracket else None
@@ -329,10 +333,25 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo:m.start() if m else len(text)]
 
 
+def _quoted(text: str, offset: int) -> bool:
+    """True inside 《》 or “” on the same line: a title such as《2024年工作要点》is not an event."""
+    line = text.rfind("\n", 0, offset) + 1
+    return text.rfind("《", line, offset) > text.rfind("》", line, offset) or \
+        text.rfind("“", line, offset) > text.rfind("”", line, offset)
+
+
 def _in_plan_section(doc: Document, offset: int) -> bool:
-    """True when a heading above ``offset`` names plans (下一步工作打算, 2024年工作计划)."""
-    for heading in reversed(doc.outline.headings):
-        if heading.marker_start <= offset and _PLAN_HEADING.search(heading.title):
+    """True when a heading above ``offset`` names plans (二、下一步工作打算; a short 下一步打算 line)."""
+    for heading in doc.outline.headings:
+        if heading.marker_start > offset:
+            break
+        if _PLAN_HEADING.search(heading.title):
+            return True
+    for para in doc.paragraphs:
+        if para.start > offset:
+            break
+        text = para.text.strip()
+        if len(text) <= 30 and not text.endswith(("。", "；")) and _PLAN_HEADING.search(text):
             return True
     return False
 
@@ -367,8 +386,10 @@ def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
             continue
         if ctx.signing is not None and m.start >= ctx.signing.start:
             continue
-        if not _after_limit(ctx, m.begin):
+        if not _after_limit(ctx, m.begin) or _quoted(text, m.start):
             continue
+        if m.begin.month is None and not text.startswith("，", m.end):
+            continue  # a bare 2024年 names budgets and plans; only “2024年，…” opens an account
         sentence = _sentence(text, m.start, m.end)
         if not _DONE.search(sentence) or _PLAN.search(sentence) or _in_plan_section(doc, m.start):
             continue
@@ -470,9 +491,11 @@ def _in_prose(doc: Document, m: Mention) -> bool:
     para = doc.paragraph_at(m.start)
     if para is None or "\t" in para.text or "|" in para.text:
         return False  # tables keep their own date forms
-    before = text[m.start - 1] if m.start > 0 else ""
-    after = text[m.end] if m.end < len(text) else ""
-    return bool(_HAN.match(before) or _HAN.match(after))
+    before = text[m.start - 1] if m.start > para.start else ""
+    after = text[m.end] if m.end < para.end else ""
+    if not (before or after):
+        return False  # a date alone on a line is a note or a signature, not prose
+    return (not before or bool(_HAN.match(before))) and (not after or bool(_HAN.match(after)))
 
 
 @rule(
