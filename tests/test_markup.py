@@ -155,7 +155,7 @@ def test_m104_clean(text):
     assert_clean(text, "M104")
 
 
-@pytest.mark.parametrize("text", ["成效\x0b明显", "工作\x07总结", "第一页\x0c第二页", "推进\x85工作", "删除\x7f"])
+@pytest.mark.parametrize("text", ["成效\x0b明显", "工作\x07总结", "第一页\x0c第二页", "推进\x85工作", "删除\x7f。"])
 def test_m105_control_chars(text):
     found = assert_flags(text, "M105", count=1)
     assert found[0].fix is None
@@ -344,3 +344,12 @@ def test_m110_latin_and_insert_hints(text):
 def test_insert_hint_reported_once():
     found = lint_snippet("成效显著（此处插入照片）。", ["M110", "M111"])
     assert [f.code for f in found] == ["M111"]
+
+
+@pytest.mark.parametrize("text", ["第一页\n\x0c第二页", "第一页\x0c\n第二页", "全文完\x0c"])
+def test_m105_page_breaks_at_line_edges_are_fine(text):
+    assert_clean(text, "M105")
+
+
+def test_m107_unassigned_redecoding_is_not_mojibake():
+    assert_clean("2×·3", "M107")  # D7 B7 re-decodes to U+05F7, unassigned

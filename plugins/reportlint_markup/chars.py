@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -26,6 +27,7 @@ _PLAIN_NEIGHBOUR = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\x20-\x7e]"
 
 # C0 controls other than tab, LF and CR; DEL; C1 controls (U+0080-009F, usually cp1252 residue).
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_EDGE = ("", "\n", "\r")
 # Private Use Area: Word symbol-font glyphs (Wingdings bullets) and unmapped GBK user-defined codes.
 _PUA = regex.compile(r"[\ue000-\uf8ff]+")
 
@@ -86,12 +88,16 @@ def invisible_format_char(self: Rule, doc: Document) -> Iterator[Finding]:
         "feed for a page break, C1 codes from a wrong code page). They render as boxes or not at "
         "all. Whether a space or nothing should replace them needs a look, so there is no fix."
     ),
-    bad=["成效\x0b明显", "工作\x07总结", "推进\x85工作"],
-    good=["成效明显\t（表）", "第一行\r\n第二行"],
+    bad=["成效\x0b明显", "工作\x07总结", "推进\x85工作", "第一\x0c页"],
+    good=["成效明显\t（表）", "第一行\r\n第二行", "第一页\n\x0c第二页"],
 )
 def control_char(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag each control character other than tab, LF and CR."""
-    for m in _CONTROL.finditer(doc.text):
+    text = doc.text
+    for m in _CONTROL.finditer(text):
+        i = m.start()
+        if m.group() == "\x0c" and (text[i - 1 : i] in _LINE_EDGE or text[i + 1 : i + 2] in _LINE_EDGE):
+            continue  # a form feed at a line edge is a page break (Word and pdftotext plain-text export)
         yield self.finding(m.start(), m.end(), f"控制字符 U+{ord(m.group()):04X}，应删除或换成空格、换行")
 
 
@@ -140,7 +146,9 @@ def _redecode(run: str) -> tuple[int, str] | None:
             decoded = raw[:end].decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if any(ord(c) > 0x7F for c in decoded):
+        if any(ord(c) > 0x7F for c in decoded) and all(
+            c.isprintable() and unicodedata.category(c) != "Cn" for c in decoded
+        ):
             return end, decoded
     return None
 
