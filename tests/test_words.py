@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reportlint.api import Linter
-from reportlint.packs import _read_tsv, PackContext
+from reportlint.packs import PackContext, _read_tsv
 from reportlint.testing import assert_clean, assert_flags, lint_snippet
 
 ROOT = Path(__file__).resolve().parents[1]

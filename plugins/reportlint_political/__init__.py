@@ -139,7 +139,7 @@ def _check_run(self: Rule, text: str, m: regex.Match[str], label: str, members: 
         spans = [(x.start(), x.end()) for x in regex.finditer("|".join(members), fixed)]
         wanted = [members[i] for i in sorted(set(order))]
         if len(wanted) == len(spans):
-            for (s, e), new in reversed(list(zip(spans, wanted))):
+            for (s, e), new in reversed(list(zip(spans, wanted, strict=True))):
                 fixed = fixed[:s] + new + fixed[e:]
             fix: str | None = fixed
         else:

@@ -24,6 +24,8 @@ not inside one, a small window is searched with the BESTMATCH fuzzy pattern
 
 from __future__ import annotations
 
+import bisect
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -35,6 +37,9 @@ from reportlint.packs import PATTERN_TIMEOUT, LiteralMatcher, PackContext, rule_
 _KEYS = ("canonical", "max_errors", "require", "allow", "variants", "near", "near_window", "anchors")
 #: Replaces masked (exact or allowed) text inside a window: a character no term contains.
 _MASK = "\x00"
+_INF = sys.maxsize
+#: Exact and allowed forms are shorter than this, which bounds the look-back in sorted spans.
+_LONGEST = 200
 
 
 def _strings(entry: Mapping[str, Any], ctx: PackContext, key: str) -> tuple[str, ...]:
@@ -66,8 +71,9 @@ class _Spec:
             raise ctx.error(entry, "key 'canonical' must be a non-empty string")
         self.canonical = canonical
         k = entry.get("max_errors", 1 if len(canonical) <= 6 else 2)
-        if not isinstance(k, int) or not 0 <= k < max(1, len(canonical) // 3):
-            raise ctx.error(entry, f"key 'max_errors' must be an integer from 0 to {max(0, len(canonical) // 3 - 1)}")
+        # More edits than a third of the term would match unrelated text.
+        if not isinstance(k, int) or not 0 <= k <= max(1, len(canonical) // 3):
+            raise ctx.error(entry, f"key 'max_errors' must be an integer from 0 to {max(1, len(canonical) // 3)}")
         self.k = k
         self.require = _strings(entry, ctx, "require")
         self.allow = _strings(entry, ctx, "allow")
@@ -83,43 +89,82 @@ class _Spec:
         if canonical in self.variants:
             raise ctx.error(entry, "the canonical form is listed among its variants")
         self.fuzzy = regex.compile(rf"(?b)(?:{regex.escape(canonical)}){{e<={k}}}") if k else None
-        words: dict[str, tuple[str, str]] = {}
+        words: dict[str, tuple[str, int]] = {}
         for tag, items in (("anchor", anchors), ("variant", self.variants), ("exact", self.allow), ("exact", (canonical,))):
             for w in items:
-                words[w] = (tag, w)  # later tags win: an allowed form that is also an anchor masks
+                # later tags win: an allowed form that is also an anchor masks; the int is the
+                # anchor's offset in the canonical form
+                words[w] = (tag, canonical.find(w))
         self.matcher = LiteralMatcher(words)
         self.near_matcher = LiteralMatcher({w: w for w in self.near}) if self.near else None
 
 
 def _mask(text: str, lo: int, hi: int, exact: list[tuple[int, int]]) -> str:
-    """``text[lo:hi]`` with the exact/allowed spans blanked out, offsets unchanged."""
+    """``text[lo:hi]`` with the exact/allowed spans (sorted by start) blanked out, offsets unchanged."""
     chars = list(text[lo:hi])
-    for s, e in exact:
-        for i in range(max(s, lo), min(e, hi)):
-            chars[i - lo] = _MASK
+    i = bisect.bisect_left(exact, (lo - _LONGEST, 0))
+    while i < len(exact) and exact[i][0] < hi:
+        s, e = exact[i]
+        for j in range(max(s, lo), min(e, hi)):
+            chars[j - lo] = _MASK
+        i += 1
     return "".join(chars)
 
 
 def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    """True if ``[s, e)`` lies inside one of ``spans``."""
-    return any(a <= s and e <= b for a, b in spans)
+    """True if ``[s, e)`` lies inside one of ``spans`` (sorted by start; spans are short)."""
+    i = bisect.bisect_right(spans, (s, _INF))
+    while i > 0:
+        i -= 1
+        a, b = spans[i]
+        if b >= e:
+            return True
+        if s - a > _LONGEST:
+            return False
+    return False
 
 
-def _near_misses(spec: _Spec, text: str, anchors: list[tuple[int, int]], exact: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+def _trim(spec: _Spec, got: str, start: int) -> tuple[str, int]:
+    """Drop an edge character the best match took as a substitution when a deletion explains it as well.
+
+    紧密团结在习近平同志为核心的党中央: 在→以 and a missing 以 both cost one edit; the
+    report should cover 习近平……党中央, not swallow 在.
+    """
+    edits = sum(spec.fuzzy.fullmatch(got).fuzzy_counts)  # type: ignore[union-attr]
+    for _ in range(spec.k):
+        if got and got[0] != spec.canonical[0]:
+            m = spec.fuzzy.fullmatch(got[1:])  # type: ignore[union-attr]
+            if m is not None and sum(m.fuzzy_counts) <= edits:
+                got, start, edits = got[1:], start + 1, sum(m.fuzzy_counts)
+                continue
+        if got and got[-1] != spec.canonical[-1]:
+            m = spec.fuzzy.fullmatch(got[:-1])  # type: ignore[union-attr]
+            if m is not None and sum(m.fuzzy_counts) <= edits:
+                got, edits = got[:-1], sum(m.fuzzy_counts)
+                continue
+        break
+    return got, start
+
+
+def _near_misses(spec: _Spec, text: str, anchors: list[tuple[int, int, int]], exact: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """(start, end, matched text) of each fuzzy near miss around the anchors."""
     assert spec.fuzzy is not None
     seen: set[tuple[int, int]] = set()
-    reach = len(spec.canonical) + spec.k
-    for a_start, a_end in anchors:
+    size, k = len(spec.canonical), spec.k
+    for a_start, a_end, offset in anchors:
         if _inside(exact, a_start, a_end):
             continue
-        lo, hi = max(0, a_start - reach), min(len(text), a_end + reach)
+        # The anchor sits at ``offset`` in the canonical form, so a near miss with <= k edits
+        # starts within k characters of a_start - offset: a window of len + 2k characters.
+        lo, hi = max(0, a_start - offset - k), min(len(text), a_start - offset + size + k)
         window = _mask(text, lo, hi, exact)
+        if not all(r in window for r in spec.require):
+            continue  # cheap: the near miss could not contain them either
         m = spec.fuzzy.search(window, timeout=PATTERN_TIMEOUT)
         if m is None or not any(m.fuzzy_counts):
             continue
-        span = (lo + m.start(), lo + m.end())
-        got = m.group()
+        got, start = _trim(spec, m.group(), lo + m.start())
+        span = (start, start + len(got))
         if span in seen or _MASK in got or not all(r in got for r in spec.require):
             continue
         seen.add(span)
@@ -148,15 +193,16 @@ def canonical_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
     def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         text = doc.text
         exact: list[tuple[int, int]] = []
-        anchors: list[tuple[int, int]] = []
+        anchors: list[tuple[int, int, int]] = []
         found: list[tuple[int, int, str]] = []
-        for s, e, (tag, _w) in spec.matcher.finditer(text):
+        for s, e, (tag, offset) in spec.matcher.finditer(text):
             if tag == "exact":
                 exact.append((s, e))
             elif tag == "anchor":
-                anchors.append((s, e))
+                anchors.append((s, e, offset))
             else:
                 found.append((s, e, text[s:e]))
+        exact.sort()
         found = [f for f in found if not _inside(exact, f[0], f[1])]
         if spec.fuzzy is not None and anchors:
             try:

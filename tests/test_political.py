@@ -1,0 +1,201 @@
+"""Family G: the ``canonical`` pack kind, rules/political.toml (G101-G107) and G111/G112."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from reportlint.errors import PackError
+from reportlint.packs import load_pack
+from reportlint.testing import assert_clean, assert_flags, lint_snippet
+from reportlint_political import canonical_kind
+from reportlint_political.canonical import pigeonhole_anchors
+
+CORE = "以习近平同志为核心的党中央"
+THOUGHT = "习近平新时代中国特色社会主义思想"
+
+
+# ---------------------------------------------------------------- G101 / G102 fuzzy near misses
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "以习近平总书记为核心的党中央",  # 总书记 for 同志: three edits
+        "以习近平同志为核心党中央",  # 的 missing
+        "以习近平同志为中心的党中央",  # one substitution
+        "习近平同志为核心的党中央",  # 以 missing
+    ],
+)
+def test_core_formula_near_misses(wrong):
+    text = f"紧密团结在{wrong}周围"
+    (f,) = assert_flags(text, "G101", fixed=f"紧密团结在{CORE}周围")
+    assert text[f.start:f.end] == wrong
+    assert CORE in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"紧密团结在{CORE}周围，{CORE}坚强领导",
+        "以江泽民同志为核心的党中央",  # another formula: no 习近平
+        "以习近平同志为总书记的党中央",  # the 2012-2016 wording, allowed
+        "以习近平同志为核心的新一届中央领导集体",  # no 党中央 in the near miss
+        "党中央以习近平同志为核心",
+    ],
+)
+def test_core_formula_clean(text):
+    assert_clean(text, "G101")
+
+
+def test_core_formula_near_miss_next_to_an_exact_one():
+    """The exact occurrence is masked, so a near miss in the same window is still found."""
+    text = f"{CORE}和以习近平同志为核心党中央"
+    (f,) = assert_flags(text, "G101")
+    assert f.start == len(CORE) + 1
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    ["习近平新时代特色社会主义思想", "习近平新时代中国特色社会主意思想", "习近平新时代中国特色会主义思想", "习近平新时代中国特色社会主义"],
+)
+def test_thought_name_near_misses(wrong):
+    assert_flags(f"坚持以{wrong}。", "G102", count=1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"坚持以{THOUGHT}为指导，全面贯彻{THOUGHT}",
+        "新时代中国特色社会主义事业",
+        "习近平新时代中国特色社会主义经济思想",
+        "习近平经济思想、习近平生态文明思想、习近平法治思想",
+    ],
+)
+def test_thought_name_clean(text):
+    assert_clean(text, "G102")
+
+
+# ---------------------------------------------------------------- G103 - G107
+
+
+def test_two_upholds_and_two_establishes_swap_titles():
+    assert_flags("坚决维护习近平同志党中央的核心、全党的核心地位", "G103",
+                 fixed="坚决维护习近平总书记党中央的核心、全党的核心地位")
+    assert_flags("确立习近平总书记党中央的核心、全党的核心地位", "G104",
+                 fixed="确立习近平同志党中央的核心、全党的核心地位")
+    both = "“两个确立”：确立习近平同志党中央的核心、全党的核心地位；“两个维护”：坚决维护习近平总书记党中央的核心、全党的核心地位"
+    assert lint_snippet(both, "G") == []
+    assert_clean("坚决维护习近平总书记在党中央和全党的核心地位", "G103")  # the pre-2018 wording
+
+
+def test_eight_point_rules():
+    assert_flags("落实中央八条规定精神", "G105", fixed="落实中央八项规定精神")
+    assert_flags("中央八项规定及实施细则精神", "G106", fixed="中央八项规定及其实施细则精神")
+    assert_clean("严格遵守中央八项规定及其实施细则精神", "G106")
+    assert_clean("落实中央八项规定开展廉政提醒", "G105")
+
+
+def test_four_winds_variant_only_near_the_list():
+    assert_flags("纠正“四风”，坚决反对奢侈之风", "G107", fixed="纠正“四风”，坚决反对奢靡之风")
+    assert_clean("倡导勤俭节约，刹住奢侈之风", "G107")
+
+
+# ---------------------------------------------------------------- G111 verbs
+
+
+@pytest.mark.parametrize(
+    "text, fixed",
+    [
+        ("坚定“四个意识”", "增强“四个意识”"),
+        ("增强“四个自信”", "坚定“四个自信”"),
+        ("增强“两个维护”", "做到“两个维护”"),
+        ("坚定“两个确立”", "深刻领悟“两个确立”"),
+        ("坚定四个意识", "增强四个意识"),
+    ],
+)
+def test_term_verb(text, fixed):
+    assert_flags(text, "G111", count=1, fixed=fixed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增强“四个意识”、坚定“四个自信”、做到“两个维护”",
+        "牢固树立“四个意识”，坚决做到“两个维护”",
+        "深刻领悟“两个确立”的决定性意义，增强“四个意识”",
+        "增强“四个意识”“四个自信”",  # a verb not adjacent to the second term is not judged
+        "自觉践行“两个维护”",
+    ],
+)
+def test_term_verb_clean(text):
+    assert_clean(text, "G111")
+
+
+# ---------------------------------------------------------------- G112 lists
+
+
+def test_list_order_and_fix():
+    assert_flags("增强政治意识、核心意识、大局意识、看齐意识", "G112", count=1,
+                 fixed="增强政治意识、大局意识、核心意识、看齐意识")
+    assert_flags("坚定制度自信、道路自信、理论自信和文化自信", "G112", count=1,
+                 fixed="坚定道路自信、理论自信、制度自信和文化自信")
+
+
+def test_list_missing_member_after_label():
+    (f,) = assert_flags("“四个意识”即政治意识、大局意识、看齐意识", "G112")
+    assert "核心意识" in f.message
+    assert f.fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政治意识、大局意识、核心意识、看齐意识",
+        "形式主义、官僚主义、享乐主义和奢靡之风",
+        "纠正“四风”，形式主义、官僚主义问题仍然存在",
+        "官僚主义、形式主义",  # two members without the label: not judged
+        "增强大局意识和看齐意识",
+    ],
+)
+def test_list_clean(text):
+    assert_clean(text, "G112")
+
+
+# ---------------------------------------------------------------- the kind itself
+
+
+def _pack(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "p.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def test_canonical_kind_errors_are_clear(tmp_path):
+    kinds = {"canonical": canonical_kind}
+    base = 'kind = "canonical"\ncode = "X101"\nname = "x"\nsummary = "x"\nmessage = "m"\n'
+    with pytest.raises(PackError, match="canonical"):
+        load_pack(_pack(tmp_path, "[[rules]]\n" + base), kinds)
+    with pytest.raises(PackError, match="max_errors"):
+        load_pack(_pack(tmp_path, "[[rules]]\n" + base + 'canonical = "中央八项规定"\nmax_errors = 5\n'), kinds)
+    with pytest.raises(PackError, match="anchor"):
+        load_pack(_pack(tmp_path, "[[rules]]\n" + base + 'canonical = "中央八项规定精神"\nanchors = ["四风"]\n'), kinds)
+    with pytest.raises(PackError, match="unknown key"):
+        load_pack(_pack(tmp_path, "[[rules]]\n" + base + 'canonical = "中央八项规定精神"\nfuzz = 1\n'), kinds)
+
+
+def test_pigeonhole_anchors_cover_the_term():
+    for k in (1, 2, 3):
+        parts = pigeonhole_anchors(CORE, k)
+        assert len(parts) == k + 1 and "".join(parts) == CORE
+
+
+def test_fuzzy_prefilter_is_fast_on_long_text():
+    """A long text with many anchors and exact forms stays well under a second for all G rules."""
+    para = f"坚持以{THOUGHT}为指导，在{CORE}坚强领导下，增强“四个意识”、坚定“四个自信”、做到“两个维护”，党中央为核心工作。"
+    text = para * 2000  # ~170,000 characters
+    t0 = time.perf_counter()
+    assert lint_snippet(text, "G") == []
+    assert time.perf_counter() - t0 < 5
