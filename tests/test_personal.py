@@ -28,6 +28,7 @@ def test_check_character_and_mask():
     assert mask("110105194912310021") == "110***********0021"
     assert mask("138 1234 5678") == "138****5678"
     assert luhn_ok("4111111111111111") and not luhn_ok("4111111111111112")
+    assert is_legacy_id("110105491231002") and not is_legacy_id("110105491331002")
 
 
 @pytest.mark.parametrize("number,why", [

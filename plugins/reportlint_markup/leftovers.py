@@ -26,6 +26,7 @@ _XX_TERMS = ("染色体", "世纪")
 
 
 def _is_cjk(ch: str) -> bool:
+    """Whether ``ch`` is a Han character or CJK punctuation (empty: no)."""
     return bool(ch) and _CJK.match(ch) is not None
 
 

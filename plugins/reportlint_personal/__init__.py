@@ -50,7 +50,7 @@ def _valid_date(year: int, month: int, day: int) -> bool:
 
 def id_check_char(first17: str) -> str:
     """The GB 11643-1999 (ISO 7064 MOD 11-2) check character of the first 17 digits."""
-    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS)) % 11]
+    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
 
 
 def is_resident_id(number: str) -> bool:
