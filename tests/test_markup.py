@@ -353,3 +353,9 @@ def test_m105_page_breaks_at_line_edges_are_fine(text):
 
 def test_m107_unassigned_redecoding_is_not_mojibake():
     assert_clean("2×·3", "M107")  # D7 B7 re-decodes to U+05F7, unassigned
+
+
+def test_m102_emsp_indent_and_control_entities():
+    assert_flags("&emsp;&emsp;一、总体情况", "M102", count=2, fixed="\u3000\u3000一、总体情况")
+    (f,) = assert_flags("推进&#7;工作", "M102", count=1)
+    assert f.fix is None

@@ -26,14 +26,16 @@ _ENTITY = regex.compile(
     r"&(?:nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|laquo|raquo|mdash|ndash|"
     r"hellip|middot|bull|times|divide|plusmn|deg|yen|copy|reg|trade|sect|permil|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 )
-# Entities for spaces decode to a plain space: U+00A0 in a report is another defect.
-_SPACE_ENTITIES = {"&nbsp;", "&ensp;", "&thinsp;"}
+# Space entities decode to what a Chinese text uses: a plain space for the narrow ones (U+00A0 in a
+# report is another defect), the ideographic space U+3000 for &emsp; (Chinese web pages indent
+# paragraphs with &emsp;&emsp;, two character widths).
+_SPACE_ENTITIES = {"&nbsp;": " ", "&ensp;": " ", "&thinsp;": " ", "&emsp;": "\u3000"}
 
 
 def _decode_entity(entity: str) -> str | None:
     """The character an entity stands for, or None if it is a control or invalid code point."""
     if entity in _SPACE_ENTITIES:
-        return " "
+        return _SPACE_ENTITIES[entity]
     out = html.unescape(entity)
     if out == entity or not out.isprintable() and out not in ("\u3000",):
         return None
@@ -68,7 +70,7 @@ def html_markup(self: Rule, doc: Document) -> Iterator[Finding]:
         if decoded is None:
             yield self.finding(m.start(), m.end(), f"HTML 字符实体“{m.group()}”残留，应删除")
         else:
-            shown = "空格" if decoded == " " else f"“{decoded}”"
+            shown = {" ": "空格", "\u3000": "全角空格"}.get(decoded, f"“{decoded}”")
             yield self.finding(m.start(), m.end(), f"HTML 字符实体“{m.group()}”残留，应为{shown}", decoded)
 
 
