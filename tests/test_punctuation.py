@@ -260,11 +260,12 @@ def test_p114_range_marks():
     found = assert_flags("选派3-5人参加", "P114", fixed="选派3～5人参加")
     assert not found[0].fix.safe
     assert_flags("第3-5名", "P114", fixed="第3—5名")
+    assert_flags("3月1日~5日", "P114", fixed="3月1日～5日")  # family D judges hyphens only
 
 
 @pytest.mark.parametrize("good", [
     "4月27日-28日", "3月21日-4月2日", "2023-2024年", "1-6月", "2023-10-05", "GB/T 15834-2011",
-    "电话0931-8888888", "1~3月", "CZ-5运载火箭", "持续3～5天",
+    "电话0931-8888888", "CZ-5运载火箭", "持续3～5天",
 ])
 def test_p114_leaves_dates_and_codes_to_others(good):
     assert_clean(good, "P114")
@@ -324,3 +325,11 @@ def test_crlf_text():
     text = "第一段、、内容。\r\n第二段 。\r\n"
     found = sorted(_pn(lint_snippet(text, ["P", "N"])), key=lambda f: f.start)
     assert [f.code for f in found] == ["P101", "P103"]
+
+
+# --- coordination with other families ----------------------------------------------------
+
+@pytest.mark.parametrize("text", ["(1)加强学习。", "(一)总体情况", "（1)加强学习。", "(1）总体情况"])
+def test_heading_markers_are_family_s(text):
+    # S104 reports lookalike heading markers; P105/P106/P107 stay silent on them.
+    assert not _pn(lint_snippet(text, ["P", "N"]))

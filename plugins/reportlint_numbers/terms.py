@@ -42,7 +42,7 @@ def range_drops_magnitude(self: Rule, doc: Document) -> Iterator[Finding]:
 
 _PARTY_CONGRESS = regex.compile(r"(?<=党的)(\d{1,3})(?=大)")
 _SESSION = regex.compile(
-    r"(?<![\d.])(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|代表大会))"
+    r"(?<![\d.]|连任|连续|共|历经|担任)(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|代表大会))"
     r"|(?<=届\p{Han}{0,8}?)(\d{1,2})(?=中全会|次全会|次全体会议|次会议)"
     r"|(?<![\d.])(\d{1,2})(?=中全会)"
 )
@@ -60,7 +60,7 @@ _SESSION = regex.compile(
     ),
     bad=[("党的20大", "党的二十大"), ("20届3中全会", "二十届三中全会"), ("二十届中央纪委2次全会", "二十届中央纪委二次全会"),
          ("十四届全国人大1次会议", "十四届全国人大一次会议")],
-    good=["党的二十大", "第29届奥运会", "召开3次会议"],
+    good=["党的二十大", "第29届奥运会", "召开3次会议", "连任3届人大代表"],
 )
 def arabic_congress_ordinal(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
@@ -102,7 +102,7 @@ def unquoted_plan_shorthand(self: Rule, doc: Document) -> Iterator[Finding]:
         para = doc.paragraph_at(m.start())
         inner = _inside_quote(text, para.start if para else 0, m.start())
         fixed = f"‘{m.group()}’" if inner else f"“{m.group()}”"
-        yield self.finding(m.start(), m.end(), f"五年规划简称应加引号：{mark(fixed)}", fixed)
+        yield self.finding(m.start(), m.end(), f"五年规划简称应加引号：{fixed}", fixed)
     for m in _PLAN_ARABIC.finditer(text):
         fixed = f"“十{to_chinese(int(m.group(1)))}五”"
         yield self.finding(m.start(), m.end(), f"五年规划简称应写作{mark(fixed)}", Fix(fixed, Applicability.UNSAFE))

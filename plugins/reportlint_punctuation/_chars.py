@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
+
+if TYPE_CHECKING:
+    from reportlint import Document
 
 #: 点号 (GB/T 15834-2011 3.1): marks that end or split a sentence.
 POINTS = "，。、；：？！"
@@ -33,3 +38,8 @@ def mark(text: str) -> str:
     if "“" in text or "”" in text:
         return f"‘{text}’"
     return f"“{text}”"
+
+
+def heading_marker_offsets(doc: Document) -> frozenset[int]:
+    """Offsets inside heading markers such as (1) （一) 1）: family S judges their form."""
+    return frozenset(i for h in doc.outline.headings for i in range(h.marker_start, h.marker_end))

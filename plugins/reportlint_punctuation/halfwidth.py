@@ -10,7 +10,7 @@ import regex
 from reportlint import Document, Finding, Rule, rule
 from reportlint.rules import Applicability, Fix, Severity
 
-from ._chars import is_cjk, mark
+from ._chars import heading_marker_offsets, is_cjk, mark
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # A mark with the spaces an English habit puts around it; the spaces go with the fix.
@@ -20,6 +20,7 @@ _PARENS = regex.compile(r"\(([^()\n]{0,200})\)")
 # URLs and e-mail addresses keep their ASCII marks.
 _URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\p{Han}，。；）》]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I)
 _HAN = regex.compile(r"\p{Han}")
+_ENTITY = regex.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5})$")
 # To tell a slip from a document typed (or converted) wholly with ASCII marks.
 _ASCII_NEAR_HAN = regex.compile(r"(?<=\p{Han})[,;]|[,;](?=\p{Han})")
 _FULL_POINTS = regex.compile(r"[，；]")
@@ -59,6 +60,8 @@ def _marks(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Findi
         pos = m.start(1)
         if _is_number_mark(text, pos) or _in_spans(pos, urls):
             continue
+        if m.group(1) == ";" and _ENTITY.search(text, max(0, pos - 10), pos):
+            continue  # &nbsp; and &#8220; are HTML residue (family M), not a semicolon
         if not _touches_chinese(text, pos, pos + 1):
             continue
         ch = m.group(1)
@@ -68,10 +71,16 @@ def _marks(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Findi
                            Fix(_FULL[ch], applicability))
 
 
-def _parens(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Finding]:
-    """Findings for ( ) pairs holding or touching Chinese text."""
+def _parens(self: Rule, doc: Document, urls: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Findings for ( ) pairs holding or touching Chinese text; heading markers (1) are family S's."""
+    text = doc.text
+    markers: frozenset[int] | None = None
     for m in _PARENS.finditer(text):
         if _in_spans(m.start(), urls):
+            continue
+        if markers is None:
+            markers = heading_marker_offsets(doc)
+        if m.start() in markers:
             continue
         inner = m.group(1)
         if not (_HAN.search(inner) or _touches_chinese(text, m.start(), m.end())):
@@ -99,12 +108,12 @@ def _parens(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Find
          ("世界贸易组织(WTO)成员", "世界贸易组织（WTO）成员"), ("时间:2023年", "时间：2023年"),
          ("工作, 成效", "工作，成效")],
     good=["上午8:30开会", "比例为1:2", "共1,000元", "1.加强学习", "访问https://www.gov.cn/a?b=1,c查看",
-          "Hello, world!", "函数f(x)的值", "邮箱a.b@gov.cn，电话"],
+          "Hello, world!", "函数f(x)的值", "邮箱a.b@gov.cn，电话", "中国&nbsp;人民"],
 )
 def halfwidth_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     urls = _url_spans(text)
-    findings = [*_marks(self, text, urls), *_parens(self, text, urls)]
+    findings = [*_marks(self, text, urls), *_parens(self, doc, urls)]
     if findings and _ascii_document(text):
         # A document converted wholesale (web pages often are) is one problem, not hundreds
         # of errors: keep the safe fixes but report them as warnings.

@@ -99,8 +99,9 @@ def dash_form(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), f"破折号误作{mark(run)}，应为“——”", "——")
 
 
-# ASCII ~ between numbers (a value range): 3~5 → 3～5.
-_TILDE = regex.compile(r"(?<=\d[%％万亿]?) ?~ ?(?=\d+(?:\.\d+)?(?![\d.]*[年月日号时]))")
+# ASCII ~ between numbers: 3~5天 → 3～5天. Family D leaves ~ alone (it judges hyphens only),
+# so date ranges (3~5月) are reported here; ～ is also right for them (GB/T 15834 4.13.3).
+_TILDE = regex.compile(r"(?<=\d[%％万亿年月日号]?) ?~ ?(?=\d)")
 # A hyphen between numbers followed by a counting unit: 3-5个, 第3-5名. Dates, codes and
 # phone numbers are excluded: the left side must not follow a letter, digit, . / or -.
 _HYPHEN_RANGE = regex.compile(
@@ -118,16 +119,17 @@ _HYPHEN_RANGE = regex.compile(
     source="GB/T 15834-2011 4.13.3 (标示数值范围用浪纹线“～”或一字线); catalogue B13",
     explanation=(
         "Value ranges take the wave dash ～ (or the en-width dash —); the ASCII ~ is replaced "
-        "(safe). A hyphen between two counts (3-5个) is flagged with an unsafe fix. Date "
+        "(safe), in date ranges too. A hyphen between two counts (3-5个) is flagged with an unsafe fix. Date "
         "ranges (4月27日-28日, 2023-2024年) belong to family D and are not reported here."
     ),
-    bad=[("持续3~5天", "持续3～5天"), ("选派3-5人参加", "选派3～5人参加"), ("第3-5名", "第3—5名")],
-    good=["持续3～5天", "4月27日-28日", "2023-2024年", "GB/T 15834-2011", "电话0931-8888888", "1~3月"],
+    bad=[("持续3~5天", "持续3～5天"), ("1~3月", "1～3月"), ("选派3-5人参加", "选派3～5人参加"),
+         ("第3-5名", "第3—5名")],
+    good=["持续3～5天", "4月27日-28日", "2023-2024年", "GB/T 15834-2011", "电话0931-8888888", "~/a~b"],
 )
 def range_mark(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     for m in _TILDE.finditer(text):
-        yield self.finding(m.start(), m.end(), "数值范围应使用浪纹线“～”，不用半角“~”", "～")
+        yield self.finding(m.start(), m.end(), "范围应使用浪纹线“～”，不用半角“~”", "～")
     for m in _HYPHEN_RANGE.finditer(text):
         ordinal = bool(m.group(1))
         repl = "—" if ordinal else "～"
@@ -198,7 +200,7 @@ def dunhao_between_quoted(self: Rule, doc: Document) -> Iterator[Finding]:
 # 、 before the conjunction joining the last item, but not before words that merely start
 # with 和/及/与/或 (和谐 和平 及时 与会 或许 …).
 _DUNHAO_CONJ = regex.compile(
-    r"、(?=(?:以及|或者|和(?![谐平睦美解煦蔼气善])|及(?![时早格第])|与(?![会其共日])|或(?![许多])))"
+    r"、(?=(?:以及|或者|和(?![谐平睦美解煦蔼气善衷])|及(?![时早格第])|与(?![会其共日时])|或(?![许多])))"
 )
 
 
@@ -210,7 +212,7 @@ _DUNHAO_CONJ = regex.compile(
     fixable="unsafe",
     source="GB/T 15834-2011 4.5; catalogue B09",
     bad=[("学习、宣传、和落实", "学习、宣传和落实"), ("党课、以及主题党日", "党课以及主题党日")],
-    good=["学习、宣传和落实", "稳定、和谐的环境", "及早、及时处置", "学习、与会人员"],
+    good=["学习、宣传和落实", "稳定、和谐的环境", "及早、及时处置", "学习、与会人员", "守正创新、与时俱进"],
 )
 def dunhao_before_conjunction(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _DUNHAO_CONJ.finditer(doc.text):

@@ -9,7 +9,7 @@ import regex
 from reportlint import Document, Finding, Rule, rule
 from reportlint.document import Paragraph
 
-from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL, mark
+from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL, heading_marker_offsets, mark
 
 _BRACKETS = regex.compile(r"[“”‘’（）《》〈〉【】〔〕]")
 # "1）" "a）" "一）" as a list marker: at a paragraph start or after a pause, not a pair half.
@@ -44,6 +44,7 @@ class _Balance:
         self.doc = doc
         self.text = doc.text
         self.stack: list[tuple[str, int]] = []
+        self.markers = heading_marker_offsets(doc)
 
     def run(self) -> Iterator[tuple[int, int, str]]:
         """All problems of the document, paragraph by paragraph."""
@@ -57,7 +58,7 @@ class _Balance:
         text = self.text
         for m in _BRACKETS.finditer(text, para.start, para.end):
             ch, pos = m.group(), m.start()
-            if ch in "‘’" and _is_apostrophe(text, pos):
+            if (ch in "‘’" and _is_apostrophe(text, pos)) or pos in self.markers:
                 continue
             if ch in OPENERS:
                 self.stack.append((ch, pos))
@@ -130,7 +131,10 @@ _MIXED = regex.compile(r"（([^（）()\n]{0,80})\)|\(([^（）()\n]{0,80})）")
     good=["方案（试行）", "f(x)"],
 )
 def mixed_width_pair(self: Rule, doc: Document) -> Iterator[Finding]:
+    markers = heading_marker_offsets(doc)
     for m in _MIXED.finditer(doc.text):
+        if m.start() in markers:
+            continue  # a heading marker such as （1) is family S's (S104)
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         yield self.finding(m.start(), m.end(), "括号前后半角、全角不一致，应为全角“（）”", f"（{inner}）")
 

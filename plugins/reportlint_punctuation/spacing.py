@@ -66,8 +66,8 @@ def space_around_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     layout: list[tuple[int, int]] | None = None
     for m in _GAP.finditer(text):
         side = _gap_side(text[m.start() - 1], text[m.end()])
-        if side is None:
-            continue
+        if side is None or (m.end() - m.start() == 2 and side.endswith("后")):
+            continue  # two spaces after a mark (如下：  一是) may be layout; before a mark never is
         if layout is None:
             layout = _layout_paragraphs(doc)
         if _inside(m.start(), layout):
