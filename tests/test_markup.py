@@ -357,5 +357,5 @@ def test_m107_unassigned_redecoding_is_not_mojibake():
 
 def test_m102_emsp_indent_and_control_entities():
     assert_flags("&emsp;&emsp;一、总体情况", "M102", count=2, fixed="\u3000\u3000一、总体情况")
-    (f,) = assert_flags("推进&#7;工作", "M102", count=1)
-    assert f.fix is None
+    (f,) = assert_flags("推进&#7;工作", "M102", count=1, fixed="推进工作")
+    assert "应删除" in f.message

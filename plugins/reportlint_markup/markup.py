@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Iterator
 
 import regex
@@ -33,12 +34,12 @@ _SPACE_ENTITIES = {"&nbsp;": " ", "&ensp;": " ", "&thinsp;": " ", "&emsp;": "\u3
 
 
 def _decode_entity(entity: str) -> str | None:
-    """The character an entity stands for, or None if it is a control or invalid code point."""
+    """The character an entity stands for, or None for a control, blank or invalid code point."""
     if entity in _SPACE_ENTITIES:
         return _SPACE_ENTITIES[entity]
     out = html.unescape(entity)
-    if out == entity or not out.isprintable() and out not in ("\u3000",):
-        return None
+    if not out or out == entity or not (out.isprintable() or unicodedata.category(out) == "Zs"):
+        return None  # &#13;&#10; and controls: deleting them is what a reader expects
     return out
 
 
@@ -68,7 +69,8 @@ def html_markup(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _ENTITY.finditer(text):
         decoded = _decode_entity(m.group())
         if decoded is None:
-            yield self.finding(m.start(), m.end(), f"HTML 字符实体“{m.group()}”残留，应删除")
+            # a control or invalid code point: nothing a reader should see, so deleting it is safe
+            yield self.finding(m.start(), m.end(), f"HTML 字符实体“{m.group()}”残留，应删除", "")
         else:
             shown = {" ": "空格", "\u3000": "全角空格"}.get(decoded, f"“{decoded}”")
             yield self.finding(m.start(), m.end(), f"HTML 字符实体“{m.group()}”残留，应为{shown}", decoded)
