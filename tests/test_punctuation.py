@@ -261,6 +261,7 @@ def test_p114_range_marks():
     assert not found[0].fix.safe
     assert_flags("第3-5名", "P114", fixed="第3—5名")
     assert_flags("3月1日~5日", "P114", fixed="3月1日～5日")  # family D judges hyphens only
+    assert_flags("持续3 ~ 5天", "P114", fixed="持续3～5天")
 
 
 @pytest.mark.parametrize("good", [
@@ -333,3 +334,13 @@ def test_crlf_text():
 def test_heading_markers_are_family_s(text):
     # S104 reports lookalike heading markers; P105/P106/P107 stay silent on them.
     assert not _pn(lint_snippet(text, ["P", "N"]))
+
+
+def test_speed_of_the_family(sample_text):
+    """Both families over ~330,000 characters well under a second (one scan per rule)."""
+    import time
+
+    big = (sample_text + "\n") * 100
+    start = time.perf_counter()
+    lint_snippet(big, ["P", "N"])
+    assert time.perf_counter() - start < 3.0

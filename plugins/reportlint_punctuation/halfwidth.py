@@ -18,7 +18,9 @@ _MARK = regex.compile(r" ?([,;:?!]) ?")
 # A bracket pair on one line; judged as a whole so both halves change together.
 _PARENS = regex.compile(r"\(([^()\n]{0,200})\)")
 # URLs and e-mail addresses keep their ASCII marks.
-_URL = regex.compile(r"(?:https?://|ftp://|www\.)[^\s\p{Han}，。；）》]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", regex.I)
+_URL = regex.compile(
+    r"(?:https?://|ftp://|www\.)[^\s\p{Han}，。；）》]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", regex.I
+)
 _HAN = regex.compile(r"\p{Han}")
 _ENTITY = regex.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5})$")
 # To tell a slip from a document typed (or converted) wholly with ASCII marks.
@@ -28,6 +30,8 @@ _FULL_POINTS = regex.compile(r"[，；]")
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs and e-mail addresses."""
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return []
     return [m.span() for m in _URL.finditer(text)]
 
 

@@ -101,12 +101,13 @@ def dash_form(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # ASCII ~ between numbers: 3~5天 → 3～5天. Family D leaves ~ alone (it judges hyphens only),
 # so date ranges (3~5月) are reported here; ～ is also right for them (GB/T 15834 4.13.3).
-_TILDE = regex.compile(r"(?<=\d[%％万亿年月日号]?) ?~ ?(?=\d)")
+_TILDE = regex.compile(r"(?<=\d[%％万亿年月日号]? ?)~ ?(?=\d)")
 # A hyphen between numbers followed by a counting unit: 3-5个, 第3-5名. Dates, codes and
 # phone numbers are excluded: the left side must not follow a letter, digit, . / or -.
 _HYPHEN_RANGE = regex.compile(
-    r"(?<![A-Za-z0-9_.\-/])(第?)\d+(?:\.\d+)?\K-(?=\d+(?:\.\d+)?"
-    r"[个人名次家项件种条所户台辆座批只位篇期岁倍元吨亩公里米克%％万亿])"
+    r"(?<=(?:^|[^A-Za-z0-9_.\-/])(第?)\d+(?:\.\d+)?)-(?=\d+(?:\.\d+)?"
+    r"[个人名次家项件种条所户台辆座批只位篇期岁倍元吨亩公里米克%％万亿])",
+    regex.MULTILINE,
 )
 
 
@@ -129,7 +130,8 @@ _HYPHEN_RANGE = regex.compile(
 def range_mark(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     for m in _TILDE.finditer(text):
-        yield self.finding(m.start(), m.end(), "范围应使用浪纹线“～”，不用半角“~”", "～")
+        start = m.start() - 1 if text[m.start() - 1] == " " else m.start()
+        yield self.finding(start, m.end(), "范围应使用浪纹线“～”，不用半角“~”", "～")
     for m in _HYPHEN_RANGE.finditer(text):
         ordinal = bool(m.group(1))
         repl = "—" if ordinal else "～"

@@ -12,7 +12,8 @@ from ._chars import CLOSERS, OPENERS, POINTS, is_cjk, is_han, mark
 
 # One or two spaces with a non-space on both sides. Longer runs, tabs and leading or
 # trailing whitespace are layout (indentation, signature and date lines), never flagged.
-_GAP = regex.compile(r"(?<=\S)[ \u3000\u00a0]{1,2}(?=\S)")
+# (The match starts at the space so the scan jumps between spaces; the caller checks the left side.)
+_GAP = regex.compile(r"[ \u3000\u00a0]{1,2}(?=\S)")
 # A paragraph with a tab or three spaces in a row is laid out by hand (tables, 落款).
 _LAYOUT = regex.compile(r"\S(?:\t|[ \u3000\u00a0]{3,})\S")
 # Between Han characters: exactly one space, with a Han run on each side.
@@ -65,6 +66,8 @@ def space_around_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     layout: list[tuple[int, int]] | None = None
     for m in _GAP.finditer(text):
+        if m.start() == 0 or text[m.start() - 1].isspace():
+            continue
         side = _gap_side(text[m.start() - 1], text[m.end()])
         if side is None or (m.end() - m.start() == 2 and side.endswith("后")):
             continue  # two spaces after a mark (如下：  一是) may be layout; before a mark never is
