@@ -5,10 +5,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from reportlint.outline import Outline
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,17 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         return self.lines.line_col(offset)
+
+    def memo(self, key: str, factory: Callable[[Document], T]) -> T:
+        """``factory(self)`` computed once per document and shared by every rule that asks.
+
+        Scan once: several rules of a family (every D rule needs the dates found in
+        the text) share one analysis instead of each rescanning the text.
+        """
+        cache = self.meta.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = factory(self)
+        return cache[key]  # type: ignore[no-any-return]
 
     def location_label(self, offset: int) -> str:
         """A human label for ``offset`` beyond line:col (a .docx table cell, say)."""
