@@ -173,6 +173,20 @@ def test_p106_flags(bad):
     assert_flags(bad, "P106")
 
 
+@pytest.mark.parametrize("bad,fixed", [
+    ("落实”四风“问题。", "落实“四风”问题。"), ("学习“两个确立“。", "学习“两个确立”。"), ("反对”四风”。", "反对“四风”。"),
+    ("坚持‘两个毫不动摇‘。", "坚持‘两个毫不动摇’。"),
+])
+def test_p106_quote_direction_is_one_unsafe_finding(bad, fixed):
+    found = assert_flags(bad, "P106", count=1, fixed=fixed)
+    assert not found[0].fix.safe
+
+
+def test_p106_far_apart_quotes_are_not_paired():
+    text = "落实”四风问题，持续整改，坚决纠正形式主义官僚主义，推动作风建设常态化长效化，取得明显成效“。"
+    assert_flags(text, "P106", count=2)
+
+
 def test_p106_crossing_reported_once():
     assert_flags("印发《实施方案（试行》）。", "P106", count=1)
 

@@ -154,9 +154,9 @@ def approximate_with_dunhao(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _APPROX_AR.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         if b == a + 1:
-            fixed = to_chinese(a) + to_chinese(b)
+            fixed = "一两" if a == 1 else to_chinese(a) + to_chinese(b)
             yield self.finding(m.start(), m.end(), f"概数不用顿号，宜写作{mark(fixed)}", fixed)
     for m in _APPROX_CN.finditer(text):
         if _CN_VALUE[m.group(2)] == _CN_VALUE[m.group(1)] + 1:
-            fixed = m.group(1) + m.group(2)
+            fixed = "一两" if m.group(1) == "一" else m.group(1) + m.group(2)
             yield self.finding(m.start(), m.end(), f"概数不用顿号，应为{mark(fixed)}", fixed)

@@ -37,16 +37,51 @@ def _drop_last(stack: list[tuple[str, int]], ch: str) -> list[tuple[str, int]]:
     return stack
 
 
+_Problem = tuple[int, int, str, "str | None"]  # start, end, message, unsafe replacement
+_QUOTE_PAIRS = {"”": "“", "’": "‘"}
+_QUOTE_MARKS = frozenset("“”‘’")
+
+
+def _quote_slips(text: str, opened: list[tuple[str, int]], orphans: list[tuple[str, int]]) -> tuple[list[_Problem], set[int]]:
+    """Quotes typed in the wrong direction, each read as one slip: ”四风“, “两个确立“, ”四风”.
+
+    Returns the problems and the positions they explain. Only close neighbours (no other quote
+    between them, at most 30 characters apart) are paired, so a real unbalanced quote still
+    reports on its own.
+    """
+    events = sorted([(pos, ch, True) for ch, pos in opened] + [(pos, ch, False) for ch, pos in orphans])
+    out: list[_Problem] = []
+    used: set[int] = set()
+    for (p1, c1, open1), (p2, c2, open2) in zip(events, events[1:]):
+        if p1 in used or c1 not in _QUOTE_MARKS or c2 not in _QUOTE_MARKS or p2 - p1 > 31:
+            continue
+        between = text[p1 + 1:p2]
+        if not between or _QUOTE_MARKS.intersection(between):
+            continue
+        if not open1 and open2 and _QUOTE_PAIRS.get(c1) == c2:  # ”四风“
+            out.append((p1, p2 + 1, f"引号方向颠倒，应为{mark(c2 + between + c1)}", c2 + between + c1))
+        elif open1 and open2 and c1 == c2:  # “两个确立“
+            closer = CLOSERS[OPENERS.index(c1)]
+            out.append((p2, p2 + 1, f"后引号误作{mark(c2)}，应为{mark(closer)}", closer))
+        elif not open1 and not open2 and c1 == c2:  # ”四风”
+            out.append((p1, p1 + 1, f"前引号误作{mark(c1)}，应为{mark(_QUOTE_PAIRS[c1])}", _QUOTE_PAIRS[c1]))
+        else:
+            continue
+        used.update((p1, p2))
+    return out, used
+
+
 class _Balance:
-    """Walks paragraphs with one stack of open marks, yielding (start, end, message)."""
+    """Walks paragraphs with one stack of open marks, yielding problems."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
         self.stack: list[tuple[str, int]] = []
+        self.orphans: list[tuple[str, int]] = []  # closing marks with no opening one
         self.markers = heading_marker_offsets(doc)
 
-    def run(self) -> Iterator[tuple[int, int, str]]:
+    def run(self) -> Iterator[_Problem]:
         """All problems of the document, paragraph by paragraph."""
         paras = self.doc.paragraphs
         for i, para in enumerate(paras):
@@ -54,7 +89,7 @@ class _Balance:
             nxt = paras[i + 1] if i + 1 < len(paras) else None
             yield from self._paragraph_end(para, nxt)
 
-    def _paragraph(self, para: Paragraph) -> Iterator[tuple[int, int, str]]:
+    def _paragraph(self, para: Paragraph) -> Iterator[_Problem]:
         text = self.text
         for m in _BRACKETS.finditer(text, para.start, para.end):
             ch, pos = m.group(), m.start()
@@ -65,56 +100,65 @@ class _Balance:
                 continue
             yield from self._close(ch, pos, para)
 
-    def _close(self, ch: str, pos: int, para: Paragraph) -> Iterator[tuple[int, int, str]]:
+    def _close(self, ch: str, pos: int, para: Paragraph) -> Iterator[_Problem]:
         want = PAIRS[ch]
         if self.stack and self.stack[-1][0] == want:
             self.stack.pop()
             return
         depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == want), None)
         if depth is not None:
+            # Pairs cross (《实施方案（试行》）): one finding here; the inner mark stays open.
             inner = self.stack[-1][0]
             del self.stack[depth]
-            yield pos, pos + 1, f"{mark(ch)}与{mark(inner)}交叉嵌套，应先闭合{mark(inner)}"
+            yield pos, pos + 1, f"{mark(ch)}与{mark(inner)}交叉嵌套，应先闭合{mark(inner)}", None
             return
         if ch == "）" and _LIST_MARKER.search(self.text, para.start, pos):
             return
-        if ch == "’" and _is_apostrophe(self.text, pos):
-            return
-        yield pos, pos + 1, f"{mark(ch)}缺少对应的{mark(want)}"
+        self.orphans.append((ch, pos))
 
-    def _paragraph_end(self, para: Paragraph, nxt: Paragraph | None) -> Iterator[tuple[int, int, str]]:
-        if not self.stack:
+    def _paragraph_end(self, para: Paragraph, nxt: Paragraph | None) -> Iterator[_Problem]:
+        if not self.stack and not self.orphans:
             return
         last = self.text[para.end - 1].strip() if para.end > para.start else ""
-        if nxt is not None and last and last not in TERMINAL:
+        if self.stack and nxt is not None and last and last not in TERMINAL:
             # A line ending mid-sentence is a hard-wrapped line: the pair may close on the next one.
             return
         if nxt is not None and _first_char(self.text, nxt)[1] == "“":
             # A quotation of several paragraphs opens each with “ and closes only at its end.
             self.stack = _drop_last(self.stack, "“")
+        slips, explained = _quote_slips(self.text, self.stack, self.orphans)
+        yield from slips
+        for ch, pos in self.orphans:
+            if pos not in explained:
+                yield pos, pos + 1, f"{mark(ch)}缺少对应的{mark(PAIRS[ch])}", None
         for ch, pos in self.stack:
-            yield pos, pos + 1, f"{mark(ch)}未闭合，缺少{mark(CLOSERS[OPENERS.index(ch)])}"
+            if pos not in explained:
+                yield pos, pos + 1, f"{mark(ch)}未闭合，缺少{mark(CLOSERS[OPENERS.index(ch)])}", None
         self.stack = []
+        self.orphans = []
 
 
 @rule(
     "P106",
     "unbalanced-pair",
     "Unbalanced or crossed “” ‘’ （） 《》 〈〉 【】 〔〕 within a paragraph",
+    fixable="unsafe",
     source="GB/T 15834-2011 4.8 (引号), 4.9 (括号), 4.15 (书名号); catalogue B17",
     explanation=(
         "Every opening mark needs its closing mark in the same paragraph, and pairs must nest, "
         "not cross. A quotation of several paragraphs, which opens each paragraph with “ and "
         "closes only at the end of the last (GB/T 15834 4.8), is allowed; so are list markers "
-        "such as 1） and lines wrapped mid-sentence."
+        "such as 1） and lines wrapped mid-sentence. A quote typed in the wrong direction "
+        "(”四风“, “两个确立“) is one finding with an unsafe fix."
     ),
-    bad=["印发《实施方案（试行》）", "开展“三会一课活动。", "落实”四风“问题。", "要求（一是加强学习。"],
+    bad=["印发《实施方案（试行》）", "开展“三会一课活动。", ("落实”四风“问题。", "落实“四风”问题。"),
+         ("学习“两个确立“。", "学习“两个确立”。"), ("反对”四风”。", "反对“四风”。"), "要求（一是加强学习。"],
     good=["印发《实施方案（试行）》。", "“升学宴”“谢师宴”", "1）加强学习。",
           "他说：“第一段。\n“第二段。”", "China’s 发展。", "包括：a）学习；b）讨论。"],
 )
 def unbalanced_pair(self: Rule, doc: Document) -> Iterator[Finding]:
-    for start, end, message in _Balance(doc).run():
-        yield self.finding(start, end, message)
+    for start, end, message, fix in _Balance(doc).run():
+        yield self.finding(start, end, message, fix)
 
 
 # A closing half of the other width: （试行) / (试行）.
