@@ -109,7 +109,7 @@ def unquoted_plan_shorthand(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 _WEEKDAY = regex.compile(r"(?<=星期|(?<=[本上下])周)([1-7])(?![\d天个次年日周小时期])")
-_WEEKDAY_CN = dict(zip("1234567", "一二三四五六日"))
+_WEEKDAY_CN = dict(zip("1234567", "一二三四五六日", strict=True))
 
 
 @rule(

@@ -14,7 +14,7 @@ POINTS = "，。、；：？！"
 #: Opening and closing halves of paired 标号 (quotes, brackets, book-title marks).
 OPENERS = "“‘（《〈【〔「『"
 CLOSERS = "”’）》〉】〕」』"
-PAIRS = dict(zip(CLOSERS, OPENERS))
+PAIRS = dict(zip(CLOSERS, OPENERS, strict=True))
 #: Marks after which a paragraph is complete; a paragraph ending otherwise is a wrapped line.
 TERMINAL = "。！？；：…”’）》〉】〕」』—"
 #: Horizontal whitespace a writer may type by mistake (ASCII space, ideographic space, NBSP).

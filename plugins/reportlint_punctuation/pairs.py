@@ -52,7 +52,7 @@ def _quote_slips(text: str, opened: list[tuple[str, int]], orphans: list[tuple[s
     events = sorted([(pos, ch, True) for ch, pos in opened] + [(pos, ch, False) for ch, pos in orphans])
     out: list[_Problem] = []
     used: set[int] = set()
-    for (p1, c1, open1), (p2, c2, open2) in zip(events, events[1:]):
+    for (p1, c1, open1), (p2, c2, open2) in zip(events, events[1:], strict=False):
         if p1 in used or c1 not in _QUOTE_MARKS or c2 not in _QUOTE_MARKS or p2 - p1 > 31:
             continue
         between = text[p1 + 1:p2]

@@ -8,7 +8,7 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 
-from ._chars import CLOSERS, OPENERS, POINTS, is_cjk, is_han, mark
+from ._chars import CLOSERS, OPENERS, POINTS, is_cjk, mark
 
 # One or two spaces with a non-space on both sides. Longer runs, tabs and leading or
 # trailing whitespace are layout (indentation, signature and date lines), never flagged.
