@@ -140,3 +140,29 @@ def test_n111():
     assert_flags("共5，000元", "N111", fixed="共5,000元")
     for good in ("投入1,258,000元", "2022，2023年", "分别为12，15，18项", "完成100，占比"):
         assert_clean(good, "N111")
+
+
+# --- N110 / N112 / N113 ----------------------------------------------------------------------
+
+def test_n110():
+    found = assert_flags("补助4千元", "N110", fixed="补助4000元")
+    assert not found[0].fix.safe
+    assert_flags("投资5百亿元", "N110", fixed="投资500亿元")
+    chained = assert_flags("3千5百元", "N110")
+    assert chained[0].fix is None
+    for good in ("全长5千米", "装机3千瓦", "110千伏线路", "播种面积120千公顷", "上下5千年", "三千元"):
+        assert_clean(good, "N110")
+
+
+def test_n112():
+    assert_flags("成本降低了2倍", "N112", count=1)
+    assert_flags("能耗减少近一倍", "N112", count=1)
+    for good in ("产量增长了2倍", "成本降低了50%", "降至原来的1/3"):
+        assert_clean(good, "N112")
+
+
+def test_n113():
+    assert_flags("下午15时召开", "N113", fixed="下午3时召开")
+    assert_flags("晚上20:00", "N113", fixed="晚上8:00")
+    for good in ("下午3时召开", "15时召开", "下午3:30", "下午12时"):
+        assert_clean(good, "N113")

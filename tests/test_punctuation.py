@@ -358,3 +358,12 @@ def test_speed_of_the_family(sample_text):
     start = time.perf_counter()
     lint_snippet(big, ["P", "N"])
     assert time.perf_counter() - start < 3.0
+
+
+def test_p120_book_title_scope_is_off_by_default():
+    from reportlint.api import Linter
+
+    assert Linter(isolated=True).all_rules()["P120"].default is False
+    assert_flags("举办《全市廉政知识竞赛》", "P120", fixed="举办“全市廉政知识竞赛”")
+    for good in ("印发《关于开展清廉机关创建活动的通知》", "观看《黎明之前》", "《民法典》知识竞赛"):
+        assert_clean(good, "P120")

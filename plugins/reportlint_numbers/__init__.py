@@ -17,7 +17,10 @@ from .terms import (
     approximate_with_dunhao,
     arabic_congress_ordinal,
     arabic_weekday,
+    arabic_with_qian_bai,
+    decrease_by_times,
     range_drops_magnitude,
+    twelve_hour_word_with_24h_time,
     unquoted_plan_shorthand,
 )
 
@@ -31,7 +34,10 @@ RULES: tuple[Rule, ...] = (
     unquoted_plan_shorthand,
     arabic_weekday,
     approximate_with_dunhao,
+    arabic_with_qian_bai,
     fullwidth_thousands_separator,
+    decrease_by_times,
+    twelve_hour_word_with_24h_time,
 )
 
 

@@ -160,3 +160,77 @@ def approximate_with_dunhao(self: Rule, doc: Document) -> Iterator[Finding]:
         if _CN_VALUE[m.group(2)] == _CN_VALUE[m.group(1)] + 1:
             fixed = "一两" if m.group(1) == "一" else m.group(1) + m.group(2)
             yield self.finding(m.start(), m.end(), f"概数不用顿号，应为{mark(fixed)}", fixed)
+
+
+# 4千元, 5百亿: an Arabic number with 千 or 百. 千米 千克 千瓦 … are unit prefixes, not magnitudes.
+_MIXED = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?!米|克|瓦|伏|帕|卡|焦|兆|赫|字节|分|位|年|公顷)")
+
+
+def _expand(number: str, magnitude: str) -> str | None:
+    """4 千 -> 4000; 1.5 千 -> 1500; None when the result is not a whole number."""
+    value = float(number) * (1000 if magnitude == "千" else 100)
+    return str(int(value)) if value.is_integer() and value < 10**12 else None
+
+
+@rule(
+    "N110",
+    "arabic-with-qian-bai",
+    "An Arabic number combined with 千 or 百 (4千元)",
+    severity="warning",
+    fixable="unsafe",
+    source="GB/T 15835-2011 (阿拉伯数字只与“万”“亿”连用); catalogue C10",
+    explanation=(
+        "Arabic digits combine with 万 and 亿 only: 4000元, 3000万, not 4千元, 3千万. "
+        "Unit prefixes (千米, 千克, 千瓦) are fine. The fix writes the number out; a chain "
+        "such as 3千5百 is reported without a fix."
+    ),
+    bad=[("补助4千元", "补助4000元"), ("投资3千万元", "投资3000万元"), ("1.5千人", "1500人"), "3千5百元"],
+    good=["补助4000元", "全长5千米", "装机容量3千瓦", "三千元", "播种面积120千公顷"],
+)
+def arabic_with_qian_bai(self: Rule, doc: Document) -> Iterator[Finding]:
+    text = doc.text
+    for m in _MIXED.finditer(text):
+        chained = m.end() < len(text) and text[m.end()].isdigit()
+        fixed = None if chained else _expand(m.group(1), m.group(2))
+        message = f"阿拉伯数字不与“{m.group(2)}”连用" + (f"，应为{mark(fixed)}" if fixed else "")
+        yield self.finding(m.start(), m.end(), message, fixed)
+
+
+_DECREASE_TIMES = regex.compile(
+    r"(?:降低|减少|下降|缩小|缩减|减小|节约|节省)了?(?:约|近)?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍"
+)
+
+
+@rule(
+    "N112",
+    "decrease-by-times",
+    "A decrease given as a multiple (降低了2倍)",
+    severity="warning",
+    source="GB/T 15835 editorial practice (减少不用倍数); catalogue C18",
+    explanation="A quantity cannot fall by a multiple of itself: say 降低了50% or 降至原来的1/3.",
+    bad=["成本降低了2倍", "能耗下降一倍"],
+    good=["成本降低了50%", "产量增长了2倍", "降至原来的1/3"],
+)
+def decrease_by_times(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _DECREASE_TIMES.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), "减少不能用倍数表示，应改用百分数或分数（如“降低了50%”）")
+
+
+_PM_24H = regex.compile(r"(?:下午|晚上|傍晚|晚间)\K(?:1[3-9]|2[0-3])(?=[时点:：])")
+
+
+@rule(
+    "N113",
+    "twelve-hour-word-with-24h-time",
+    "下午/晚上 with a 24-hour time (下午15时)",
+    severity="warning",
+    fixable="unsafe",
+    source="GB/T 15835 (时刻的写法, 12/24小时制不混用); catalogue C19",
+    bad=[("下午15时召开", "下午3时召开"), ("晚上20:00", "晚上8:00")],
+    good=["下午3时召开", "15时召开", "下午3:30"],
+)
+def twelve_hour_word_with_24h_time(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _PM_24H.finditer(doc.text):
+        fixed = str(int(m.group()) - 12)
+        yield self.finding(m.start(), m.end(), f"12小时制与24小时制混用：“{m.group()}”前有“下午/晚上”，应为“{fixed}”或删去时段词",
+                           fixed)

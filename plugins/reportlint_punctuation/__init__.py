@@ -17,7 +17,14 @@ from .marks import (
     interpunct_form,
     range_mark,
 )
-from .pairs import ascii_quotes, mixed_width_pair, nested_book_title, nested_double_quotes, unbalanced_pair
+from .pairs import (
+    ascii_quotes,
+    book_title_for_non_work,
+    mixed_width_pair,
+    nested_book_title,
+    nested_double_quotes,
+    unbalanced_pair,
+)
 from .points import doubled_punctuation, paragraph_starts_with_point, stacked_question_exclamation
 from .spacing import space_around_punctuation, space_between_han
 
@@ -41,6 +48,7 @@ RULES: tuple[Rule, ...] = (
     dunhao_between_quoted,
     paragraph_starts_with_point,
     dunhao_before_conjunction,
+    book_title_for_non_work,
 )
 
 

@@ -246,3 +246,31 @@ def ascii_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
         if not _HAN.search(m.group(1)):
             continue
         yield self.finding(m.start(), m.end(), '中文中使用了英文引号"…"，应为“…”', f"“{m.group(1)}”")
+
+
+# 《…》 around a meeting, activity, course or project rather than a work (GB/T 15834 A.13).
+_TITLE_NOT_WORK = regex.compile(
+    r"《([^《》\n]{2,40}?(?:会议|大会|座谈会|研讨会|活动|培训班|论坛|竞赛|大赛|比赛|评选|晚会|展览|工程|行动|课程))》"
+)
+
+
+@rule(
+    "P120",
+    "book-title-for-non-work",
+    "书名号 around a meeting, activity, course or project name (heuristic, off by default)",
+    severity="info",
+    default=False,
+    fixable="unsafe",
+    source="GB/T 15834-2011 A.13 (书名号只用于作品、文件等名称); catalogue B20",
+    explanation=(
+        "书名号 mark works and documents: books, articles, laws, documents, films, songs. The "
+        "names of meetings, activities, courses and projects take quotes or nothing. The test "
+        "is a heuristic on the last words inside 《》, so the rule is off by default."
+    ),
+    bad=[("举办《全市廉政知识竞赛》", "举办“全市廉政知识竞赛”"), ("开展《清廉机关创建活动》", "开展“清廉机关创建活动”")],
+    good=["印发《关于开展清廉机关创建活动的通知》", "观看《黎明之前》", "学习《民法典》知识竞赛"],
+)
+def book_title_for_non_work(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _TITLE_NOT_WORK.finditer(doc.text):
+        inner = m.group(1)
+        yield self.finding(m.start(), m.end(), f"“{inner}”不是作品或文件名称，不用书名号，可改用引号", f"“{inner}”")
