@@ -1,12 +1,33 @@
-"""Built-in plugin reportlint_structure (being written; see its issue)."""
+"""Built-in plugin, family S: headings, numbering, sequence words, required parts, title.
+
+Rules: S101-S105 heading hierarchy (GB/T 9704-2012 7.3.3), S111-S113 sequence words,
+S201-S203 required parts per profile (pack kind ``required``, data in rules/profiles.toml),
+S301-S302 the title.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from reportlint import Config, Rule, hookimpl
+from reportlint import Config, Document, Finding, Rule, hookimpl
+from reportlint_structure import headings, profiles, sequence, title
 
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
-    return []
+    return [*headings.RULES, *sequence.RULES, *title.RULES]
+
+
+@hookimpl
+def reportlint_add_rule_kinds() -> Mapping[str, Any]:
+    return {"required": profiles.required_kind}
+
+
+@hookimpl
+def reportlint_filter_finding(finding: Finding, document: Document, config: Config) -> bool | None:
+    # Pack rules do not see the config: a required-parts finding survives only under its own
+    # profile (config.profile, else the one the title names). None lets other filters decide.
+    if finding.code in profiles.PROFILES and profiles.drop_other_profile(finding, document, config.profile):
+        return True
+    return None

@@ -30,6 +30,7 @@ _HEADING = regex.compile(
     (?P<lead>[ \t\u3000]*)
     (?:
         (?P<l1>[一二三四五六七八九十]{1,3})(?P<p1>[、.．，,：:])
+        (?![一二三四五六七八九十]{1,3}[、，,])  # 一、二、三产业 / 一、二季度 is a list, not a heading
       | (?P<o2>[（(])(?P<l2>[一二三四五六七八九十]{1,3})(?P<c2>[）)])(?P<p2>[、.．，,]?)
       | (?P<l2c>[\u3220-\u3229])(?P<p2c>[、.．，,]?)
       | (?P<o4>[（(])(?P<l4>\d{1,2})(?P<c4>[）)])(?P<p4>[、.．，,]?)
@@ -42,6 +43,8 @@ _HEADING = regex.compile(
     regex.VERBOSE,
 )
 _SENTENCE_END = regex.compile(r"[。！？!?]")
+#: What may follow a numeral or a closing bracket in a marker (the last character of a form).
+_MARKER_PUNCT = frozenset("、.．，,：:")
 
 
 def chinese_number(s: str) -> int | None:
@@ -84,6 +87,16 @@ class Heading:
     @property
     def canonical(self) -> bool:
         return self.form == CANONICAL_FORMS[self.level]
+
+    @property
+    def punct(self) -> str:
+        """The punctuation written after the numeral or bracket (``、`` in 一、, ``、`` in （一）、), or ''."""
+        return self.form[-1] if self.form[-1] in _MARKER_PUNCT else ""
+
+    @property
+    def punct_start(self) -> int:
+        """Offset of :attr:`punct` (== ``marker_end`` when there is none)."""
+        return self.marker_end - len(self.punct)
 
 
 @dataclass(eq=False)
@@ -172,6 +185,8 @@ def parse_outline(document: Document) -> Outline:
     """Find every heading and build the section tree (levels may be skipped)."""
     headings: list[Heading] = []
     for para in document.paragraphs:
+        if "table" in para.label:
+            continue  # numbered rows of a .docx table are not the body hierarchy
         h = match_heading(para.text, para.start, para.index)
         if h is not None:
             headings.append(h)

@@ -1,0 +1,179 @@
+"""Pack kind ``required``: the parts a document profile (工作总结, 述职报告…) must have, from rules/profiles.toml.
+
+Each ``[[rules]]`` entry of kind ``required`` is one profile: ``profile`` (its name),
+``titles`` (title endings that identify it), ``except_titles`` (title fragments that
+rule it out, e.g. 政府工作报告 for 工作报告) and ``[[rules.parts]]`` with ``name`` and
+``accept`` (wordings that count as that part when they occur in a heading).
+
+Which profile applies is decided per document: ``config.profile`` if set, else the
+title. Pack rules do not see the config, so each rule checks its own profile unless the
+document rules it out (:func:`may_apply`), and the ``reportlint_filter_finding`` hook
+(which does see the config) drops findings of profiles that do not govern the document
+(:func:`drop_other_profile`). A configured profile that contradicts the title's
+document type is therefore not checked; the fix is core-side (put config.profile in
+``doc.meta["profile"]``, which :func:`may_apply` already honours).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from reportlint import Document, Finding, Rule
+from reportlint.packs import LiteralMatcher, PackContext, rule_fields
+
+#: Longest unnumbered paragraph still read as a heading (存在的问题和不足 on a line of its own).
+MAX_PLAIN_HEADING = 30
+
+# Draft marks and bracketed notes after a title: 工作总结（讨论稿）.
+_TITLE_TAIL = regex.compile(r"(?:[（(][^（）()]{1,12}[)）]|[\s。，；：、.,;:！？!?])+$")
+_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+
+DEFAULT_MESSAGE = "按“{profile}”的通常结构，缺少{missing}部分（各级小标题中均未见；可设“{example}”部分）"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A required part and the wordings that count as it."""
+
+    name: str
+    accept: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A document type: how its title ends and which parts its headings must show."""
+
+    name: str
+    titles: tuple[str, ...]
+    except_titles: tuple[str, ...]
+    parts: tuple[Part, ...]
+
+    def excluded_by(self, title: str) -> bool:
+        """True if ``title`` names a document type this profile does not cover (政府工作报告)."""
+        return any(x in title for x in self.except_titles)
+
+    def matches_title(self, title: str) -> bool:
+        """True if ``title`` (a first paragraph) names this document type."""
+        core = _TITLE_TAIL.sub("", title.strip())
+        return not self.excluded_by(core) and any(core.endswith(t) for t in self.titles)
+
+
+def may_apply(profile: Profile, doc: Document) -> bool:
+    """False when the document itself rules ``profile`` out: another profile in meta, or a title
+    naming another type. Whether it does apply (config.profile, or the title) the filter decides."""
+    wanted = doc.meta.get("profile")
+    if wanted:
+        return bool(wanted == profile.name)
+    title = doc.title.text if doc.title is not None else ""
+    if profile.excluded_by(title):
+        return False
+    return not any(p.matches_title(title) for p in PROFILES.values() if p.name != profile.name)
+
+
+#: Rule code -> profile, filled as packs load; read by the finding filter.
+PROFILES: dict[str, Profile] = {}
+
+
+def _strings(entry: Mapping[str, Any], ctx: PackContext, key: str, *, required: bool = True) -> tuple[str, ...]:
+    value = entry.get(key, [] if not required else None)
+    if value is None:
+        raise ctx.error(entry, f"missing key {key!r}")
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ctx.error(entry, f"key {key!r} must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _parts(entry: Mapping[str, Any], ctx: PackContext) -> tuple[Part, ...]:
+    raw = entry.get("parts")
+    if not isinstance(raw, list) or not raw:
+        raise ctx.error(entry, "a required rule needs [[rules.parts]] tables with 'name' and 'accept'")
+    parts = []
+    for item in raw:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise ctx.error(entry, "each of 'parts' needs a string 'name' and a list 'accept'")
+        unknown = set(item) - {"name", "accept"}
+        if unknown:
+            raise ctx.error(entry, f"part {item['name']!r}: unknown key(s) {', '.join(sorted(unknown))}")
+        parts.append(Part(item["name"], _strings(item, ctx, "accept")))
+    return tuple(parts)
+
+
+def heading_texts(doc: Document) -> Iterator[str]:
+    """Texts that may name a part: numbered heading titles, and short unnumbered lines (title excluded)."""
+    numbered = {h.paragraph: h for h in doc.outline.headings}
+    for para in doc.paragraphs[1:]:
+        h = numbered.get(para.index)
+        if h is not None:
+            yield h.title
+        elif len(para.text.strip()) <= MAX_PLAIN_HEADING and not _SENTENCE_END.search(para.text):
+            yield para.text
+
+
+def missing_parts(doc: Document, parts: tuple[Part, ...], matcher: LiteralMatcher) -> list[Part]:
+    """The parts no heading names; [] when the document has no numbered headings to judge."""
+    if not doc.outline.headings:
+        return []
+    found: set[int] = set()
+    for start, end, indexes in matcher.finditer("\n".join(heading_texts(doc))):
+        found.update(indexes)
+    return [p for i, p in enumerate(parts) if i not in found]
+
+
+def required_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
+    """``required``: one profile's parts; a document missing any gets one finding at line 1."""
+    fields = rule_fields(entry, ctx, ("profile", "titles", "except_titles", "parts"))
+    name = entry.get("profile")
+    if not isinstance(name, str) or not name:
+        raise ctx.error(entry, "key 'profile' must be a non-empty string, e.g. 工作总结")
+    profile = Profile(name, _strings(entry, ctx, "titles"), _strings(entry, ctx, "except_titles", required=False),
+                      _parts(entry, ctx))
+    message = str(entry.get("message", DEFAULT_MESSAGE))
+    # One automaton for every wording of every part: value = the part indexes a wording counts for.
+    words: dict[str, set[int]] = {}
+    for i, part in enumerate(profile.parts):
+        for w in part.accept:
+            words.setdefault(w, set()).add(i)
+    matcher = LiteralMatcher(words)
+    PROFILES[fields["code"]] = profile
+
+    def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+        if not may_apply(profile, doc):
+            return
+        missing = missing_parts(doc, profile.parts, matcher)
+        if not missing:
+            return
+        title = doc.title
+        end = title.end if title is not None else 0
+        names = "".join(f"“{p.name}”" for p in missing)
+        example = "及".join(p.name for p in missing)
+        yield rule.finding(0, end, message.format(profile=profile.name, missing=names, example=example))
+
+    return Rule(check_fn=check, **fields)
+
+
+def active_profile(doc: Document, configured: str | None) -> str | None:
+    """The profile governing ``doc``: the configured one, else the first whose title matches."""
+    if configured:
+        return configured
+    wanted = doc.meta.get("profile")
+    if wanted:
+        return str(wanted)
+    title = doc.title
+    if title is None:
+        return None
+    for profile in PROFILES.values():
+        if profile.matches_title(title.text):
+            return profile.name
+    return None
+
+
+def drop_other_profile(finding: Finding, doc: Document, configured: str | None) -> bool:
+    """True if ``finding`` comes from a profile rule that does not govern ``doc``."""
+    profile = PROFILES.get(finding.code)
+    if profile is None:
+        return False
+    return active_profile(doc, configured) != profile.name

@@ -1,0 +1,245 @@
+"""Sequence-word rules S111-S113: 一是/二是, 第一/第二, 其一/其二 continuity, series mixing, announced counts."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from reportlint import Document, Finding, Rule, rule
+from reportlint.outline import chinese_number
+
+# A sequence word opens a clause: paragraph start, or after a clause mark or an opening quote/bracket.
+# "再三是" or "统一是" do not count (preceded by Han); "第一书记", "第一时间" do not (no mark after).
+_SEQ = regex.compile(
+    r"""
+    (?:(?<=[。；;：:，,！？!?\s“（(])|^)
+    (?:
+        (?P<shi>[一二三四五六七八九十]{1,2})是
+      | 第(?P<di>[一二三四五六七八九十]{1,2})(?=[，,、：:])(?![，,、][一二三四五六七八九十])
+      | 其(?P<qi>[一二三四五六七八九十]{1,2})(?=[，,、：:是])
+      | (?P<shouxian>首先)(?=[，,])
+      | (?P<qici>其次|再次)(?=[，,])
+    )
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# "以下三个方面", "如下四点", "主要有五项": a pointer word, then a count, then what is counted.
+_CLAIM = regex.compile(
+    r"(?:以下|如下|下列|下面|主要有|主要是|主要包括|主要表现为|主要表现在)"
+    r"(?P<n>[两二三四五六七八九十]{1,2})(?:个|项|条|点)?(?:方面|点|项|条|措施|工作|问题|任务|举措)"
+)
+
+_SERIES_NAMES = {"shi": "是", "di": "第", "qi": "其"}
+
+
+@dataclass(frozen=True, slots=True)
+class SeqWord:
+    """One sequence word: series ("shi", "di", "qi", "shouxian", "qici"), number, span, paragraph."""
+
+    series: str
+    number: int
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+def _paragraph_index(doc: Document) -> list[int]:
+    return [p.start for p in doc.paragraphs]
+
+
+#: The last document scanned and its words: three rules read them, one scan serves all.
+_last: tuple[Document | None, list[SeqWord]] = (None, [])
+
+
+def seq_words(doc: Document) -> list[SeqWord]:
+    """Every sequence word of the document, in order (one finditer over the text, cached per document)."""
+    global _last
+    if _last[0] is doc:
+        return _last[1]
+    starts = _paragraph_index(doc)
+    out: list[SeqWord] = []
+    for m in _SEQ.finditer(doc.text):
+        series = next(k for k in ("shi", "di", "qi", "shouxian", "qici") if m.group(k) is not None)
+        numeral = m.group(series)
+        if series == "shouxian":
+            number = 1
+        elif series == "qici":
+            number = 2 if numeral == "其次" else 3
+        else:
+            number = chinese_number(numeral) or 0
+        para = bisect.bisect_right(starts, m.start()) - 1
+        out.append(SeqWord(series, number, m.start(), m.end(), para, m.group()))
+    _last = (doc, out)
+    return out
+
+
+def _heading_paragraphs(doc: Document) -> set[int]:
+    return {h.paragraph for h in doc.outline.headings}
+
+
+def _label(series: str, n: int) -> str:
+    from reportlint_structure.headings import to_chinese
+
+    if series == "shi":
+        return f"{to_chinese(n)}是"
+    if series == "di":
+        return f"第{to_chinese(n)}"
+    return f"其{to_chinese(n)}"
+
+
+@rule(
+    "S111",
+    "sequence-word-gap",
+    "Sequence words skip or repeat: 一是…二是…四是, 第一…第三",
+    severity="warning",
+    source="catalogue S01; TL Art. 20 (段落顺序)",
+    explanation=(
+        "一是/二是…, 第一/第二… and 其一/其二… count without gap or repeat inside a paragraph, "
+        "or across a run of adjacent paragraphs that each carry the series (a closing part often "
+        "puts 一是…四是 one per paragraph). A run ends at a heading or a paragraph without the series; "
+        "a new 一是 starts a new run. Across paragraphs only gaps and repeats are reported."
+    ),
+    bad=["一是加强学习；二是强化教育；四是严格考核。", "第一，统一思想。第三，狠抓落实。",
+         "一是加强学习。\n三是严格考核。"],
+    good=["一是加强学习；二是强化教育；三是严格考核。", "一是加强学习。\n二是强化教育。\n三是严格考核。",
+          "坚持一是一、二是二。", "他是第一书记，第三次来到这里。", "一是学习。二是教育。\n（二）检查\n一是明察。二是暗访。"],
+)
+def sequence_word_gap(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Report breaks in 一是/第一/其一 series within a paragraph or a run of adjacent paragraphs."""
+    heading_paras = _heading_paragraphs(doc)
+    last: dict[str, SeqWord] = {}
+    for w in seq_words(doc):
+        if w.series not in _SERIES_NAMES:
+            continue
+        prev = last.get(w.series)
+        last[w.series] = w
+        if prev is None or w.number == 1:
+            continue
+        same_para = prev.paragraph == w.paragraph
+        adjacent = w.paragraph == prev.paragraph + 1 and w.paragraph not in heading_paras
+        if not (same_para or adjacent):
+            continue
+        want = prev.number + 1
+        if w.number == want:
+            continue
+        if w.number == prev.number:
+            what = "重复"
+        elif w.number > want:
+            what = "不连续"
+        elif same_para:
+            what = "顺序颠倒"
+        else:
+            continue  # a smaller number in the next paragraph may open another list
+        yield self.finding(
+            w.start, w.end,
+            f"序列词“{w.text}”{what}：前一个是“{prev.text}”，应为“{_label(w.series, want)}”",
+        )
+
+
+@rule(
+    "S112",
+    "sequence-series-mixed",
+    "A list switches series: 一是…其次, 第一…其次",
+    severity="warning",
+    source="catalogue S02; [S28] 序列混用",
+    explanation=(
+        "其次/再次 continue a list opened by 首先. After 一是 or 第一 in the same paragraph, with no "
+        "首先 before it, 其次 mixes two series; keep one (一是…二是, 首先…其次). 其次 alone, or after "
+        "首先, is not reported."
+    ),
+    bad=["一是加强学习；其次，强化教育。", "第一，统一思想。其次，狠抓落实。"],
+    good=["首先，统一思想。其次，狠抓落实。", "其次，要狠抓落实。", "一是加强学习。\n其次，强化教育。"],
+)
+def sequence_series_mixed(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Report 其次/再次 following a 一是/第一 series in the same paragraph without 首先."""
+    opened: dict[int, SeqWord] = {}  # paragraph -> first opener of another series
+    has_shouxian: set[int] = set()
+    for w in seq_words(doc):
+        if w.series == "shouxian":
+            has_shouxian.add(w.paragraph)
+        elif w.series in _SERIES_NAMES:
+            opened.setdefault(w.paragraph, w)
+        elif w.series == "qici" and w.paragraph in opened and w.paragraph not in has_shouxian:
+            first = opened[w.paragraph]
+            yield self.finding(
+                w.start, w.end,
+                f"序列词混用：前面用“{first.text}”，此处用“{w.text}”；应统一为“一是、二是”或“首先、其次”",
+            )
+
+
+def _items_after(doc: Document, para_index: int, offset: int) -> int | None:
+    """How many items follow a claim ending at ``offset`` in paragraph ``para_index``; None if unclear.
+
+    Items are a heading run starting at 1 in the next paragraph (its siblings of that level), or
+    a 一是/第一/其一 run starting at 1 right after the claim (same paragraph or the next one).
+    """
+    outline = doc.outline
+    nxt = para_index + 1
+    heads = [h for h in outline.headings if h.paragraph >= nxt]
+    if heads and heads[0].paragraph == nxt and heads[0].number == 1:
+        level = heads[0].level
+        count = 0
+        for h in heads:
+            if h.level < level:
+                break
+            if h.level == level:
+                if h.number != count + 1:
+                    return None  # broken numbering is S101's business
+                count += 1
+        return count
+    words = [w for w in seq_words(doc) if w.start >= offset and w.series in _SERIES_NAMES]
+    if not words or words[0].number != 1 or words[0].paragraph not in (para_index, nxt):
+        return None
+    series = words[0].series
+    count = 0
+    last_para = words[0].paragraph
+    heading_paras = _heading_paragraphs(doc)
+    for w in words:
+        if w.series != series:
+            continue
+        if w.paragraph > last_para + 1 or (w.paragraph != last_para and w.paragraph in heading_paras):
+            break
+        if w.number != count + 1:
+            if w.number == 1:
+                break  # a new list
+            return None  # broken series is S111's business
+        count += 1
+        last_para = w.paragraph
+    return count
+
+
+@rule(
+    "S113",
+    "announced-count-mismatch",
+    "An announced count (以下三个方面) differs from the number of items that follow",
+    severity="warning",
+    source="catalogue S03; practice",
+    explanation=(
+        "A count announced with 以下/如下/下列/主要有 must equal the items that follow: a run of "
+        "headings starting at 1 in the next paragraph, or a 一是/第一 series starting right after the "
+        "claim. Vague counts (几个方面) and items that cannot be counted cleanly are not reported."
+    ),
+    bad=["主要做了以下三个方面工作：一是加强学习；二是强化教育。", "重点抓好以下四项工作：\n一、学习\n二、教育\n三、考核"],
+    good=["主要做了以下三个方面工作：一是加强学习；二是强化教育；三是严格考核。",
+          "重点做好以下几个方面工作：\n一是学习。\n二是教育。", "我们在三个方面取得成效：一是学习；二是教育。"],
+)
+def announced_count_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Report announced counts that differ from the items that follow."""
+    starts = _paragraph_index(doc)
+    for m in _CLAIM.finditer(doc.text):
+        claimed = chinese_number(m.group("n").replace("两", "二"))
+        if not claimed:
+            continue
+        para = bisect.bisect_right(starts, m.start()) - 1
+        found = _items_after(doc, para, m.end())
+        if found is None or found == claimed or found < 2:
+            continue
+        yield self.finding(m.start(), m.end(), f"“{m.group()}”与后文条目数不符：后文列了{found}项")
+
+
+RULES = [sequence_word_gap, sequence_series_mixed, announced_count_mismatch]

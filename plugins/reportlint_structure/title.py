@@ -1,0 +1,97 @@
+"""Title rules S301-S302: trailing punctuation and duplicated tokens in the document title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from reportlint import Document, Finding, Paragraph, Rule, rule
+
+#: Longest first paragraph still taken as a title.
+MAX_TITLE = 80
+
+# A title names a 文种 (or a 总结/讲话/材料 kind) at its end; a first paragraph that does not
+# is body text of a document without a title, and its final 。 is right.
+_TITLE_END = regex.compile(
+    r"(?:总结|小结|报告|通知|通报|意见|方案|办法|规定|决定|决议|请示|批复|函|纪要|公告|通告|公报|命令|议案|"
+    r"讲话|发言|计划|规划|要点|细则|制度|情况|汇报|材料|说明|建议|提纲|清单|守则|章程|准则)"
+    r"(?:（[^（）]{1,12}）)?"  # （讨论稿） （2023年） after the 文种
+    r"(?P<punct>[。，；、.,;]+)$"
+)
+# Clause marks inside a title mean the paragraph is a sentence, not a title.
+_SENTENCE_MARK = regex.compile(r"[。，；！？!?]")
+# A doubled token: 关于关于, 的通知的通知, 工作工作; 的的 (but not 的的确确).
+_DUP = regex.compile(r"(?P<tok>\p{Han}{2,8}?)(?P=tok)|的的(?!确)")
+
+
+def title_paragraph(doc: Document) -> Paragraph | None:
+    """The first paragraph when it reads as a title: short, not a numbered heading."""
+    title = doc.title
+    if title is None or len(title.text) > MAX_TITLE:
+        return None
+    headings = doc.outline.headings
+    if headings and headings[0].paragraph == title.index:
+        return None
+    return title
+
+
+@rule(
+    "S301",
+    "title-end-punct",
+    "The document title ends with a punctuation mark (。，；、)",
+    severity="error",
+    fixable="safe",
+    source="catalogue A06; GB/T 15834-2011 (标题末尾不用句号) ~",
+    explanation=(
+        "A title carries no trailing 。，；、. The rule reads the first paragraph only when it ends "
+        "with a 文种 or a similar title word (总结, 报告, 通知, 方案…) just before the mark and holds no "
+        "other clause mark, so a document that starts with body text is left alone. ？ and ！ "
+        "(rhetorical titles) and ： (an addressee line such as 各位代表：) are not reported."
+    ),
+    bad=[("2023年党风廉政建设工作总结。\n正文。", "2023年党风廉政建设工作总结\n正文。"),
+         ("关于开展安全检查的通知；\n各单位：", "关于开展安全检查的通知\n各单位：")],
+    good=["2023年党风廉政建设工作总结\n正文。", "现将有关情况报告如下。\n一、情况", "各位代表：\n现在作报告。"],
+)
+def title_end_punct(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Report and drop trailing punctuation after the title's 文种."""
+    title = title_paragraph(doc)
+    if title is None:
+        return
+    text = title.text.rstrip()
+    m = _TITLE_END.search(text)
+    if m is None or _SENTENCE_MARK.search(text, 0, m.start("punct")):
+        return
+    start = title.start + m.start("punct")
+    end = title.start + m.end("punct")
+    yield self.finding(start, end, f"标题末尾不加标点，应删除“{m.group('punct')}”", "")
+
+
+@rule(
+    "S302",
+    "title-duplicated-token",
+    "The title repeats a token: 关于关于, 的通知的通知, 的的",
+    severity="warning",
+    fixable="unsafe",
+    source="catalogue A07; [S32] (文种重叠)",
+    explanation=(
+        "A token written twice in a row in the title (关于关于…, …的通知的通知, 工作工作) is a typing "
+        "or copy error. The suggested fix deletes the second copy; check it before accepting."
+    ),
+    bad=[("关于关于开展安全检查的通知", "关于开展安全检查的通知"), ("关于开展安全检查的通知的通知", "关于开展安全检查的通知"),
+         ("2023年的的工作总结", "2023年的工作总结")],
+    good=["关于开展安全检查的通知", "关于印发《关于开展检查的通知》的通知", "2023年工作总结\n一是学习学习再学习。"],
+)
+def title_duplicated_token(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Report a doubled token in the title, suggesting one copy."""
+    title = title_paragraph(doc)
+    if title is None:
+        return
+    for m in _DUP.finditer(title.text):
+        tok = m.group("tok") or "的"
+        start = title.start + m.start() + len(tok)
+        end = title.start + m.end()
+        yield self.finding(start, end, f"标题中“{tok}”重复，应删除一个", "")
+
+
+RULES = [title_end_punct, title_duplicated_token]
