@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,48 @@ def test_crlf_and_markdown_offsets():
     md = "# 标题\n\n`上时间待机` 是示例，杜绝上时间待机。\n"
     found = [f for f in lint_snippet(md, "T101", filename="a.md")]
     assert len(found) == 1 and md[found[0].start - 2:found[0].start] == "杜绝"
+
+
+# ---------------------------------------------------------------- bench/bench_ecspell.py
+
+
+def _bench_ecspell():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_ecspell", ROOT / "bench" / "bench_ecspell.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_ecspell"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ecspell_bench_exits_clearly_without_data(tmp_path, capsys):
+    assert _bench_ecspell().main([str(tmp_path / "absent.jsonl")]) == 2
+    assert "absent.jsonl is absent" in capsys.readouterr().err
+
+
+def test_ecspell_bench_scores_a_tiny_file(tmp_path, capsys):
+    import json
+
+    rows = [
+        {"source": "要再接再励，按步就班", "target": "要再接再厉，按部就班"},
+        {"src": "截止2023年底完成", "tgt": "截至2023年底完成"},
+        {"source": "今天天气很好", "target": "今天天气很好"},
+        {"source": "在公园里完耍", "target": "在公园里玩耍"},
+    ]
+    path = tmp_path / "e.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert _bench_ecspell().main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "precision 1.000  recall 0.667" in out
+    assert "TP with a finding on a changed character: 2" in out
+
+
+def test_ecspell_precision_on_real_data():
+    """On ECSpell odw (when present): sentence-level precision of the T family at least 0.9."""
+    from conftest import shared_data
+
+    path = shared_data("spelling", "ecspell-odw-train.jsonl")
+    mod = _bench_ecspell()
+    s = mod.score(mod.read_pairs(path), None, 0)
+    assert s.precision >= 0.9 or s.tp + s.fp == 0
