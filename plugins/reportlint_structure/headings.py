@@ -245,11 +245,14 @@ def heading_marker_punct(self: Rule, doc: Document) -> Iterator[Finding]:
     "heading-form-mixed",
     "One heading level is written in several marker forms across the document",
     severity="warning",
-    source="catalogue A05; GB/T 9704-2012 7.3.3",
+    default=False,
+    source="catalogue A05; [S26] 层次序号前后使用不一致; GB/T 9704-2012 7.3.3",
     explanation=(
         "A level keeps one marker form through the whole document: not 1. in one part and 1、 "
         "in another, not （一） beside (一). One finding per level, at the first heading whose form "
-        "differs from the level's most used form, counting each form; use the standard form."
+        "differs from the level's most used form, counting each form. Off by default: S103 and "
+        "S104 already flag every non-standard marker one by one; turn this on (and S103 off) for a "
+        "house style that tolerates 1、 but wants one form used throughout."
     ),
     bad=["一、情况\n1.学习\n2.教育\n二、做法\n1、检查\n2、整改"],
     good=["一、情况\n1.学习\n2.教育\n二、做法\n1.检查\n2.整改"],
@@ -270,7 +273,7 @@ def heading_form_mixed(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(
             odd.marker_start,
             odd.marker_end,
-            f"{_LEVEL_NAMES[level]}序号形式不统一（{tally}），应统一为“{CANONICAL_FORMS[level]}”",
+            f"{_LEVEL_NAMES[level]}序号形式不统一（{tally}），应统一（标准形式为“{CANONICAL_FORMS[level]}”）",
         )
 
 
