@@ -280,3 +280,27 @@ def test_ecspell_precision_on_real_data():
     mod = _bench_ecspell()
     s = mod.score(mod.read_pairs(path), None, 0)
     assert s.precision >= 0.9 or s.tp + s.fp == 0
+
+
+# ---------------------------------------------------------------- clean 公文 prose, all T and G rules on by default
+
+CLEAN_PROSE = """\
+一年来，在以习近平同志为核心的党中央坚强领导下，我们坚持以习近平新时代中国特色社会主义思想为指导，
+深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。
+截止日期为2024年1月15日，截止时间以系统记录为准；截至2023年底，累计完成投资约50亿元，同比增长8%左右。
+全年规模以上工业增加值增长6.2%，县级以上领导干部带头讲党课，超过全省规模以上企业平均水平。
+持续纠正“四风”，坚决反对形式主义、官僚主义、享乐主义和奢靡之风，严格落实中央八项规定及其实施细则精神。
+实实在在办好民生实事，认认真真抓好整改落实，原原本本、逐字逐句学习，是是非非要分清，一个个问题要解决。
+目的的确立要科学，做好防汛救灾工作，作出重要部署，把工作好好抓实抓细，当作好事办实，线上时间与线下时间统筹安排。
+节约用水用电，加强用电设备管理，最近3天左右完成调度，附近500米左右设置站点，约定事项按时办结。
+研究研究再定的做法要杜绝，一步一步推进，一点一点积累，既要抓发展，又要抓安全，立即要求整改。
+建立问题台账，规范财务账目，搭建帐篷安置受灾群众；权力运行制约和监督体系更加健全，维护群众合法权利。
+二〇二三年，全市共有2000余人参加培训，近百人获评先进，将近一半的村实现集体经济增收。
+"""
+
+
+def test_clean_prose_is_silent_for_t_and_g():
+    linter = Linter(isolated=True)
+    result = linter.check_document(linter.read_bytes("clean.txt", CLEAN_PROSE.encode("utf-8")))
+    found = _family(result.findings, "T", "G")
+    assert found == [], [(f.code, CLEAN_PROSE[f.start:f.end], f.message) for f in found]

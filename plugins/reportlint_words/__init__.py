@@ -19,7 +19,7 @@ from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 # A time expression right after 截止: a year, month or day, or a relative time word.
 # 截止日期/截止时间 (日期, 时间 are not in the list) and 截止到/截止于 (accepted) stay silent.
 _TIME = (
-    r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年"
+    r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{4}[.\-/]\d{1,2}(?!\d)"
     r"|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月"
     r"|(?:今|去|前|本|上|当)年|年[底末中]|目前|当前|现在|本月|上月|月[底末]|本周|上周"
     r"|\d{1,2}\s*日|发稿时|报告期末"
@@ -36,14 +36,15 @@ _OVER = regex.compile(rf"(?P<head>(?:超过|高于|多于|大于)(?P<qty>{_QTY})
 # 大约/约/将近/接近/近 ... 左右 (F02); 约 and 近 only when they are not part of another word
 # (节约, 公约, 最近, 附近 ...).
 _ABOUT = regex.compile(
-    rf"(?P<head>(?:大约|将近|接近|(?<![节制公签条相预合邀契婚履违守誓规简特隐缔卷大])约"
-    rf"|(?<![最附邻靠亲就贴临逼新远相趋接将])近)(?P<qty>{_QTY}))左右"
+    rf"(?P<head>(?:大约|将近|接近|(?<![节制公签条相预合邀契婚履违守誓规简特隐缔卷集纽民大])约"
+    rf"|(?<![最附邻靠亲就贴临逼新远相趋接将较更很])近)(?P<qty>{_QTY}))左右"
 )
 # 近百余人: 近 (almost) and 余 (more than) contradict each other (F02).
 _NEAR_MORE = regex.compile(r"(?<![最附邻靠亲就贴临逼新远相趋接将])近(?P<num>[一二三四五六七八九十百千万两]+|\d+)余")
 # A range followed by 左右 (F03): 20～50人左右.
+# The lookbehind keeps dates (2023-12-31左右) out: the range must start the number.
 _RANGE_ABOUT = regex.compile(
-    rf"(?P<head>{_NUM}[%％]?\s*[～~〜—\-－至到]\s*{_NUM}{_UNIT}?)左右"
+    rf"(?<![\d\-.])(?P<head>{_NUM}[%％]?\s*[～~〜—\-－至到]\s*{_NUM}{_UNIT}?)左右"
 )
 
 # 的的, except 目的的 (目的 + 的), 的的确 (的 + 的确, or 的的确确) and 的士.
