@@ -301,3 +301,23 @@ def test_sample_title_is_clean(sample_text):
 def test_every_s_rule_is_registered():
     rules = Linter(isolated=True).all_rules()
     assert set(S_CODES) <= set(rules)
+
+
+def test_part_named_by_a_paragraph_opening():
+    text = SUMMARY.format(rest="二、主要成效\n成效明显。\n存在的问题主要是学习不够深入。\n下一步，我们将继续努力。")
+    assert s_findings(text) == []
+
+
+def test_markdown_lazy_list_numbering_is_not_a_repeat():
+    found = [f for f in lint_snippet("# 总结\n\n1. 学习\n1. 教育\n1. 考核\n", "S101", filename="r.md") if f.code == "S101"]
+    assert found == []
+    assert_flags("总结\n1.学习\n1.教育", "S101", count=1)
+
+
+def test_speed_on_a_long_report(sample_text):
+    import time
+
+    text = sample_text * 100  # about 450,000 characters
+    t = time.perf_counter()
+    s_findings(text)
+    assert time.perf_counter() - t < 5.0

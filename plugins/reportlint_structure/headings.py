@@ -116,6 +116,8 @@ def heading_number_gap(self: Rule, doc: Document) -> Iterator[Finding]:
     for parent, heads in _sibling_groups(outline):
         if _under_inversion(parent, inverted):
             continue
+        if doc.format == "md" and all(h.number == 1 for h in heads):
+            continue  # Markdown's lazy list numbering: 1. 1. 1. renders 1. 2. 3.
         prev: Heading | None = None
         for h in heads:
             problem = _continuity_problem(prev, h, parent is not None)

@@ -27,6 +27,8 @@ from reportlint.packs import LiteralMatcher, PackContext, rule_fields
 
 #: Longest unnumbered paragraph still read as a heading (存在的问题和不足 on a line of its own).
 MAX_PLAIN_HEADING = 30
+#: How many leading characters of a body paragraph may name a part (存在的问题主要是…, 下一步，…).
+PARAGRAPH_OPENING = 12
 
 # Draft marks and bracketed notes after a title: 工作总结（讨论稿）.
 _TITLE_TAIL = regex.compile(r"(?:[（(][^（）()]{1,12}[)）]|[\s。，；：、.,;:！？!?])+$")
@@ -103,7 +105,8 @@ def _parts(entry: Mapping[str, Any], ctx: PackContext) -> tuple[Part, ...]:
 
 
 def heading_texts(doc: Document) -> Iterator[str]:
-    """Texts that may name a part: numbered heading titles, and short unnumbered lines (title excluded)."""
+    """Texts that may name a part (title excluded): numbered heading titles, short unnumbered
+    lines, and the opening words of other paragraphs (下一步，我们要… opens a part too)."""
     numbered = {h.paragraph: h for h in doc.outline.headings}
     for para in doc.paragraphs[1:]:
         h = numbered.get(para.index)
@@ -111,6 +114,8 @@ def heading_texts(doc: Document) -> Iterator[str]:
             yield h.title
         elif len(para.text.strip()) <= MAX_PLAIN_HEADING and not _SENTENCE_END.search(para.text):
             yield para.text
+        else:
+            yield para.text.lstrip()[:PARAGRAPH_OPENING]
 
 
 def missing_parts(doc: Document, parts: tuple[Part, ...], matcher: LiteralMatcher) -> list[Part]:
@@ -118,7 +123,7 @@ def missing_parts(doc: Document, parts: tuple[Part, ...], matcher: LiteralMatche
     if not doc.outline.headings:
         return []
     found: set[int] = set()
-    for start, end, indexes in matcher.finditer("\n".join(heading_texts(doc))):
+    for _start, _end, indexes in matcher.finditer("\n".join(heading_texts(doc))):
         found.update(indexes)
     return [p for i, p in enumerate(parts) if i not in found]
 
