@@ -46,7 +46,14 @@ def reportlint_add_formats() -> Mapping[str, Any]:
     from reportlint.formats.sarif import format_sarif
 
     return {"text": format_text, "concise": format_concise, "json": format_json, "github": format_github,
-            "sarif": format_sarif, "junit": format_junit, "rdjson": format_rdjson}
+            "sarif": format_sarif, "junit": format_junit, "rdjson": format_rdjson, "html": _html}
+
+
+def _html(results: Any, out: Any, ctx: Any) -> None:
+    """``--format html`` (imported only when used: it is a large module)."""
+    from reportlint.formats.html import format_html
+
+    format_html(results, out, ctx)
 
 
 @hookimpl

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import sys
@@ -109,6 +108,8 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--annotate", "annotate_to", type=click.Path(path_type=Path), help="Write a copy of each .docx with every finding as a Word review comment (a file, or a folder for several).")
+@click.option("--output", "fix_output", type=click.Path(path_type=Path), help="With --fix on a .docx, write the fixed copy here (a file, or a folder); the original is never rewritten.")
 @click.option("--profile", help="Document type, e.g. 工作总结 (overrides config).")
 @click.option("--report-year", type=int, help="The year the report covers (overrides config).")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of crashing plugins.")
@@ -139,6 +140,8 @@ def check(
     no_cache: bool = False,
     baseline_file: Path | None = None,
     write_baseline: Path | None = None,
+    annotate_to: Path | None = None,
+    fix_output: Path | None = None,
 ) -> None:
     """Check report files (.txt, .md, .docx) and folders; '-' reads stdin."""
     from reportlint.api import Linter
@@ -181,7 +184,7 @@ def check(
         if pooled is not None and path is not None:
             result = next(pooled)
         else:
-            result = _check_one(linter, path, display, stdin_filename, fix=fix, diff=diff, unsafe=unsafe_fixes, diffs=diffs)
+            result = _check_one(linter, path, display, stdin_filename, fix=fix, diff=diff, unsafe=unsafe_fixes, diffs=diffs, output=fix_output)
         results.append(result)
         problems.extend(result.problems)
 
@@ -195,6 +198,10 @@ def check(
         sys.exit(EXIT_ERROR if problems else EXIT_OK)
     results, baseline_problems = apply_run_baselines(results, linter, baseline_file)
     problems.extend(baseline_problems)
+    if annotate_to is not None:  # Word review comments on a copy of each .docx
+        from reportlint.annotate import annotate_results
+
+        problems.extend(annotate_results(results, items, annotate_to, linter.all_rules()))
 
     ctx = FormatContext(rules=linter.all_rules(), statistics=statistics, quiet=quiet, output_is_file=bool(output_file))
     if diff:
@@ -216,7 +223,8 @@ def check(
 
 
 def _check_one(
-    linter: object, path: Path | None, display: str, stdin_filename: str | None, *, fix: bool, diff: bool, unsafe: bool, diffs: list[str]
+    linter: object, path: Path | None, display: str, stdin_filename: str | None, *, fix: bool, diff: bool, unsafe: bool, diffs: list[str],
+    output: Path | None = None,
 ) -> LintResult:
     from reportlint.api import Linter
     from reportlint.fixes import encode, write_atomic
@@ -239,22 +247,18 @@ def _check_one(
         return LintResult(display, None, problems=[Problem(display, _strip_path(str(exc), display))])
     if not (fix or diff):
         return linter.check_document(doc, config)
-    if doc.format == "docx":
-        result = linter.check_document(doc, config)
-        result.problems.append(Problem(display, "fixing a .docx in place is not supported; it is never rewritten"))
-        return result
+    if doc.format == "docx":  # never rewritten in place: --fix writes --output, --diff shows the text
+        from reportlint.docx_fix import fix_docx_cli
+
+        return fix_docx_cli(linter, doc, data, config, display, path, output=output, diff=diff, unsafe=unsafe, diffs=diffs)
     fixed_doc, result = linter.fix_document(doc, config, unsafe=unsafe)
     if fixed_doc.text == doc.text:
         result.fixed = 0
         return result
     if diff:
-        diffs.append(
-            "".join(
-                difflib.unified_diff(
-                    doc.text.splitlines(keepends=True), fixed_doc.text.splitlines(keepends=True), fromfile=f"a/{display}", tofile=f"b/{display}"
-                )
-            )
-        )
+        from reportlint.fixes import unified_diff
+
+        diffs.append(unified_diff(doc.text, fixed_doc.text, display))
         result.fixed = 0
         return result
     if path is None:  # stdin with --fix: the fixed text goes to stdout (like ruff), the report to stderr

@@ -11,11 +11,11 @@ from reportlint.errors import InputError
 from reportlint.rules import Finding
 
 
-def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, int]:
-    """Apply non-overlapping fixes; a fix clashing with an earlier one waits for the next pass.
+def select_fixes(findings: Iterable[Finding], *, unsafe: bool = False) -> list[tuple[int, int, str]]:
+    """The fixes one pass applies, as sorted (start, end, replacement): none overlapping.
 
-    Returns the new text and how many fixes were applied. Safe fixes go first, so
-    an unsafe fix never blocks a safe one on the same span.
+    A fix clashing with an earlier one waits for the next pass. Safe fixes go first,
+    so an unsafe fix never blocks a safe one on the same span.
     """
     candidates = []
     for f in findings:
@@ -30,9 +30,15 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
             continue
         taken.append((start, end))
         chosen.append((start, end, repl))
+    chosen.sort()
+    return chosen
+
+
+def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, int]:
+    """Apply non-overlapping fixes (see :func:`select_fixes`); the new text and how many were applied."""
+    chosen = select_fixes(findings, unsafe=unsafe)
     if not chosen:
         return text, 0
-    chosen.sort()
     parts: list[str] = []
     pos = 0
     for start, end, repl in chosen:
@@ -41,6 +47,19 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
         pos = end
     parts.append(text[pos:])
     return "".join(parts), len(chosen)
+
+
+def unified_diff(old: str, new: str, display: str) -> str:
+    """A unified diff of two texts, marking a last line without a line ending as ``diff`` does."""
+    import difflib
+
+    lines = []
+    for line in difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                     fromfile=f"a/{display}", tofile=f"b/{display}"):
+        lines.append(line)
+        if not line.endswith(("\n", "\r")):
+            lines.append("\n\\ No newline at end of file\n")
+    return "".join(lines)
 
 
 def encode(text: str, encoding: str, bom: bool) -> bytes:
@@ -68,19 +87,19 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> N
             raise InputError(f"{path}: cannot re-read before writing: {exc.strerror or exc}") from None
         if current != expected:
             raise InputError(f"{path}: changed since it was read; not fixed (run again)")
-    mode = None
     try:
         mode = path.stat().st_mode & 0o7777
-    except OSError:
-        pass
+    except OSError:  # a new file: the mode open() would give it, not mkstemp's 0600
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".reportlint-tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -4,13 +4,19 @@ Each Word paragraph becomes one line of the Document's text, so a finding's line
 is the paragraph's ordinal; ``Paragraph.label`` says where a table cell is.
 The package is checked before parsing: a zip bomb or a missing main part is an
 input error, and python-docx's XML parser does not resolve entities.
+
+``doc.meta["docx"]`` is a :class:`DocxMap`: for every Word paragraph (in the
+order :func:`iter_paragraphs` walks them) its start offset and the spans of its
+text runs, so findings can be mapped back onto runs (Word comments, fixes).
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from reportlint.document import Document
@@ -18,6 +24,25 @@ from reportlint.errors import InputError
 
 #: Largest total uncompressed size of the parts of a .docx (a zip bomb guard).
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
+
+#: Run children that carry text, as python-docx's ``CT_R.text`` counts them.
+TEXT_TAGS = frozenset(
+    "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + t
+    for t in ("t", "tab", "br", "cr", "noBreakHyphen", "ptab")
+)
+
+
+@dataclass(frozen=True)
+class DocxMap:
+    """Offsets of a .docx Document back to Word paragraphs and runs (plain data, picklable).
+
+    ``paragraphs[i]`` is ``(start, runs)`` for the i-th paragraph walked by
+    :func:`iter_paragraphs`; ``runs[j]`` is the ``(start, end)`` of the j-th run of
+    :func:`text_runs`, in absolute offsets of ``doc.text``. ``sha256`` identifies the bytes.
+    """
+
+    sha256: str
+    paragraphs: tuple[tuple[int, tuple[tuple[int, int], ...]], ...]
 
 
 def _check_package(path: str, data: bytes) -> None:
@@ -35,8 +60,19 @@ def _check_package(path: str, data: bytes) -> None:
         raise InputError(f"{path}: not a valid .docx (no word/document.xml part)")
 
 
-def _blocks(container: Any, label: str) -> Iterator[tuple[str, str]]:
-    """(text, label) for every paragraph, descending into tables and nested tables."""
+def open_word(path: str, data: bytes) -> Any:
+    """The python-docx Document of ``data``, after the package checks; InputError if damaged."""
+    _check_package(path, data)
+    try:
+        import docx
+
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many types on a damaged package
+        raise InputError(f"{path}: not a valid .docx ({type(exc).__name__}: {exc})") from None
+
+
+def iter_paragraphs(container: Any, label: str = "") -> Iterator[tuple[Any, str]]:
+    """(python-docx Paragraph, label) for every paragraph, descending into tables and nested tables."""
     from docx.table import Table
 
     table_no = 0
@@ -50,30 +86,49 @@ def _blocks(container: Any, label: str) -> Iterator[tuple[str, str]]:
                         continue
                     seen.add(id(cell._tc))
                     where = f"{label}table {table_no}, row {r}, cell {c}"
-                    yield from _blocks(cell, where + ", ")
+                    yield from iter_paragraphs(cell, where + ", ")
         else:
-            yield block.text, label.rstrip(", ")
+            yield block, label.rstrip(", ")
+
+
+def text_runs(p_element: Any) -> list[Any]:
+    """The ``w:r`` elements whose text makes up the paragraph's text (python-docx's ``Paragraph.text``)."""
+    return list(p_element.xpath("./w:r | ./w:hyperlink/w:r"))
+
+
+def run_text(r_element: Any) -> str:
+    """A run's text: ``w:t`` text, tab as \\t, line break as \\n (as python-docx reads it)."""
+    return "".join(str(child) for child in r_element if child.tag in TEXT_TAGS)
+
+
+def flatten(text: str) -> str:
+    """One line per Word paragraph: a soft break inside it is not a paragraph end (same length)."""
+    return text.replace("\r", " ").replace("\n", " ")
 
 
 def read_docx(path: str, data: bytes) -> Document:
-    _check_package(path, data)
+    word = open_word(path, data)
     try:
-        import docx
-
-        word = docx.Document(io.BytesIO(data))
-        blocks = list(_blocks(word, ""))
-    except InputError:
-        raise
+        paras = list(iter_paragraphs(word))
+        runs_of = [[run_text(r) for r in text_runs(p._p)] for p, _ in paras]
     except Exception as exc:  # python-docx raises many types on a damaged package
         raise InputError(f"{path}: not a valid .docx ({type(exc).__name__}: {exc})") from None
     lines: list[str] = []
     spans: list[tuple[int, int, str]] = []
+    mapping: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     pos = 0
-    for n, (text, label) in enumerate(blocks, 1):
-        # A soft line break inside a Word paragraph is not a paragraph end; keep one line per paragraph.
-        text = text.replace("\r", " ").replace("\n", " ")
+    for n, ((_, label), run_texts) in enumerate(zip(paras, runs_of), 1):
+        run_spans = []
+        at = pos
+        for t in run_texts:
+            run_spans.append((at, at + len(t)))
+            at += len(t)
+        text = flatten("".join(run_texts))
+        mapping.append((pos, tuple(run_spans)))
         if text.strip():
             spans.append((pos, pos + len(text), label or f"paragraph {n}"))
         lines.append(text)
         pos += len(text) + 1
-    return Document("\n".join(lines), path=path, format="docx", encoding="utf-8", paragraph_spans=spans)
+    doc = Document("\n".join(lines), path=path, format="docx", encoding="utf-8", paragraph_spans=spans)
+    doc.meta["docx"] = DocxMap(hashlib.sha256(data).hexdigest(), tuple(mapping))
+    return doc
