@@ -321,3 +321,9 @@ def test_speed_on_a_long_report(sample_text):
     t = time.perf_counter()
     s_findings(text)
     assert time.perf_counter() - t < 5.0
+
+
+def test_inner_list_inside_an_item_resumes_the_outer_run():
+    text = "一是加强学习，抓好三个环节：一是原文学，二是专题学，三是交流学；二是强化教育；三是严格考核。"
+    assert_clean(text, "S111")
+    assert_flags("一是加强学习：一是原文学，二是专题学；四是严格考核。", "S111", count=1)

@@ -112,33 +112,49 @@ def _label(series: str, n: int) -> str:
 def sequence_word_gap(self: Rule, doc: Document) -> Iterator[Finding]:
     """Report breaks in 一是/第一/其一 series within a paragraph or a run of adjacent paragraphs."""
     heading_paras = _heading_paragraphs(doc)
-    last: dict[str, SeqWord] = {}
+    # Per series, a stack of open runs (last word of each): an inner list inside an item
+    # (一是…：一是…二是…三是…；二是…) resumes the outer run instead of counting as a break.
+    runs: dict[str, list[SeqWord]] = {}
     for w in seq_words(doc):
         if w.series not in _SERIES_NAMES:
             continue
-        prev = last.get(w.series)
-        last[w.series] = w
-        if prev is None or w.number == 1:
+        stack = runs.setdefault(w.series, [])
+        if stack:
+            prev = stack[-1]
+            same_para = prev.paragraph == w.paragraph
+            adjacent = w.paragraph == prev.paragraph + 1 and w.paragraph not in heading_paras
+            if not (same_para or adjacent):
+                stack.clear()
+        if not stack or w.number == 1:
+            stack.append(w)
             continue
-        same_para = prev.paragraph == w.paragraph
-        adjacent = w.paragraph == prev.paragraph + 1 and w.paragraph not in heading_paras
-        if not (same_para or adjacent):
+        prev = stack[-1]
+        if w.number == prev.number + 1:
+            stack[-1] = w
             continue
-        want = prev.number + 1
-        if w.number == want:
+        outer = next((i for i in range(len(stack) - 2, -1, -1) if stack[i].number == w.number - 1), None)
+        if outer is not None:
+            del stack[outer + 1 :]
+            stack[-1] = w
             continue
-        if w.number == prev.number:
-            what = "重复"
-        elif w.number > want:
-            what = "不连续"
-        elif same_para:
-            what = "顺序颠倒"
-        else:
-            continue  # a smaller number in the next paragraph may open another list
-        yield self.finding(
-            w.start, w.end,
-            f"序列词“{w.text}”{what}：前一个是“{prev.text}”，应为“{_label(w.series, want)}”",
-        )
+        stack[-1] = w
+        problem = _gap_problem(prev, w, prev.paragraph == w.paragraph)
+        if problem:
+            yield self.finding(w.start, w.end, problem)
+
+
+def _gap_problem(prev: SeqWord, w: SeqWord, same_para: bool) -> str | None:
+    """Why ``w`` cannot follow ``prev`` in one run; None for a smaller number in a new paragraph."""
+    want = prev.number + 1
+    if w.number == prev.number:
+        what = "重复"
+    elif w.number > want:
+        what = "不连续"
+    elif same_para:
+        what = "顺序颠倒"
+    else:
+        return None  # a smaller number in the next paragraph may open another list
+    return f"序列词“{w.text}”{what}：前一个是“{prev.text}”，应为“{_label(w.series, want)}”"
 
 
 @rule(
