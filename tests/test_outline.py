@@ -9,6 +9,7 @@ from reportlint.outline import CANONICAL_FORMS, chinese_number, match_heading, p
 
 
 def outline(text: str):
+    """The outline of a plain-text document."""
     return parse_outline(Document(text))
 
 

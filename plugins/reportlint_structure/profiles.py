@@ -81,6 +81,7 @@ PROFILES: dict[str, Profile] = {}
 
 
 def _strings(entry: Mapping[str, Any], ctx: PackContext, key: str, *, required: bool = True) -> tuple[str, ...]:
+    """A list of non-empty strings from a pack entry; PackError naming the key otherwise."""
     value = entry.get(key, [] if not required else None)
     if value is None:
         raise ctx.error(entry, f"missing key {key!r}")
@@ -90,6 +91,7 @@ def _strings(entry: Mapping[str, Any], ctx: PackContext, key: str, *, required: 
 
 
 def _parts(entry: Mapping[str, Any], ctx: PackContext) -> tuple[Part, ...]:
+    """The ``[[rules.parts]]`` tables of an entry, validated."""
     raw = entry.get("parts")
     if not isinstance(raw, list) or not raw:
         raise ctx.error(entry, "a required rule needs [[rules.parts]] tables with 'name' and 'accept'")

@@ -49,6 +49,7 @@ class SeqWord:
 
 
 def _paragraph_index(doc: Document) -> list[int]:
+    """Paragraph start offsets, for bisection."""
     return [p.start for p in doc.paragraphs]
 
 
@@ -79,10 +80,12 @@ def seq_words(doc: Document) -> list[SeqWord]:
 
 
 def _heading_paragraphs(doc: Document) -> set[int]:
+    """Indexes of paragraphs that open with a numbered heading (a run of sequence words ends there)."""
     return {h.paragraph for h in doc.outline.headings}
 
 
 def _label(series: str, n: int) -> str:
+    """The sequence word numbered ``n`` in ``series`` (三是, 第三, 其三)."""
     from reportlint_structure.headings import to_chinese
 
     if series == "shi":
