@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -191,37 +192,54 @@ def sequence_series_mixed(self: Rule, doc: Document) -> Iterator[Finding]:
             )
 
 
-def _items_after(doc: Document, para_index: int, offset: int) -> int | None:
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """What S113 looks items up in, built once per document."""
+
+    head_paras: list[int]
+    heading_paras: set[int]
+    words: list[SeqWord]
+    word_starts: list[int]
+
+
+def _heading_items(doc: Document, idx: _Index, nxt: int) -> int | None:
+    """Headings of one level starting at 1 in paragraph ``nxt``, counted to the next shallower one."""
+    headings = doc.outline.headings
+    first = bisect.bisect_left(idx.head_paras, nxt)
+    if first >= len(headings) or headings[first].paragraph != nxt or headings[first].number != 1:
+        return None
+    level = headings[first].level
+    count = 0
+    for h in islice(headings, first, None):
+        if h.level < level:
+            break
+        if h.level == level:
+            if h.number != count + 1:
+                return None  # broken numbering is S101's business
+            count += 1
+    return count
+
+
+def _items_after(doc: Document, idx: _Index, para_index: int, offset: int) -> int | None:
     """How many items follow a claim ending at ``offset`` in paragraph ``para_index``; None if unclear.
 
     Items are a heading run starting at 1 in the next paragraph (its siblings of that level), or
     a 一是/第一/其一 run starting at 1 right after the claim (same paragraph or the next one).
     """
-    outline = doc.outline
     nxt = para_index + 1
-    heads = [h for h in outline.headings if h.paragraph >= nxt]
-    if heads and heads[0].paragraph == nxt and heads[0].number == 1:
-        level = heads[0].level
-        count = 0
-        for h in heads:
-            if h.level < level:
-                break
-            if h.level == level:
-                if h.number != count + 1:
-                    return None  # broken numbering is S101's business
-                count += 1
-        return count
-    words = [w for w in seq_words(doc) if w.start >= offset and w.series in _SERIES_NAMES]
-    if not words or words[0].number != 1 or words[0].paragraph not in (para_index, nxt):
+    if para_index + 1 in idx.heading_paras:
+        return _heading_items(doc, idx, nxt)
+    first = bisect.bisect_left(idx.word_starts, offset)
+    words = (w for w in islice(idx.words, first, None) if w.series in _SERIES_NAMES)
+    opener = next(words, None)
+    if opener is None or opener.number != 1 or opener.paragraph not in (para_index, nxt):
         return None
-    series = words[0].series
-    count = 0
-    last_para = words[0].paragraph
-    heading_paras = _heading_paragraphs(doc)
+    count = 1
+    last_para = opener.paragraph
     for w in words:
-        if w.series != series:
+        if w.series != opener.series:
             continue
-        if w.paragraph > last_para + 1 or (w.paragraph != last_para and w.paragraph in heading_paras):
+        if w.paragraph > last_para + 1 or (w.paragraph != last_para and w.paragraph in idx.heading_paras):
             break
         if w.number != count + 1:
             if w.number == 1:
@@ -250,12 +268,17 @@ def _items_after(doc: Document, para_index: int, offset: int) -> int | None:
 def announced_count_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
     """Report announced counts that differ from the items that follow."""
     starts = _paragraph_index(doc)
+    idx: _Index | None = None
     for m in _CLAIM.finditer(doc.text):
         claimed = chinese_number(m.group("n").replace("两", "二"))
         if not claimed:
             continue
+        if idx is None:
+            words = seq_words(doc)
+            heads = doc.outline.headings
+            idx = _Index([h.paragraph for h in heads], {h.paragraph for h in heads}, words, [w.start for w in words])
         para = bisect.bisect_right(starts, m.start()) - 1
-        found = _items_after(doc, para, m.end())
+        found = _items_after(doc, idx, para, m.end())
         if found is None or found == claimed or found < 2:
             continue
         yield self.finding(m.start(), m.end(), f"“{m.group()}”与后文条目数不符：后文列了{found}项")
