@@ -69,7 +69,7 @@ def test_annotated_comments_are_anchored_on_exactly_the_findings(tmp_path):
     data = (tmp_path / "reviewed.docx").read_bytes()
     comments = anchored_texts(data)
     assert [anchor for _, _, anchor in comments] == expected
-    for (author, text, anchor), f in zip(comments, checked.findings):
+    for (author, text, anchor), f in zip(comments, checked.findings, strict=True):
         assert author == AUTHOR
         assert text.startswith(f"M101 stray-marker：{f.message}")
         assert f"建议：删除“{anchor}”" in text

@@ -335,3 +335,16 @@ def test_split_run_keeps_tabs_and_formatting():
 def test_help_names_the_docx_options(tmp_path):
     proc = run("check", "--help", cwd=tmp_path)
     assert "--annotate" in proc.stdout and "--output" in proc.stdout
+
+
+def test_output_needs_fix_and_a_folder_for_several_docx(tmp_path):
+    _docx(tmp_path / "a.docx")
+    _docx(tmp_path / "b.docx")
+    alone = run("check", "--select", "M101", "--no-cache", "--output", "x.docx", "a.docx", cwd=tmp_path)
+    assert alone.returncode == 2 and "--output goes with --fix" in alone.stderr
+    two = run("check", "--fix", "--select", "M101", "--no-cache", "--output", "x.docx", "a.docx", "b.docx", cwd=tmp_path)
+    assert two.returncode == 2 and "give a folder" in two.stderr and not (tmp_path / "x.docx").exists()
+    (tmp_path / "fixed").mkdir()
+    both = run("check", "--fix", "--select", "M101", "--no-cache", "--output", "fixed", "a.docx", "b.docx", cwd=tmp_path)
+    assert both.returncode == 0, both.stdout + both.stderr
+    assert sorted(p.name for p in (tmp_path / "fixed").iterdir()) == ["a.docx", "b.docx"]

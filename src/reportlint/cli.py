@@ -171,6 +171,12 @@ def check(
     problems: list[Problem] = []
     diffs: list[str] = []
     items = list(iter_files(paths, linter))
+    if fix_output is not None:  # --output: where --fix writes the fixed copy of a .docx
+        n_docx = sum(1 for _, d, _ in items if d.lower().endswith(".docx"))
+        if not fix:
+            raise click.UsageError("--output goes with --fix: it names the fixed copy of a .docx")
+        if n_docx > 1 and not fix_output.is_dir():
+            raise click.UsageError(f"--output {fix_output} names one file but {n_docx} .docx are fixed; give a folder")
     pooled = None
     if not (fix or diff):  # -j and the cache (reportlint.parallel); fixing stays one file at a time
         from reportlint.parallel import check_files

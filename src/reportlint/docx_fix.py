@@ -54,7 +54,7 @@ def split_run(r: Any, k: int) -> Any:
     """Split run ``r`` after its ``k``-th character; return the new right-hand run (same formatting)."""
     right = copy.deepcopy(r)
     pos = 0
-    for left_child, right_child in zip(_content(r), _content(right)):
+    for left_child, right_child in zip(_content(r), _content(right), strict=True):
         n = _length(left_child)
         if pos + n <= k and (n > 0 or pos < k):
             right.remove(right_child)  # wholly before the cut
@@ -135,7 +135,7 @@ class DocxEditor:
         """(w:r, paragraph) of the runs covering exactly ``[start, end)``, after splitting at both ends."""
         self.split_at(start)
         self.split_at(end)
-        out = []
+        out: list[tuple[Any, Any]] = []
         for para in self.paras:
             if para.end < start or para.start > end:
                 continue

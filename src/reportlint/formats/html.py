@@ -114,7 +114,7 @@ def _render_text(text: str, doc: Any, items: Sequence[tuple[str, Finding]], doc_
         cuts = sorted({ls, le, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *(p for p, _, _ in carets)})
         parts = []
         ci = 0
-        for a, b in zip(cuts, cuts[1:] + [None]):
+        for a, b in zip(cuts, [*cuts[1:], None], strict=True):
             while ci < len(carets) and carets[ci][0] == a:
                 _, fid, sev = carets[ci]
                 parts.append(f'<mark class="hl zw sev-{sev}" data-f="{fid}" title="{_e(fid)}"></mark>')
@@ -182,7 +182,7 @@ def format_html(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) 
     sections = [_file_section(n, r, ctx.rules, findings_data) for n, r in enumerate(results)]
     used = sorted({f["code"] for f in findings_data.values()})
     rules_data = {code: _rule_data(ctx.rules[code]) for code in used if code in ctx.rules}
-    sev_count = defaultdict(int)
+    sev_count: dict[str, int] = defaultdict(int)
     fam_count: dict[str, int] = defaultdict(int)
     for f in findings_data.values():
         sev_count[f["sev"]] += 1

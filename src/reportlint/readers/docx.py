@@ -117,7 +117,7 @@ def read_docx(path: str, data: bytes) -> Document:
     spans: list[tuple[int, int, str]] = []
     mapping: list[tuple[int, tuple[tuple[int, int], ...]]] = []
     pos = 0
-    for n, ((_, label), run_texts) in enumerate(zip(paras, runs_of), 1):
+    for n, ((_, label), run_texts) in enumerate(zip(paras, runs_of, strict=True), 1):
         run_spans = []
         at = pos
         for t in run_texts:
