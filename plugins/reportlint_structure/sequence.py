@@ -61,8 +61,9 @@ _last: tuple[Document | None, list[SeqWord]] = (None, [])
 def seq_words(doc: Document) -> list[SeqWord]:
     """Every sequence word of the document, in order (one finditer over the text, cached per document)."""
     global _last
-    if _last[0] is doc:
-        return _last[1]
+    cached = _last  # one read: another thread may replace it (checks may run in threads)
+    if cached[0] is doc:
+        return cached[1]
     starts = _paragraph_index(doc)
     out: list[SeqWord] = []
     for m in _SEQ.finditer(doc.text):
