@@ -348,3 +348,32 @@ def test_output_needs_fix_and_a_folder_for_several_docx(tmp_path):
     both = run("check", "--fix", "--select", "M101", "--no-cache", "--output", "fixed", "a.docx", "b.docx", cwd=tmp_path)
     assert both.returncode == 0, both.stdout + both.stderr
     assert sorted(p.name for p in (tmp_path / "fixed").iterdir()) == ["a.docx", "b.docx"]
+
+
+def test_docx_runs_inside_a_hyperlink_are_fixed_and_annotated():
+    import docx
+    from docx.oxml import parse_xml
+
+    from reportlint.annotate import anchored_texts, annotate_docx
+    from reportlint.docx_fix import fix_docx
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("前文##a")
+    p._p.append(parse_xml(f'<w:hyperlink {ns} r:id="rId99"><w:r><w:t>b##链接</w:t></w:r>'
+                          f'<w:r><w:tab/><w:t xml:space="preserve">文 ##c## </w:t></w:r></w:hyperlink>'))
+    p.add_run("后文")
+    buf = io.BytesIO()
+    d.save(buf)
+    linter = Linter(isolated=True, select=["M101"])
+    doc = linter.read_bytes("h.docx", buf.getvalue())
+    assert doc.text == "前文##ab##链接\t文 ##c## 后文"
+    result = linter.check_document(doc)
+    annotated, skipped = annotate_docx(buf.getvalue(), doc, result.findings)
+    assert skipped == 0 and [a for _, _, a in anchored_texts(annotated)] == ["##ab##", "##c##"]
+    fixed, fixed_doc, after = fix_docx(linter, doc, buf.getvalue())
+    assert fixed_doc.text == "前文链接\t文  后文" and after.fixed == 2
+    link = docx.Document(io.BytesIO(fixed)).paragraphs[0]._p.xpath("./w:hyperlink/w:r")
+    assert [run.xpath("string(.)") for run in link] == ["链接", "文  "]  # split pieces rejoined

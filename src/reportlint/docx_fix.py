@@ -169,8 +169,17 @@ class DocxEditor:
                     r.getparent().remove(r)
         elif new:
             self._insert(para, start, new)
-        for left, right in reversed(splits):  # rejoin halves of one run: the edit shows as a change of text only
-            _rejoin(left, right)
+        # Rejoin the pieces the splits made where they still sit side by side with the same formatting,
+        # so the edit shows in Word as a change of text only.
+        pieces = [r for pair in splits for r in pair]
+        for r in pieces:
+            while r.getparent() is not None:
+                nxt = r.getnext()
+                if nxt is None or not any(nxt is q for q in pieces):
+                    break
+                _rejoin(r, nxt)
+                if nxt.getparent() is not None:  # different formatting: left as two runs
+                    break
         self._relayout(para)
         return True
 
