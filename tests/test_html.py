@@ -139,3 +139,17 @@ def test_in_chromium_a_screenshot_renders(tmp_path, sample_text):
     shot = tmp_path / "shot.png"
     _chromium(report.as_uri() + "#finding=f0-0", "--hide-scrollbars", "--window-size=1280,900", f"--screenshot={shot}")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_an_unreadable_file_is_shown_with_its_error(tmp_path):
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+
+    (tmp_path / "ok.txt").write_text("全文无误。\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["check", "--select", "M101", "--no-cache", "--format", "html", "-o", str(out),
+                                       str(tmp_path / "ok.txt"), str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    page = out.read_text(encoding="utf-8")
+    assert "未发现问题" in page and "错误：no such file or directory" in page
