@@ -117,13 +117,15 @@ def test_overlapping_findings_each_get_their_own_range():
 
     d = docx.Document()
     d.add_paragraph().add_run("甲乙丙丁")
+    d.add_paragraph().add_run("戊己")
     buf = io.BytesIO()
     d.save(buf)
     doc = Linter(isolated=True).read_bytes("o.docx", buf.getvalue())
-    findings = [Finding("X101", "a", "甲乙丙", 0, 3), Finding("X102", "b", "乙丙丁", 1, 4), Finding("X103", "c", "丙", 2, 3)]
+    findings = [Finding("X101", "a", "甲乙丙", 0, 3), Finding("X102", "b", "乙丙丁", 1, 4), Finding("X103", "c", "丙", 2, 3),
+                Finding("X104", "d", "across a paragraph end", 3, 6)]
     data, skipped = annotate_docx(buf.getvalue(), doc, findings)
     assert skipped == 0
-    assert [a for _, _, a in anchored_texts(data)] == ["甲乙丙", "乙丙丁", "丙"]
+    assert [a for _, _, a in anchored_texts(data)] == ["甲乙丙", "乙丙丁", "丙", "丁\n戊"]
 
 
 def test_a_point_finding_is_anchored_on_its_neighbour():
