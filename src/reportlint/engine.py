@@ -101,8 +101,20 @@ def lint(
                     continue
                 if accepted and _inside(accepted, f.start, f.end):
                     continue
-                if drop is not None and drop(f):
-                    continue
+                if drop is not None:
+                    try:
+                        dropped = drop(f)
+                    except Exception as exc:  # a crashing filter hook is not the rule's fault: report once, stop filtering
+                        problems.append(
+                            Problem(
+                                document.path,
+                                f"a reportlint_filter_finding hook crashed on a finding of rule {rule.code}: {type(exc).__name__}: {exc}",
+                                traceback.format_exc(),
+                            )
+                        )
+                        drop, dropped = None, False
+                    if dropped:
+                        continue
                 findings.append(f)
         except _BadFinding as exc:
             problems.append(
