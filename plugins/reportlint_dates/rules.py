@@ -324,18 +324,23 @@ def festival_date(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(start, end, f"{year}年{name}是{expected}，不是{date.month}月{date.day}日{how}")
 
 
+# How far round a date D106 reads its sentence and D106 looks for an open 《 or “.
+_WINDOW = 200
+
+
 def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence (to 。！？； or a line end) around ``text[start:end]``."""
-    lo = start
-    while lo > 0 and not _SENTENCE_END.match(text, lo - 1):
-        lo -= 1
-    m = _SENTENCE_END.search(text, end)
-    return text[lo:m.start() if m else len(text)]
+    """The sentence (to 。！？； or a line end) around ``text[start:end]``, at most _WINDOW each side."""
+    lo = max(0, start - _WINDOW)
+    before = list(_SENTENCE_END.finditer(text, lo, start))
+    if before:
+        lo = before[-1].end()
+    m = _SENTENCE_END.search(text, end, min(len(text), end + _WINDOW))
+    return text[lo:m.start() if m else min(len(text), end + _WINDOW)]
 
 
 def _quoted(text: str, offset: int) -> bool:
     """True inside 《》 or “” on the same line: a title such as《2024年工作要点》is not an event."""
-    line = text.rfind("\n", 0, offset) + 1
+    line = max(text.rfind("\n", 0, offset) + 1, offset - _WINDOW)
     return text.rfind("《", line, offset) > text.rfind("》", line, offset) or \
         text.rfind("“", line, offset) > text.rfind("”", line, offset)
 
@@ -575,8 +580,9 @@ def dates_out_of_order(self: Rule, doc: Document) -> Iterator[Finding]:
         para = doc.paragraph_at(m.start)
         if para is None:
             continue
+        # look back a few characters only: a scan from the paragraph start is quadratic
         opens = m.start == para.start + len(para.text) - len(para.text.lstrip()) or bool(
-            _CLAUSE_START.search(text, para.start, m.start))
+            _CLAUSE_START.search(text, max(para.start, m.start - 4), m.start))
         if not opens or m.end >= len(text) or text[m.end] not in "，,":
             continue
         year = ctx.year_for(m)[0] or 0
