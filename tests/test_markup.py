@@ -359,3 +359,14 @@ def test_m102_emsp_indent_and_control_entities():
     assert_flags("&emsp;&emsp;一、总体情况", "M102", count=2, fixed="\u3000\u3000一、总体情况")
     (f,) = assert_flags("推进&#7;工作", "M102", count=1, fixed="推进工作")
     assert "应删除" in f.message
+
+
+def test_m101_long_hash_run_is_linear():
+    import time
+
+    from reportlint.document import Document
+    from reportlint_markup import stray_marker
+
+    t0 = time.perf_counter()
+    assert list(stray_marker.check(Document("#" * 50_000 + "a"))) == []
+    assert time.perf_counter() - t0 < 1.0
