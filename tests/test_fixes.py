@@ -224,7 +224,6 @@ def test_stdin_fix_writes_the_fixed_text_to_stdout(tmp_path):
     assert proc.stdout.startswith(GOOD.encode("gb18030"))
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: Linter.fix_document re-reads by doc.path, '-' has no suffix (see report)")
 def test_stdin_fix_without_a_filename(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "reportlint", "check", "--fix", "--select", "M101", "--no-cache", "-"],
                           input=BAD.encode("utf-8"), capture_output=True, cwd=tmp_path)

@@ -12,8 +12,8 @@ from typing import Any
 from reportlint.config import Config, _strings, _table_of, find_config_file, parse_config
 from reportlint.document import Document
 from reportlint.engine import LintResult, Problem, lint
-from reportlint.errors import ConfigError, InputError, PackError, PluginError, ReportlintError
-from reportlint.fixes import apply_fixes, encode
+from reportlint.errors import ConfigError, InputError, PluginError, ReportlintError
+from reportlint.fixes import apply_fixes
 from reportlint.packs import load_pack
 from reportlint.plugins import PluginManager, get_plugin_manager
 from reportlint.rules import Finding, Rule
@@ -45,8 +45,8 @@ class Linter:
         self.pm = plugin_manager or get_plugin_manager()
         self._config_file = config_file
         self._isolated = isolated
-        self._cli = {"select": select, "extend_select": tuple(extend_select), "ignore": tuple(ignore)}
-        self._cli_extra = {"profile": profile, "report_year": report_year}
+        self._cli: dict[str, Any] = {"select": select, "extend_select": tuple(extend_select), "ignore": tuple(ignore)}
+        self._cli_extra: dict[str, Any] = {"profile": profile, "report_year": report_year}
         self._by_folder: dict[Path, Config | ConfigError] = {}
         self._by_file: dict[Path | None, Config] = {}
         self._rules: dict[Path | None, dict[str, Rule]] = {}
@@ -273,10 +273,22 @@ class Linter:
             if n == 0:
                 break
             total += n
-            doc = self.read_bytes(doc.path, encode(new_text, doc.encoding, doc.bom))
+            doc = self.reread(doc, new_text)
             result = self.check_document(doc, config)
         result.fixed = total
         return doc, result
+
+    def reread(self, doc: Document, new_text: str) -> Document:
+        """``doc`` with new text, through its reader (so paragraphs and skip spans are fresh).
+
+        The text goes in as UTF-8 and the original encoding and BOM are put back: detecting
+        the encoding again could take GB18030 bytes for UTF-8. A path without a suffix
+        (stdin as ``-``) is read by the document's format.
+        """
+        name = doc.path if PurePath(doc.path).suffix else f"stdin.{doc.format}"
+        new = self.read_bytes(name, new_text.encode("utf-8"))
+        new.path, new.encoding, new.bom = doc.path, doc.encoding, doc.bom
+        return new
 
 
 def _strip_path(message: str, path: str) -> str:
