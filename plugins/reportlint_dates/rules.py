@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import inspect
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import replace
 
@@ -46,6 +47,12 @@ SOURCE_CALENDAR = "catalogue D01; TL Art. 20 (时间是否准确)"
 
 # config ``report-year`` for the rule running now; set by :func:`with_report_year`.
 _REPORT_YEAR: ContextVar[int | None] = ContextVar("reportlint_dates_report_year", default=None)
+
+
+def _doc(fn: Callable[[Rule, Document], Iterator[Finding]]) -> Callable[[Rule, Document], Iterator[Finding]]:
+    """Dedent a check's docstring, which becomes the rule's explanation (``reportlint rule``)."""
+    fn.__doc__ = inspect.cleandoc(fn.__doc__ or "")
+    return fn
 
 
 def _ctx(self: Rule, doc: Document) -> DateContext:
@@ -124,6 +131,7 @@ def _cn_year(value: int) -> str:
     bad=["2023年2月29日，召开会议。", "3月30日至2月30日", "13月5日召开", "4月31日，开展检查。", "二〇二三年二月三十日"],
     good=["2024年2月29日，召开会议。", "3月31日，开展检查。", "4月30日召开", "13个月", "1—12月", "2023年"],
 )
+@_doc
 def date_invalid(self: Rule, doc: Document) -> Iterator[Finding]:
     """Every date must exist in the calendar: the month 1–12, the day within the month.
 
@@ -164,6 +172,7 @@ def date_invalid(self: Rule, doc: Document) -> Iterator[Finding]:
     bad=[("2023年3月21日（星期三）召开", "2023年3月21日（星期二）召开"), "2023年3月21日（周一）", "2023年5月1日星期五"],
     good=["2023年3月21日（星期二）召开", "2023年3月21日（周二）", "3月21日（星期二）", "2024年6月10日（星期一）"],
 )
+@_doc
 def weekday_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
     """The weekday written after a date must be that date's weekday.
 
@@ -219,6 +228,7 @@ def _reversed(ctx: DateContext, m: Mention) -> bool:
     bad=["5月10日—5月3日，开展检查。", "2024—2023年", "4月28日-27日", "2023年9—7月"],
     good=["5月3日—5月10日", "2023—2024年", "12月28日—1月3日", "11—2月", "2023年12月28日至2024年1月3日"],
 )
+@_doc
 def range_reversed(self: Rule, doc: Document) -> Iterator[Finding]:
     """The end of a range must not come before its start (5月10日—5月3日, 2024—2023年).
 
@@ -241,6 +251,7 @@ def range_reversed(self: Rule, doc: Document) -> Iterator[Finding]:
     bad=[("二季度（7—9月）", "二季度（4—6月）"), "上半年（7—12月）", "前三季度（1—10月）"],
     good=["二季度（4—6月）", "一季度（1—2月）", "前三季度（1—9月）", "下半年（7—12月）", "三季度"],
 )
+@_doc
 def quarter_months(self: Rule, doc: Document) -> Iterator[Finding]:
     """一季度 = 1—3月 … 四季度 = 10—12月, 上半年 = 1—6月, 下半年 = 7—12月, 前三季度 = 1—9月.
 
@@ -298,6 +309,7 @@ def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int]]
     good=["2023年6月22日端午节", "2024年端午节（6月10日）", "2023年4月5日清明节", "端午节前夕（6月21日）",
           "6月21日端午节前夕"],
 )
+@_doc
 def festival_date(self: Rule, doc: Document) -> Iterator[Finding]:
     """A lunar festival moves in the Gregorian calendar: 端午 is 2023-06-22 but 2024-06-10.
 
@@ -371,6 +383,7 @@ def _in_plan_section(doc: Document, offset: int) -> bool:
     good=["2023年工作总结\n2024年3月将召开警示教育大会。", "2023年工作总结\n截至2024年1月，已完成全部任务。",
           "2024年工作计划\n2024年3月召开了警示教育大会。", "2023年工作总结\n2023年3月召开了警示教育大会。"],
 )
+@_doc
 def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
     """In a 2023 summary, “2024年3月召开了…” suggests text copied from another year's report.
 
@@ -428,6 +441,7 @@ def _after_limit(ctx: DateContext, ref: DateRef) -> bool:
     good=["2023年工作总结\n正文。\n2024年1月5日", "2023年工作总结\n正文。\n2023年12月28日",
           "2024年工作计划\n正文。\n2023年12月5日"],
 )
+@_doc
 def signdate_vs_period(self: Rule, doc: Document) -> Iterator[Finding]:
     """A report on year Y is signed within Y or the year after (a plan may be signed before)."""
     ctx = _ctx(self, doc)
@@ -454,6 +468,7 @@ def signdate_vs_period(self: Rule, doc: Document) -> Iterator[Finding]:
     bad=[("2023年03月05日召开", "2023年3月5日召开"), ("3月05日", "3月5日"), ("4月07日—09日", "4月7日—9日")],
     good=["2023年3月5日召开", "2023-03-05", "10月10日"],
 )
+@_doc
 def date_leading_zero(self: Rule, doc: Document) -> Iterator[Finding]:
     """年月日 dates are written without 虚位: 2023年3月5日, not 2023年03月05日.
 
@@ -478,6 +493,7 @@ def date_leading_zero(self: Rule, doc: Document) -> Iterator[Finding]:
     bad=[("二〇二三年3月5日", "2023年3月5日"), ("2023年三月五日", "2023年3月5日")],
     good=["2023年3月5日", "二〇二三年三月五日", "3月5日"],
 )
+@_doc
 def date_mixed_script(self: Rule, doc: Document) -> Iterator[Finding]:
     """A date uses one script throughout (G15835 4.3); the fix writes it in Arabic digits."""
     for m in _ctx(self, doc).mentions:
@@ -514,6 +530,7 @@ def _in_prose(doc: Document, m: Mention) -> bool:
          ("日期：2023-3-5", "日期：2023-03-05")],
     good=["于2023年3月5日召开", "2023-03-05", "版本 2023.3.5", "v2023.3.5", "见 http://a.cn/2023/3/5/x"],
 )
+@_doc
 def date_separator(self: Rule, doc: Document) -> Iterator[Finding]:
     """In prose a date is written with 年月日; the all-digit form is padded (2023-03-05)."""
     for m in _ctx(self, doc).mentions:
@@ -541,6 +558,7 @@ def date_separator(self: Rule, doc: Document) -> Iterator[Finding]:
          ("1-9月，全市", "1—9月，全市"), ("3月21日 - 4月2日", "3月21日—4月2日")],
     good=["4月27日—28日", "4月27日至28日", "2023—2024年", "2023-03-05", "1～9月", "GB/T 15834-2011"],
 )
+@_doc
 def date_range_hyphen(self: Rule, doc: Document) -> Iterator[Finding]:
     """Chinese text marks the start and end of a period with 一字线 “—” (G15834 4.13), not “-”."""
     for m in _ctx(self, doc).mentions:
@@ -568,6 +586,7 @@ _CLAUSE_START = regex.compile(r"[。；！？]\s*$")
     bad=["8月12日，召开会议。3月21日，召开专题会。"],
     good=["3月21日，召开专题会。8月12日，召开会议。", "3月21日召开专题会，会议回顾了2月5日的工作。"],
 )
+@_doc
 def dates_out_of_order(self: Rule, doc: Document) -> Iterator[Finding]:
     """Dated events that open sentences in one paragraph usually run in time order."""
     ctx = _ctx(self, doc)
@@ -592,8 +611,12 @@ def dates_out_of_order(self: Rule, doc: Document) -> Iterator[Finding]:
         last = (para.start, key)
 
 
-ALL_RULES: tuple[Rule, ...] = (
-    date_invalid, weekday_mismatch, range_reversed, quarter_months, festival_date, future_as_done,
-    signdate_vs_period, date_leading_zero, date_mixed_script, date_separator, date_range_hyphen,
-    dates_out_of_order,
+# D105 needs lunardate; without it the rule is left out rather than silently passing.
+ALL_RULES: tuple[Rule, ...] = tuple(
+    r for r in (
+        date_invalid, weekday_mismatch, range_reversed, quarter_months, festival_date, future_as_done,
+        signdate_vs_period, date_leading_zero, date_mixed_script, date_separator, date_range_hyphen,
+        dates_out_of_order,
+    )
+    if r is not festival_date or LunarDate is not None
 )
