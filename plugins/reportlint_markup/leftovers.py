@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 import regex
@@ -36,11 +37,13 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
     for m in _DATE.finditer(text):
         if _PH_CHAR.search(m.group()):
             spans.append(m.span())
-    taken = list(spans)
+    date_starts = [a for a, _ in spans]  # sorted and disjoint: finditer order
+    date_ends = [b for _, b in spans]
     n = len(text)
     for m in _RUN.finditer(text):
         s, e = m.span()
-        if any(a <= s < b for a, b in taken):
+        i = bisect.bisect_right(date_starts, s) - 1
+        if i >= 0 and s < date_ends[i]:
             continue
         before = text[s - 1] if s else ""
         after = text[e] if e < n else ""

@@ -19,7 +19,8 @@ _TAG_NAMES = (
     "style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|wbr"
 )
 _TAG = regex.compile(
-    rf"</?(?:{_TAG_NAMES})(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"<>\n]*\"|'[^'<>\n]*'|[^\s<>\"']+))?)*\s*/?>",
+    # At most 30 attributes, each atomic, so a long unclosed "<p a=b a=b ..." cannot backtrack.
+    rf"</?(?:{_TAG_NAMES})(?>\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"<>\n]{{0,300}}\"|'[^'<>\n]{{0,300}}'|[^\s<>\"']{{1,300}}))?){{0,30}}+\s*/?>",
     regex.IGNORECASE,
 )
 # Named entities seen in pasted web text, and numeric ones; the semicolon is required.
@@ -87,7 +88,7 @@ _MD_BOLD = regex.compile(
 )
 _MD_LINK = regex.compile(r"!?\[([^\[\]\n]{1,200})\]\((?:https?://|www\.)[^()\s]{1,500}\)")
 _MD_FENCE = regex.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})[^\n`]*$", regex.MULTILINE)
-_MD_TABLE_RULE = regex.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\r?$", regex.MULTILINE)
+_MD_TABLE_RULE = regex.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)++\|?[ \t]*\r?$", regex.MULTILINE)
 _MD_TOPIC = regex.compile(r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za-z])")
 
 
