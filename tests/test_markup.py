@@ -370,3 +370,29 @@ def test_m101_long_hash_run_is_linear():
     t0 = time.perf_counter()
     assert list(stray_marker.check(Document("#" * 50_000 + "a"))) == []
     assert time.perf_counter() - t0 < 1.0
+
+
+ADVERSARIAL = {
+    "hash-run": "#" * 50_000 + "a",
+    "tag-many-attrs": "<p" + " a=b" * 20_000,
+    "placeholder-dates": "20XX年X月" * 10_000,
+    "table-rule": "|" + "---|" * 20_000 + "x",
+    "latin1-run": "Ã" * 50_000,
+    "digits": "1" * 100_000,
+    "brackets-and-hints": "（" * 5_000 + "请填写" * 3_000,
+}
+
+
+@pytest.mark.parametrize("name", list(ADVERSARIAL))
+def test_m_and_i_rules_stay_linear_on_adversarial_text(name):
+    import time
+
+    import reportlint_markup
+    import reportlint_personal
+    from reportlint.document import Document
+
+    doc = Document(ADVERSARIAL[name])
+    for r in [*reportlint_markup.reportlint_add_rules(None), *reportlint_personal.reportlint_add_rules(None)]:
+        t0 = time.perf_counter()
+        list(r.check(doc))
+        assert time.perf_counter() - t0 < 1.5, f"{r.code} is slow on {name}"
