@@ -224,7 +224,7 @@ def test_m108_placeholders(text, span):
 
 @pytest.mark.parametrize("text", [
     "二〇〇八年", "XML格式", "XXL号", "Xbox游戏机", "MAX值", "3×4＝12", "a×b×c", "2023年4月27日", "XX染色体",
-    "XX世纪", "X光检查", "TEXXX", "the XX files", "HTML、XHTML规范", "2×2矩阵", "Windows XP系统",
+    "XX世纪", "X光检查", "TEXXX", "the XX files", "HTML、XHTML规范", "2×2矩阵", "Windows XP系统", "ＸＸＬ号",
 ])
 def test_m108_clean(text):
     assert_clean(text, "M108")

@@ -21,7 +21,10 @@ _YEAR = rf"(?:[0-9]{{2}}{_PH}{{2}}|{_PH}{{4}}|{_PH}{{2}}|[0-9]{{4}})"
 _DATE = regex.compile(rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
 _PH_CHAR = regex.compile(_PH)
 # What counts as Chinese context next to a Latin run: Han, CJK and fullwidth punctuation, quotes.
-_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2014\u2026]")
+_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2014\u2026]")
+# Letters and digits, ASCII or fullwidth: a placeholder run glued to them is part of a word (XXL, ＸＸＬ).
+_WORD_BEFORE = regex.compile(r"[A-Za-z0-9_Ａ-Ｚａ-ｚ０-９]")
+_WORD_AFTER = regex.compile(r"[A-Za-z_Ａ-Ｚａ-ｚ]")
 # Real terms written with XX: the XX chromosome, the Roman-numeral XX世纪.
 _XX_TERMS = ("染色体", "世纪")
 
@@ -52,9 +55,7 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
             if before.isascii() and before.isalnum() or after.isascii() and after.isalnum():
                 continue
         else:
-            if before.isascii() and (before.isalnum() or before == "_"):
-                continue
-            if after.isascii() and (after.isalpha() or after == "_"):
+            if before and _WORD_BEFORE.match(before) or after and _WORD_AFTER.match(after):
                 continue
             if not (_is_cjk(before) or _is_cjk(after)):
                 continue  # Latin X runs only count inside Chinese text
@@ -77,7 +78,7 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
         "not placeholders."
     ),
     bad=["XX坚持以习近平新时代中国特色社会主义思想为指导", "×××同志", "20XX年工作总结", "于X月X日召开",
-         "2018年×月×日", "ＸＸ县", "xx局"],
+         "2018年×月×日", "ＸＸ县", "xx局", "（ＸＸ）"],
     good=["XML格式", "XXL号", "Xbox游戏机", "MAX值", "3×4＝12", "二〇〇八年", "2023年4月27日", "XX染色体",
           "a×b×c"],
 )
