@@ -396,3 +396,20 @@ def test_m_and_i_rules_stay_linear_on_adversarial_text(name):
         t0 = time.perf_counter()
         list(r.check(doc))
         assert time.perf_counter() - t0 < 1.5, f"{r.code} is slow on {name}"
+
+
+def test_docx_markdown_residue_and_placeholder(tmp_path):
+    import docx
+
+    from reportlint.api import Linter
+
+    d = docx.Document()
+    d.add_paragraph("**一、主要成效**")
+    d.add_paragraph("XX县认真落实\u200b主体责任。")
+    path = tmp_path / "r.docx"
+    d.save(path)
+    linter = Linter(isolated=True, select=["M"])
+    doc = linter.read_bytes(str(path), path.read_bytes())
+    assert doc.format == "docx"
+    codes = sorted(f.code for f in linter.check_document(doc).findings)
+    assert codes == ["M103", "M104", "M108"]
