@@ -57,11 +57,46 @@ class DateContext:
         out.append(last)  # for offsets past the last mention
         return out
 
+    @cached_property
+    def _headings(self) -> list[tuple[int, int, int | None]]:
+        """(start, level, year named in its title or None) for every heading, in order."""
+        out = []
+        for h in self.doc.outline.headings:
+            year = None
+            k = bisect.bisect_left(self._starts, h.title_start)
+            while k < len(self.mentions) and self.mentions[k].start < h.title_end:
+                year = _last_year(self.mentions[k])
+                if year is not None:
+                    break
+                k += 1
+            out.append((h.marker_start, h.level, year))
+        return out
+
+    @cached_property
+    def _heading_years(self) -> tuple[list[int], list[int | None]]:
+        """Heading starts, and for each the year of the nearest heading on its chain that names one."""
+        starts: list[int] = []
+        years: list[int | None] = []
+        stack: list[tuple[int, int | None]] = []  # (level, year) of the enclosing headings
+        for start, level, year in self._headings:
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, year))
+            starts.append(start)
+            years.append(next((y for _, y in reversed(stack) if y is not None), None))
+        return starts, years
+
+    def _heading_year(self, offset: int) -> int | None:
+        """The year in the title of the nearest enclosing heading that names one (一、2023年工作回顾)."""
+        starts, years = self._heading_years
+        k = bisect.bisect_right(starts, offset) - 1
+        return years[k] if k >= 0 else None
+
     def year_for(self, mention: Mention) -> tuple[int | None, bool]:
         """The year of a mention and whether it is written (True) or taken from context (False).
 
         Context, in order: the nearest preceding dated mention in the same paragraph, the
-        report period (one year), the nearest preceding dated mention anywhere, the signing date.
+        nearest enclosing heading that names a year (一、2023年工作回顾), the report period (one year), the nearest preceding dated mention anywhere, the signing date.
         """
         if mention.begin.year is not None:
             return mention.begin.year.value, True
@@ -74,6 +109,9 @@ class DateContext:
             para = self.doc.paragraph_at(mention.start)
             if para is not None and prev.start >= para.start:
                 return anywhere, False
+        heading_year = self._heading_year(mention.start)
+        if heading_year is not None:
+            return heading_year, False
         if self.period is not None and self.period[0] == self.period[1]:
             return self.period[0], False
         if anywhere is not None:

@@ -12,7 +12,7 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.rules import Applicability, Fix, Severity
-from reportlint_dates.context import DateContext, context
+from reportlint_dates.context import DateContext, Signing, context
 from reportlint_dates.extract import WEEKDAYS, DateRef, Mention, Part, days_in_month
 
 try:  # lunardate: pure-Python lunar calendar, 1900–2099; the festival rule needs it
@@ -331,6 +331,9 @@ def festival_date(self: Rule, doc: Document) -> Iterator[Finding]:
             real = _festival_date(name, year)
             if real is None or real == date:
                 continue
+            nearby = (_festival_date(name, year - 1), _festival_date(name, year + 1))
+            if ref.year is None and (date.month, date.day) in {(d.month, d.day) for d in nearby if d}:
+                continue  # right for the year before or after: the context year is the doubtful part
             expected = f"{real.month}月{real.day}日"
         how = "" if ref.year else "（年份按上下文推算）"
         yield self.finding(start, end, f"{year}年{name}是{expected}，不是{date.month}月{date.day}日{how}")
@@ -393,9 +396,12 @@ def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
     heading are skipped.
     """
     ctx = _ctx(self, doc)
-    if ctx.signing is None and not (ctx.summary and ctx.period):
-        return
     if ctx.period is not None and not ctx.summary:
+        return
+    signing = ctx.signing
+    if signing is not None and ctx.period is not None and signing.date.year < ctx.period[0]:
+        signing = None  # D107 reports that signing date; it is no limit for the events
+    if signing is None and ctx.period is None:
         return
     text = doc.text
     title = doc.title
@@ -404,27 +410,27 @@ def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
             continue
         if ctx.signing is not None and m.start >= ctx.signing.start:
             continue
-        if not _after_limit(ctx, m.begin) or _quoted(text, m.start):
+        if not _after_limit(ctx, m.begin, signing) or _quoted(text, m.start):
             continue
         if m.begin.month is None and not text.startswith("，", m.end):
             continue  # a bare 2024年 names budgets and plans; only “2024年，…” opens an account
         sentence = _sentence(text, m.start, m.end)
         if not _DONE.search(sentence) or _PLAN.search(sentence) or _in_plan_section(doc, m.start):
             continue
-        limit = (f"成文日期{ctx.signing.date.year}年{ctx.signing.date.month}月{ctx.signing.date.day}日"
-                 if ctx.signing else f"总结期{ctx.period[1]}年" if ctx.period else "")
+        limit = (f"成文日期{signing.date.year}年{signing.date.month}月{signing.date.day}日"
+                 if signing else f"总结期{ctx.period[1]}年" if ctx.period else "")
         yield self.finding(m.start, m.end, f"“{text[m.start:m.end]}”晚于{limit}，却写作已完成，请核对年份")
 
 
-def _after_limit(ctx: DateContext, ref: DateRef) -> bool:
+def _after_limit(ctx: DateContext, ref: DateRef, signing: Signing | None) -> bool:
     """True when the earliest day ``ref`` can mean is after the signing date or the period."""
     assert ref.year is not None
     year = ref.year.value
     month = ref.month.value if ref.month and 1 <= ref.month.value <= 12 else None
     day = ref.day.value if ref.day and month and 1 <= ref.day.value <= days_in_month(year, month) else None
     earliest = dt.date(year, month or 1, day or 1)
-    if ctx.signing is not None:
-        return earliest > ctx.signing.date
+    if signing is not None:
+        return earliest > signing.date
     assert ctx.period is not None
     if month is None:
         return year > ctx.period[1]
