@@ -35,22 +35,38 @@ def _hash_files(paths: Iterable[Path], h: Any) -> None:
             h.update(b"?")
 
 
+#: Files of a plugin package that can change what it reports (code and the word lists it ships).
+_SOURCE_SUFFIXES = {".py", ".toml", ".tsv", ".txt", ".json", ".yaml", ".yml"}
+#: A package bigger than this (a namespace package, say) is represented by its own module file only.
+_MAX_PACKAGE_FILES = 1000
+
+
 def _module_files(module: str) -> list[Path]:
-    """Every .py file of the top-level package that defines ``module`` (rules import helpers)."""
+    """The source and data files of the top-level package that defines ``module`` (rules import helpers)."""
     top = sys.modules.get(module.split(".")[0])
     if top is None:
         return []
-    roots = list(getattr(top, "__path__", []) or [])
-    if roots:
-        return [p for r in roots for p in Path(r).rglob("*.py")]
+    files: list[Path] = []
+    for root in list(getattr(top, "__path__", []) or []):
+        for p in Path(root).rglob("*"):
+            if p.suffix in _SOURCE_SUFFIXES and "__pycache__" not in p.parts and p.is_file():
+                files.append(p)
+            if len(files) > _MAX_PACKAGE_FILES:
+                files = []
+                break
     file = getattr(top, "__file__", None)
-    return [Path(file)] if file else []
+    if not files and file:
+        files = [Path(file)]
+    return files
 
 
-def ruleset_fingerprint(rules: Sequence[Rule], pack_files: Iterable[Path]) -> str:
-    """Codes, settings and source of the rules: editing a plugin or a pack invalidates the cache."""
+def ruleset_fingerprint(rules: Sequence[Rule], pack_files: Iterable[Path], plugin_modules: Iterable[str] = ()) -> str:
+    """Codes, settings and source of the rules and plugins: editing a plugin or a pack invalidates the cache.
+
+    Plugins count even without rules of their own: a filter or skip-span hook changes findings too.
+    """
     h = hashlib.sha256(__version__.encode())
-    modules: set[str] = set()
+    modules: set[str] = set(plugin_modules)
     for r in sorted(rules, key=lambda r: r.code):
         h.update(repr((r.code, r.name, r.severity.value, r.default, r.fixable, r.plugin, r.origin)).encode())
         modules.add(getattr(r.check_fn, "__module__", "") or "")
@@ -96,7 +112,8 @@ class Cache:
         if config.path not in self._ruleset:
             rules = list(self.linter.all_rules(config).values())
             packs = [Path(p) for _, fn in self.linter.pm.impls("reportlint_add_packs") for p in (fn() or ())]
-            self._ruleset[config.path] = ruleset_fingerprint(rules, [*packs, *config.packs])
+            plugins = [getattr(p, "__name__", "") for p in self.linter.pm.pm.get_plugins()]
+            self._ruleset[config.path] = ruleset_fingerprint(rules, [*packs, *config.packs], [m for m in plugins if m])
         return self._ruleset[config.path]
 
     def key(self, config: Config, data: bytes, display: str) -> str:
