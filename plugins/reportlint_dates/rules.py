@@ -282,13 +282,16 @@ def _festival_date(name: str, year: int) -> dt.date | None:
         return None
 
 
-def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int]]:
-    """(date, festival, start, end) where a date names the festival's day: 6月22日端午节, 端午节（6月22日）."""
+def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int, int | None]]:
+    """(date, festival, start, end, year) where a date names the festival's day: 6月22日端午节,
+    端午节（6月22日）; ``year`` is one written on the festival itself (2024年端午节（6月10日））."""
     text = ctx.doc.text
     by_end = {m.end: m for m in ctx.mentions if m.kind in ("date", "numeric")}
     by_start = {m.start: m for m in ctx.mentions if m.kind in ("date", "numeric")}
+    years = {m.end: m.begin.year.value for m in ctx.mentions if m.kind == "year" and m.begin.year}
     for f in _FESTIVAL.finditer(text):
         s = f.start()
+        year = years.get(s)
         mention = by_end.get(s) or (by_end.get(s - 1) if s and text[s - 1] in "（(" else None)
         if mention is not None and not _FESTIVAL_END.match(text, f.end()):
             mention = None
@@ -296,7 +299,7 @@ def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int]]
             bracket = _FESTIVAL_DAY.match(text, f.end())
             mention = by_start.get(bracket.end()) if bracket else None
         if mention is not None and mention.begin.day is not None:
-            yield mention, f.group(), min(s, mention.start), max(f.end(), mention.end)
+            yield mention, f.group(), min(s, mention.start), max(f.end(), mention.end), year
 
 
 @rule(
@@ -317,9 +320,10 @@ def festival_date(self: Rule, doc: Document) -> Iterator[Finding]:
     right next to the festival (6月22日端午节, 端午节（6月22日）) is checked; 端午节前夕 is not.
     """
     ctx = _ctx(self, doc)
-    for m, name, start, end in _festival_pairs(ctx):
+    for m, name, start, end, festival_year in _festival_pairs(ctx):
         ref = m.begin
-        year = ref.year.value if ref.year else ctx.year_for(m)[0]
+        written = ref.year is not None or festival_year is not None
+        year = ref.year.value if ref.year else festival_year or ctx.year_for(m)[0]
         date = ref.date(year)
         if year is None or date is None:
             continue
@@ -332,10 +336,10 @@ def festival_date(self: Rule, doc: Document) -> Iterator[Finding]:
             if real is None or real == date:
                 continue
             nearby = (_festival_date(name, year - 1), _festival_date(name, year + 1))
-            if ref.year is None and (date.month, date.day) in {(d.month, d.day) for d in nearby if d}:
+            if not written and (date.month, date.day) in {(d.month, d.day) for d in nearby if d}:
                 continue  # right for the year before or after: the context year is the doubtful part
             expected = f"{real.month}月{real.day}日"
-        how = "" if ref.year else "（年份按上下文推算）"
+        how = "" if written else "（年份按上下文推算）"
         yield self.finding(start, end, f"{year}年{name}是{expected}，不是{date.month}月{date.day}日{how}")
 
 
