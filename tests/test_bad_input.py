@@ -282,3 +282,57 @@ def _decorated(self: Rule, doc: Document) -> Iterator[Finding]:
 def test_an_empty_span_at_the_end_is_valid():
     findings, problems = lint(Document("", path="e.txt"), [_decorated])
     assert problems == [] and findings[0].line == 1 and findings[0].column == 1
+
+
+# -- sloppy pack entries: an error at load naming pack and entry, not a crash on every document -----------------
+
+PACK_ENTRY = """
+[pack]
+name = "sloppy"
+
+[[rules]]
+kind = "{kind}"
+code = "X201"
+name = "sloppy-entry"
+summary = "s"
+{body}
+"""
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "needle"),
+    [
+        ("pattern", "message = '命中 {'\npattern = 'ab'", "message '命中 {' is not a valid template"),
+        ("pattern", "message = '{0}'\npattern = 'ab'", "is not a valid template"),
+        ("pattern", "message = '{match!q}'\npattern = 'ab'", "is not a valid template"),
+        ("pattern", "message = 'm'\npattern = 'c(d)'\nreplacement = '\\2'", "refers to group '2'"),
+        ("pattern", "message = 'm'\npattern = 'c(?P<x>d)'\nreplacement = '\\g<y>'", "refers to group 'y'"),
+        ("pattern", "message = 'm'\npattern = 'cd'\nreplacement = 'x\\'", "ends with a lone backslash"),
+        ("pattern", "message = 'm'\npattern = '(a'", "does not compile"),
+        ("replace", "message = '{wrong!q}'\nentries = [{wrong = 'ef', right = 'EF'}]", "is not a valid template"),
+    ],
+)
+def test_a_sloppy_pack_entry_fails_at_load_naming_pack_and_entry(tmp_path, kind, body, needle):
+    from reportlint.errors import PackError
+    from reportlint.packs import CORE_KINDS, load_pack
+
+    path = tmp_path / "sloppy.toml"
+    path.write_text(PACK_ENTRY.format(kind=kind, body=body), encoding="utf-8")
+    with pytest.raises(PackError) as info:
+        load_pack(path, CORE_KINDS)
+    msg = str(info.value)
+    assert msg.startswith(f"pack 'sloppy' ({path}), rule X201: ") and needle in msg, msg
+
+
+@pytest.mark.parametrize(("replacement", "fixed"), [("\\1\\g<x>", "要dd求"), ("\\\\1", "要\\1求"), ("\\g<0>!", "要cd!求")])
+def test_valid_replacement_templates_still_load(tmp_path, replacement, fixed):
+    from reportlint.packs import CORE_KINDS, load_pack
+
+    path = tmp_path / "ok.toml"
+    body = f"message = '{{match}}→{{replacement}}'\npattern = 'c(?P<x>d)'\nreplacement = '{replacement}'"
+    path.write_text(PACK_ENTRY.format(kind="pattern", body=body), encoding="utf-8")
+    (rule_,) = load_pack(path, CORE_KINDS)
+    findings = list(rule_.check(Document("要cd求", path="a.txt")))
+    from reportlint.fixes import apply_fixes
+
+    assert apply_fixes("要cd求", findings, unsafe=True)[0] == fixed

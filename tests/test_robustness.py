@@ -386,7 +386,7 @@ def test_every_clean_report_is_checked_without_a_problem(clean_reports):
     assert not problems, "\n".join(problems[:20])
 
 
-def _ecspell_sentences(root: Path) -> list[str]:
+def _ecspell_sentences(files: list[Path]) -> list[str]:
     """Every sentence in the ECSpell files (json/jsonl records or tab-separated lines), both sides."""
     out: list[str] = []
 
@@ -401,7 +401,7 @@ def _ecspell_sentences(root: Path) -> list[str]:
             for v in value:
                 strings(v)
 
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".json":
             strings(json.loads(text))
@@ -416,19 +416,18 @@ def _ecspell_sentences(root: Path) -> list[str]:
 
 
 def test_every_ecspell_sentence_is_checked_without_a_problem():
+    """Every sentence (source and target sides) of every ECSpell file, e.g. spelling/ecspell-odw-train.jsonl."""
     base = shared_data()
-    roots = [p for p in base.rglob("*") if p.is_dir() and "ecspell" in p.name.lower()]
-    if not roots:
-        pytest.skip(f"no ECSpell folder under {base}")
+    files = sorted(p for p in base.rglob("*") if p.is_file() and "ecspell" in p.relative_to(base).as_posix().lower())
+    if not files:
+        pytest.skip(f"no ECSpell files under {base}")
     from reportlint.document import Document
 
     linter = Linter(isolated=True, select=["ALL"])
     problems: list[str] = []
-    count = 0
-    for root in roots:
-        for n, sentence in enumerate(_ecspell_sentences(root)):
-            count += 1
-            result = linter.check_document(Document(sentence, path=f"{root.name}#{n}"))
-            problems.extend(str(p) for p in result.problems)
-    assert count, f"no sentences found under {roots}"
+    sentences = _ecspell_sentences(files)
+    assert sentences, f"no sentences found in {files}"
+    for n, sentence in enumerate(sentences):
+        result = linter.check_document(Document(sentence, path=f"ecspell#{n}"))
+        problems.extend(str(p) for p in result.problems)
     assert not problems, "\n".join(problems[:20])

@@ -118,6 +118,31 @@ def _compile(entry: Mapping[str, Any], ctx: PackContext, pattern: str, what: str
         raise ctx.error(entry, f"{what} {pattern!r} does not compile: {exc}") from None
 
 
+# A backslash escape in a replacement template: \g<name>, \N (a group), any other escaped character, or a lone trailing \.
+_TEMPLATE_ESCAPE = regex.compile(r"\\(?:g<([^>]*)>|([1-9][0-9]?)|(.)|$)", regex.DOTALL)
+
+
+def _check_message(entry: Mapping[str, Any], ctx: PackContext, message: str, fields: Iterable[str]) -> None:
+    """A message template that cannot be formatted is a load error, not a crash on every document."""
+    try:
+        message.format_map(_Template({k: "" for k in fields}))
+    except (ValueError, IndexError, KeyError, AttributeError, TypeError) as exc:
+        raise ctx.error(entry, f"message {message!r} is not a valid template: {exc}") from None
+
+
+def _check_replacement(entry: Mapping[str, Any], ctx: PackContext, replacement: str, pattern: regex.Pattern[str]) -> None:
+    """Group references in a replacement must exist in the pattern (`regex` checks them only on a match)."""
+    for m in _TEMPLATE_ESCAPE.finditer(replacement):
+        name, number, other = m.groups()
+        if name is None and number is None and other is None:
+            raise ctx.error(entry, f"replacement {replacement!r} ends with a lone backslash")
+        ref = name if name is not None else number
+        if ref is None:
+            continue
+        if not (int(ref) <= pattern.groups if ref.isdigit() else ref in pattern.groupindex):
+            raise ctx.error(entry, f"replacement {replacement!r} refers to group {ref!r}, which the pattern does not have")
+
+
 def _excused(text: str, start: int, end: int, contexts: list[regex.Pattern[str]]) -> bool:
     """True if one ``unless`` context matches a span covering ``[start, end)``."""
     lo = max(0, start - CONTEXT_WINDOW)
@@ -140,6 +165,9 @@ def pattern_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
         raise ctx.error(entry, "key 'replacement' must be a string")
     if replacement is not None and fields["fixable"] is None:
         fields["fixable"] = "unsafe"
+    if replacement is not None:
+        _check_replacement(entry, ctx, replacement, pattern)
+    _check_message(entry, ctx, message, ("match", "replacement", *pattern.groupindex))
     where = ctx.where(entry)
 
     def check(rule: Rule, doc: Document) -> Iterator[Finding]:
@@ -217,6 +245,7 @@ def replace_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
             raise ctx.error(entry, f"entry {p.wrong!r} is listed twice")
         by_wrong[p.wrong] = p
     message = _require(entry, ctx, "message")
+    _check_message(entry, ctx, message, ("wrong", "right", "match", "note"))
     matcher = LiteralMatcher(by_wrong)
 
     def check(rule: Rule, doc: Document) -> Iterator[Finding]:
