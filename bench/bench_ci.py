@@ -101,8 +101,10 @@ def main() -> None:
         rows.append(("-j 2, cold cache (fills it)", timed([*cli, "-j", "2"], env, 1)))
         rows.append(("-j 2, warm cache", timed([*cli, "-j", "2"], env, opts.repeat)))
         rows.append(("-j 1, warm cache", timed([*cli, "-j", "1"], env, opts.repeat)))
-        print(f"corpus: {what}; {os.cpu_count()} cores; Python {sys.version.split()[0]}; best of {opts.repeat}; "
-              f"load average at start: {load:.1f}")
+        print(
+            f"corpus: {what}; {os.cpu_count()} cores; Python {sys.version.split()[0]}; best of {opts.repeat}; "
+            f"load average at start: {load:.1f}"
+        )
         base = rows[0][1][0]
         print(f"  {'run':<30} {'wall':>8}  {'vs -j 1':>8}  {'CPU (all processes)':>20}")
         for name, (secs, cpu) in rows:

@@ -49,10 +49,16 @@ def test_sarif_is_valid_against_the_official_schema(tmp_path, sample_path):
         assert {"startLine", "startColumn", "endLine", "endColumn"} <= region.keys()
         assert run["tool"]["driver"]["rules"][r["ruleIndex"]]["id"] == r["ruleId"]
     marker = next(r for r in run["results"] if r["ruleId"] == "M101")
-    assert marker["level"] == "error" and marker["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == ""
+    assert (
+        marker["level"] == "error"
+        and marker["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == ""
+    )
     # A relative path is a percent-encoded URI against %SRCROOT%.
     md = next(r for r in run["results"] if r["ruleId"] == "RL001")
-    assert md["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "%E6%8A%A5%E5%91%8A.md", "uriBaseId": "%SRCROOT%"}
+    assert md["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "%E6%8A%A5%E5%91%8A.md",
+        "uriBaseId": "%SRCROOT%",
+    }
 
 
 def test_sarif_of_no_findings_is_valid(tmp_path):
@@ -72,7 +78,7 @@ def test_junit_one_testcase_per_file_one_failure_per_finding(tmp_path, sample_pa
     root = ET.fromstring(_render("junit", linter, results))
     cases = root.findall("./testsuite/testcase")
     assert [c.get("name") for c in cases] == [r.path for r in results]
-    for case, r in zip(cases, results):
+    for case, r in zip(cases, results, strict=True):
         assert len(case.findall("failure")) == len(r.findings)
     assert cases[-1].findall("failure") == []
     suite = root.find("testsuite")

@@ -29,8 +29,9 @@ def _corpus(folder: Path, sample: str, n: int = 24) -> Path:
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "reportlint", "check", "--isolated", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "reportlint", "check", "--isolated", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.mark.parametrize("fmt", ["concise", "json"])
@@ -56,8 +57,12 @@ def test_pool_really_runs_and_keeps_order(tmp_path, sample_text, monkeypatch):
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", Recording)
     linter = Linter(isolated=True)
-    one = [(r.path, [(f.code, f.start) for f in r.findings]) for r in parallel.check_files(linter, items, jobs=1, use_cache=False)]
-    two = [(r.path, [(f.code, f.start) for f in r.findings]) for r in parallel.check_files(linter, items, jobs=2, use_cache=False)]
+    one = [
+        (r.path, [(f.code, f.start) for f in r.findings]) for r in parallel.check_files(linter, items, jobs=1, use_cache=False)
+    ]
+    two = [
+        (r.path, [(f.code, f.start) for f in r.findings]) for r in parallel.check_files(linter, items, jobs=2, use_cache=False)
+    ]
     assert pools == [2]
     assert one == two and [p for p, _ in two] == [str(p) for p, _ in items]
     assert all(r.document is not None for r in parallel.check_files(linter, items, jobs=2, use_cache=False))
@@ -103,9 +108,14 @@ def test_concurrent_runs_share_one_cache_safely(tmp_path, sample_text):
     corpus = _corpus(tmp_path / "reports", sample_text, n=16)
     env_cache = tmp_path / "cache"
     procs = [
-        subprocess.Popen([sys.executable, "-m", "reportlint", "check", "--isolated", "-j", "2", "--format", "json", str(corpus)],
-                         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                         env={**__import__("os").environ, "REPORTLINT_CACHE_DIR": str(env_cache)})
+        subprocess.Popen(
+            [sys.executable, "-m", "reportlint", "check", "--isolated", "-j", "2", "--format", "json", str(corpus)],
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**__import__("os").environ, "REPORTLINT_CACHE_DIR": str(env_cache)},
+        )
         for _ in range(3)
     ]
     outs = [p.communicate(timeout=300) for p in procs]

@@ -37,8 +37,14 @@ def test_pre_commit_blocks_a_defect_and_passes_a_clean_commit(tmp_path: Path) ->
     sha = _head_with_manifest()
     repo = tmp_path / "reports"
     repo.mkdir()
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_CONFIG_NOSYSTEM": "1",
-           "HOME": str(tmp_path), "PRE_COMMIT_COLOR": "never", "REPORTLINT_CACHE_DIR": str(tmp_path / "rl-cache")}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(tmp_path),
+        "PRE_COMMIT_COLOR": "never",
+        "REPORTLINT_CACHE_DIR": str(tmp_path / "rl-cache"),
+    }
     env.pop("GIT_DIR", None)
     env.pop("GIT_INDEX_FILE", None)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]

@@ -67,7 +67,7 @@ def test_accept_words_in_config(tmp_path):
     doc = tmp_path / "a.txt"
     doc.write_text("要##keep##求##drop##全市\n", encoding="utf-8")
     result = Linter().check_path(doc)
-    assert [doc.read_text(encoding="utf-8")[f.start:f.end] for f in result.findings if f.code == "M101"] == ["##drop##"]
+    assert [doc.read_text(encoding="utf-8")[f.start : f.end] for f in result.findings if f.code == "M101"] == ["##drop##"]
 
 
 def test_per_file_ignores(tmp_path):
@@ -76,6 +76,8 @@ def test_per_file_ignores(tmp_path):
     for rel in ("drafts/a.txt", "final.txt", "notes.md"):
         (tmp_path / rel).write_text("要##paidbegin##求\n", encoding="utf-8")
     linter = Linter()
-    codes = {rel: [f.code for f in linter.check_path(tmp_path / rel).findings] for rel in ("drafts/a.txt", "final.txt", "notes.md")}
+    codes = {
+        rel: [f.code for f in linter.check_path(tmp_path / rel).findings] for rel in ("drafts/a.txt", "final.txt", "notes.md")
+    }
     assert codes["drafts/a.txt"] == [] and codes["notes.md"] == []
     assert "M101" in codes["final.txt"]

@@ -123,9 +123,7 @@ class Baselines:
         return result
 
 
-def apply_baselines(
-    results: Sequence[LintResult], baseline_for: Callable[[LintResult], Path | None]
-) -> list[LintResult]:
+def apply_baselines(results: Sequence[LintResult], baseline_for: Callable[[LintResult], Path | None]) -> list[LintResult]:
     """Filter each result by its baseline (``baseline_for`` returns None when there is none)."""
     baselines = Baselines()
     out = []

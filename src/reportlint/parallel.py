@@ -29,7 +29,7 @@ _WORKER: dict[str, Any] = {}
 def default_jobs() -> int:
     """The number of cores this process may use."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+        return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
 
@@ -61,8 +61,14 @@ def check_one(linter: Any, path: Path, display: str, cache: Any | None) -> LintR
 def _linter_args(linter: Any) -> dict[str, Any]:
     """The settings a fresh Linter needs to behave like ``linter`` (for spawned workers)."""
     cli, extra = linter._cli, linter._cli_extra
-    return {"config_file": linter._config_file, "isolated": linter._isolated, "select": cli["select"],
-            "extend_select": cli["extend_select"], "ignore": cli["ignore"], **extra}
+    return {
+        "config_file": linter._config_file,
+        "isolated": linter._isolated,
+        "select": cli["select"],
+        "extend_select": cli["extend_select"],
+        "ignore": cli["ignore"],
+        **extra,
+    }
 
 
 def _init_worker(args: dict[str, Any] | None, use_cache: bool) -> None:
@@ -112,7 +118,11 @@ class Progress:
 
 
 def check_files(
-    linter: Any, items: Sequence[tuple[Path, str]], *, jobs: int | None = None, use_cache: bool = True,
+    linter: Any,
+    items: Sequence[tuple[Path, str]],
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
     progress: bool | None = None,
 ) -> Iterator[LintResult]:
     """Check files in order, ``jobs`` at a time; yields one LintResult per item, in the items' order."""
@@ -128,6 +138,7 @@ def check_files(
                 bar.step()
             return
         workers = min(jobs, len(items))
+        ctx: Any
         if "fork" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("fork")
             _WORKER["linter"] = linter  # inherited by the forked workers, compiled rules and all

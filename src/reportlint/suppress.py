@@ -20,7 +20,7 @@ import regex
 
 from reportlint.document import Document
 from reportlint.engine import locate
-from reportlint.rules import Finding, Rule, rule
+from reportlint.rules import Applicability, Finding, Fix, Rule, rule
 
 _DIRECTIVE = regex.compile(r"<!--[ \t]*reportlint-(disable-next-line|disable|enable)\b([^>]*?)[ \t]*-->")
 _SEP = regex.compile(r"[\s,，]+")
@@ -139,6 +139,7 @@ def _delete_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _unused(d: Directive, selected: Sequence[Rule], known: Mapping[str, Rule]) -> Iterator[tuple[str, bool]]:
     """(message, fixable) for what is wrong with a directive; nothing when it did its job."""
+
     def names(s: str, rules: Iterable[Rule]) -> bool:
         return any(_matches(s, r.code, r.name) for r in rules)
 
@@ -178,7 +179,7 @@ def apply_suppressions(
         fix = None
         if whole:
             s, e = _delete_span(doc.text, d.start, d.end)
-            fix = dataclasses.replace(rl.finding(d.start, d.end, "", "").fix, start=s, end=e)  # type: ignore[arg-type]
+            fix = Fix("", Applicability.UNSAFE, start=s, end=e)
         extra.append(rl.finding(d.start, d.end, "；".join(m for m, _ in problems), fix))
     if not extra:
         return kept

@@ -61,7 +61,10 @@ def _fix(r: LintResult, f: Finding) -> dict[str, Any] | None:
             {
                 "artifactLocation": artifact_location(f.path),
                 "replacements": [
-                    {"deletedRegion": _region(lines.line_col(fs), lines.line_col(fe)), "insertedContent": {"text": f.fix.replacement}}
+                    {
+                        "deletedRegion": _region(lines.line_col(fs), lines.line_col(fe)),
+                        "insertedContent": {"text": f.fix.replacement},
+                    }
                 ],
             }
         ],
