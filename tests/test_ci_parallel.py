@@ -68,6 +68,19 @@ def test_pool_really_runs_and_keeps_order(tmp_path, sample_text, monkeypatch):
     assert all(r.document is not None for r in parallel.check_files(linter, items, jobs=2, use_cache=False))
 
 
+@pytest.mark.slow  # spawned workers import everything afresh: a few seconds
+def test_spawned_workers_give_the_same_results(tmp_path, sample_text, monkeypatch):
+    """Where there is no fork (Windows, macOS), workers rebuild the Linter from its settings."""
+    corpus = _corpus(tmp_path / "reports", sample_text, n=10)
+    items = [(p, str(p)) for p in sorted(corpus.iterdir())]
+    linter = Linter(isolated=True, select=["M", "RL"])
+    one = [(r.path, [(f.code, f.start) for f in r.findings]) for r in parallel.check_files(linter, items, jobs=1, use_cache=False)]
+    monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
+    two = [(r.path, [(f.code, f.start) for f in r.findings]) for r in parallel.check_files(linter, items, jobs=2, use_cache=False)]
+    assert one == two and any(codes for _, codes in one)
+    assert all(c.startswith(("M", "RL")) for _, codes in two for c, _ in codes)
+
+
 def test_cache_hits_give_the_same_findings_and_key_on_content_and_config(tmp_path, sample_text, monkeypatch):
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
     corpus = _corpus(tmp_path / "reports", sample_text, n=6)

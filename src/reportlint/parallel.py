@@ -34,6 +34,11 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def _start_method() -> str:
+    """fork where the platform has it (workers inherit compiled rules), else spawn."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
 def check_one(linter: Any, path: Path, display: str, cache: Any | None) -> LintResult:
     """Read and check one file, through the cache when given; failures become Problems of this file."""
     from reportlint.api import _strip_path
@@ -139,7 +144,7 @@ def check_files(
             return
         workers = min(jobs, len(items))
         ctx: Any
-        if "fork" in multiprocessing.get_all_start_methods():
+        if _start_method() == "fork":
             ctx = multiprocessing.get_context("fork")
             _WORKER["linter"] = linter  # inherited by the forked workers, compiled rules and all
             initargs: tuple[Any, ...] = (None, use_cache)
