@@ -621,12 +621,59 @@ def dates_out_of_order(self: Rule, doc: Document) -> Iterator[Finding]:
         last = (para.start, key)
 
 
+# C04: a year cut to two digits, only where it cannot be a duration: before 度, 上/下半年,
+# N月, or 底/初/末 not starting another word (10年初步, 5年底线), or as the end of a year range.
+_YEAR_ABBREV = regex.compile(
+    r"(?<![0-9A-Za-z.\-/第〇○零一二三四五六七八九十百千万亿两])(?P<yy>[0-9]{2})年"
+    r"(?=度|[上下]半年|[0-9]{1,2}月(?![0-9])|底(?![线数子色气层部])|初(?![步心级中期见次始稿审衷])|末(?![端梢位尾]))"
+    r"|(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年?(?:——|—|–|-|－|~|～|至|到)(?P<ry>[0-9]{2})年(?![0-9])"
+)
+
+
+def _century(yy: int, ctx: DateContext) -> int:
+    """The full year of a two-digit one: in the century of the report year, or not after it plus 10."""
+    base = ctx.period[1] if ctx.period else dt.date.today().year
+    year = base - base % 100 + yy
+    return year - 100 if year > base + 10 else year
+
+
+@rule(
+    "D113",
+    "year-abbrev",
+    "A year cut to two digits (23年上半年, 2023—24年)",
+    severity="warning",
+    fixable="unsafe",
+    source="catalogue C04; G15835 (年份不能简写)",
+    bad=[("2023年工作总结\n23年上半年，完成", "2023年工作总结\n2023年上半年，完成"),
+         ("2023—24年", "2023—2024年"), ("截至22年底", "截至2022年底")],
+    good=["近10年来", "经过10年初步形成", "守住5年底线", "2023年上半年", "80年代末", "第23年度", "10年3个月"],
+)
+@_doc
+def year_abbrev(self: Rule, doc: Document) -> Iterator[Finding]:
+    """A year is written in full (G15835): 2023年, not 23年.
+
+    Only two-digit years that cannot be a length of time are reported: before 度, 上半年,
+    下半年, N月, 底, 初, 末, or at the end of a year range (2023—24年). The fix assumes the
+    century of the report year, so it is unsafe.
+    """
+    ctx = _ctx(self, doc)
+    for m in _YEAR_ABBREV.finditer(doc.text):
+        if m.group("yy"):
+            s, e = m.span("yy")
+            full = _century(int(m.group("yy")), ctx)
+        else:
+            s, e = m.span("ry")
+            full = int(m.group("y")) // 100 * 100 + int(m.group("ry"))
+        yield self.finding(s, e + 1, f"年份不能简写，“{doc.text[s:e]}年”应为“{full}年”",
+                           Fix(str(full), Applicability.UNSAFE, start=s, end=e))
+
+
 # D105 needs lunardate; without it the rule is left out rather than silently passing.
 ALL_RULES: tuple[Rule, ...] = tuple(
     r for r in (
         date_invalid, weekday_mismatch, range_reversed, quarter_months, festival_date, future_as_done,
         signdate_vs_period, date_leading_zero, date_mixed_script, date_separator, date_range_hyphen,
-        dates_out_of_order,
+        dates_out_of_order, year_abbrev,
     )
     if r is not festival_date or LunarDate is not None
 )
