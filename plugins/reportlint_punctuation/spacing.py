@@ -21,6 +21,7 @@ _HAN_GAP = regex.compile(r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
 _HAN_RUN_BEFORE = regex.compile(r"\p{Han}+$")
 _HAN_RUN_AFTER = regex.compile(r"\p{Han}+")
 _AFTER_MARKS = POINTS + CLOSERS + OPENERS
+_CELL_BARS = "|｜│┃"
 _BEFORE_MARKS = POINTS + CLOSERS
 
 
@@ -36,6 +37,8 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 def _gap_side(prev: str, nxt: str) -> str | None:
     """The mark a gap sits next to, as a message fragment, or None if the gap is fine."""
+    if prev in _CELL_BARS or nxt in _CELL_BARS:
+        return None  # table cell padding: | 完成。 |
     if prev in _AFTER_MARKS:
         return f"{mark(prev)}后"
     if nxt in _BEFORE_MARKS:
@@ -60,7 +63,7 @@ def _gap_side(prev: str, nxt: str) -> str | None:
     bad=[("召开年轻干部集体廉政谈话会 。组织", "召开年轻干部集体廉政谈话会。组织"),
          ("工作 ，成效", "工作，成效"), ("如下： 一是", "如下：一是"), ("开展 “三会一课”", "开展“三会一课”")],
     good=["\u3000\u3000一、总体情况", "工作，成效。 ", "单位：XX局      2023年12月5日",
-          "使用 Python 处理", "引言 (English) text"],
+          "使用 Python 处理", "引言 (English) text", "| 完成。 | “十四五” |"],
 )
 def space_around_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
