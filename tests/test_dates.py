@@ -332,3 +332,15 @@ def test_festival_dates_match_the_catalogue() -> None:
                 ("中秋节", 2023): (9, 29), ("中秋节", 2024): (9, 17), ("中秋节", 2025): (10, 6)}
     for (name, year), (month, day) in expected.items():
         assert _festival_date(name, year) == dt.date(year, month, day)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2080, 12, 31)), st.integers(0, 6))
+def test_weekday_of_a_date_without_year_is_checked_against_the_report_year(d: dt.date, wd: int) -> None:
+    """3月21日（星期X） in a Y年工作总结: silent when X is right for Y, flagged (warning) otherwise."""
+    text = f"{d.year}年工作总结\n{d.month}月{d.day}日（星期{'一二三四五六日'[wd]}），召开会议。"
+    found = [f for f in lint_snippet(text, ["D102"]) if f.code == "D102"]
+    if wd == d.weekday():
+        assert not found
+    else:
+        assert len(found) == 1 and found[0].severity.value == "warning"
