@@ -11,6 +11,12 @@ strings cut from it (so they do occur) plus random ones (so most do not).
 Prints build time, scan throughput (MB/s of UTF-8 text) and match counts for both. The
 alternation is so slow (about 0.005 MB/s at 20,000 entries) that it scans only the first
 ``--regex-chars`` characters by default; throughput is per MB either way.
+
+Result (2026-11-27, this checkout's venv, pyahocorasick 2.3.1, regex 2026.11.19, defaults):
+the automaton builds in 0.06 s and scans about 9 MB/s (Python iteration included); the
+alternation compiles in 0.9 s and scans about 0.013 MB/s, some 700 times slower, because
+`regex` tries the alternatives one by one at each position (no trie or DFA for literals).
+Hence the ``replace`` kind (reportlint.packs.LiteralMatcher) uses the automaton.
 """
 
 from __future__ import annotations

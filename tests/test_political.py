@@ -199,3 +199,12 @@ def test_fuzzy_prefilter_is_fast_on_long_text():
     t0 = time.perf_counter()
     assert lint_snippet(text, "G") == []
     assert time.perf_counter() - t0 < 5
+
+
+# ---------------------------------------------------------------- G113 quotes
+
+
+def test_shorthand_quotes():
+    assert_flags("树牢四个意识，做到两个维护", "G113", count=2, fixed="树牢“四个意识”，做到“两个维护”")
+    assert_clean("增强“四个意识”、坚定‘四个自信’、做到\"两个维护\"", "G113")
+    assert_clean("落实“一岗双责”和一岗双责", "G113")  # not judged

@@ -26,9 +26,9 @@ TERM_VERBS: dict[str, tuple[str, ...]] = {
     "两个维护": ("做到", "坚决做到", "践行"),
     "两个确立": ("深刻领悟", "领悟", "捍卫", "拥护", "坚决拥护"),
 }
-#: Verbs that belong to one shorthand and are misused with another. Only these are reported,
-#: so any other verb (自觉, 贯彻 ...) before a shorthand stays silent.
-_CONFUSABLE_VERBS = ("坚决做到", "牢固树立", "增强", "树牢", "树立", "强化", "坚定", "做到")
+#: The three verbs of the fixed triple 增强“四个意识”、坚定“四个自信”、做到“两个维护”, which
+#: writers swap. Only these are judged, so any other verb (树立, 强化, 自觉 ...) stays silent.
+_CONFUSABLE_VERBS = ("坚决做到", "增强", "坚定", "做到")
 _TERM_VERB = regex.compile(
     r"(?P<verb>" + "|".join(_CONFUSABLE_VERBS) + r")(?P<q>[“\"「]?)(?P<term>" + "|".join(TERM_VERBS) + r")"
 )
@@ -150,7 +150,34 @@ def _check_run(self: Rule, text: str, m: regex.Match[str], label: str, members: 
         yield self.finding(m.start(), m.end(), f"“{label}”缺少“{missing}”，应为{'、'.join(members)}")
 
 
-RULES = [term_verb, fixed_list_order]
+# ---------------------------------------------------------------- quotes (G113)
+
+# The four shorthands official text always quotes; others (一岗双责, 三会一课) are often written
+# bare in real reports, so they are left alone.
+_BARE_SHORTHAND = regex.compile(r"(?<![“\"「『‘'])(?:四个意识|四个自信|两个维护|两个确立)(?![”\"」』’'])")
+
+
+@rule(
+    "G113",
+    "shorthand-quotes",
+    "“四个意识” “四个自信” “两个维护” “两个确立” written without quotation marks",
+    severity="info",
+    fixable="safe",
+    source="catalogue G08; [S24] [S25] (usage)",
+    explanation=(
+        "Numbered shorthands of fixed political formulas are quoted: 增强“四个意识”, 做到“两个维护”. "
+        "Only the four shorthands that official text always quotes are checked."
+    ),
+    bad=[("增强四个意识、坚定四个自信", "增强“四个意识”、坚定“四个自信”")],
+    good=["增强“四个意识”", "‘两个维护’", "“四个自信”“两个确立”"],
+)
+def shorthand_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag a bare 四个意识/四个自信/两个维护/两个确立 and wrap it in quotes."""
+    for m in _BARE_SHORTHAND.finditer(doc.text):
+        yield self.finding(m.start(), m.end(), f"“{m.group()}”应加引号", f"“{m.group()}”")
+
+
+RULES = [term_verb, fixed_list_order, shorthand_quotes]
 
 
 @hookimpl
