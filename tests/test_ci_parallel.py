@@ -68,6 +68,33 @@ def test_pool_really_runs_and_keeps_order(tmp_path, sample_text, monkeypatch):
     assert all(r.document is not None for r in parallel.check_files(linter, items, jobs=2, use_cache=False))
 
 
+def test_warm_cache_needs_no_pool_and_misses_alone_go_to_it(tmp_path, sample_text, monkeypatch):
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = _corpus(tmp_path / "reports", sample_text, n=20)
+    items = [(p, str(p)) for p in sorted(corpus.iterdir())]
+    sent: list[int] = []
+
+    class Recording(parallel.ProcessPoolExecutor):
+        def map(self, fn, iterable, **kw):
+            batch = list(iterable)
+            sent.append(len(batch))
+            return super().map(fn, batch, **kw)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Recording)
+    linter = Linter(isolated=True)
+
+    def run() -> list:
+        return [(r.path, r.findings) for r in parallel.check_files(linter, items, jobs=2)]
+
+    cold = run()
+    assert run() == cold and sent == [len(items)]  # the warm run started no pool
+    for p, _ in items[:10]:
+        p.write_text(p.read_text(encoding="utf-8") + "要##new##求\n", encoding="utf-8")
+    third = run()
+    assert sent == [len(items), 10]  # only the changed files were sent to the pool
+    assert [p for p, _ in third] == [p for p, _ in cold] and third[10:] == cold[10:]
+
+
 @pytest.mark.slow  # spawned workers import everything afresh: a few seconds
 def test_spawned_workers_give_the_same_results(tmp_path, sample_text, monkeypatch):
     """Where there is no fork (Windows, macOS), workers rebuild the Linter from its settings."""

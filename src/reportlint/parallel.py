@@ -122,6 +122,40 @@ class Progress:
             self.stream.flush()
 
 
+def cached_result(linter: Any, path: Path, display: str, cache: Any) -> LintResult | None:
+    """The cached result of a file, or None (a miss, or anything unusual: the full check will report it)."""
+    try:
+        config = linter.config_for(path)
+        if path.stat().st_size > config.max_file_size:
+            return None
+        data = path.read_bytes()
+        found = cache.get(config, cache.key(config, data, display), display)
+        if found is None:
+            return None
+        return LintResult(display, linter.read_bytes(display, data), findings=found)
+    except (ReportlintError, OSError):
+        return None
+
+
+def _pool(linter: Any, items: Sequence[tuple[Path, str]], jobs: int, use_cache: bool) -> Iterator[LintResult]:
+    """Results of ``items`` from a process pool, in order."""
+    workers = min(jobs, len(items))
+    ctx: Any
+    if _start_method() == "fork":
+        ctx = multiprocessing.get_context("fork")
+        _WORKER["linter"] = linter  # inherited by the forked workers, compiled rules and all
+        initargs: tuple[Any, ...] = (None, use_cache)
+    else:
+        ctx = multiprocessing.get_context("spawn")
+        initargs = (_linter_args(linter), use_cache)
+    chunk = max(1, min(16, len(items) // (workers * 4)))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
+            yield from pool.map(_work, items, chunksize=chunk)
+    finally:
+        _WORKER.clear()
+
+
 def check_files(
     linter: Any,
     items: Sequence[tuple[Path, str]],
@@ -130,32 +164,37 @@ def check_files(
     use_cache: bool = True,
     progress: bool | None = None,
 ) -> Iterator[LintResult]:
-    """Check files in order, ``jobs`` at a time; yields one LintResult per item, in the items' order."""
+    """Check files in order, ``jobs`` at a time; yields one LintResult per item, in the items' order.
+
+    Cache hits are answered here; only the misses go to the pool, and no pool is
+    started when too few files miss (re-checking an unchanged tree stays cheap).
+    """
     from reportlint.cache import Cache
 
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     bar = Progress(len(items), enabled=progress if progress is not None else None)
+    cache = Cache(linter) if use_cache else None
     try:
         if jobs == 1 or len(items) < MIN_FILES_FOR_POOL:
-            cache = Cache(linter) if use_cache else None
             for path, display in items:
                 yield check_one(linter, path, display, cache)
                 bar.step()
             return
-        workers = min(jobs, len(items))
-        ctx: Any
-        if _start_method() == "fork":
-            ctx = multiprocessing.get_context("fork")
-            _WORKER["linter"] = linter  # inherited by the forked workers, compiled rules and all
-            initargs: tuple[Any, ...] = (None, use_cache)
+        ready: dict[int, LintResult] = {}
+        if cache is not None:
+            for i, (path, display) in enumerate(items):
+                hit = cached_result(linter, path, display, cache)
+                if hit is not None:
+                    ready[i] = hit
+        misses = [item for i, item in enumerate(items) if i not in ready]
+        if len(misses) < MIN_FILES_FOR_POOL:
+            checked: Iterator[LintResult] = (check_one(linter, p, d, cache) for p, d in misses)
         else:
-            ctx = multiprocessing.get_context("spawn")
-            initargs = (_linter_args(linter), use_cache)
-        chunk = max(1, min(16, len(items) // (workers * 4)))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
-            for result in pool.map(_work, items, chunksize=chunk):
-                yield result
-                bar.step()
+            checked = _pool(linter, misses, jobs, use_cache)
+        for i in range(len(items)):
+            yield ready[i] if i in ready else next(checked)
+            bar.step()
+        for _ in checked:  # close the pool
+            pass
     finally:
         bar.close()
-        _WORKER.clear()
