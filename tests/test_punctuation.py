@@ -367,3 +367,10 @@ def test_p120_book_title_scope_is_off_by_default():
     assert_flags("举办《全市廉政知识竞赛》", "P120", fixed="举办“全市廉政知识竞赛”")
     for good in ("印发《关于开展清廉机关创建活动的通知》", "观看《黎明之前》", "《民法典》知识竞赛"):
         assert_clean(good, "P120")
+
+
+def test_p105_severity_by_mark():
+    severities = {lint_snippet(t, "P105")[0].severity.value for t in ("加强领导,压实责任。",)}
+    assert severities == {"error"}
+    assert lint_snippet("时间:2023年", "P105")[0].severity.value == "warning"
+    assert lint_snippet("实施办法(试行)印发", "P105")[0].severity.value == "warning"

@@ -69,10 +69,12 @@ def _marks(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Findi
         if not _touches_chinese(text, pos, pos + 1):
             continue
         ch = m.group(1)
-        # ':' is also used in references and labels; a human confirms it (catalogue B01).
-        applicability = Applicability.UNSAFE if ch == ":" else Applicability.SAFE
+        # ':' is also used in references and labels: a human confirms it (catalogue B01), and it
+        # is a warning, as is the bracket pair below (common in text pasted from web pages).
+        colon = ch == ":"
         yield self.finding(m.start(), m.end(), f"中文中使用了半角{mark(ch)}，应为全角{mark(_FULL[ch])}",
-                           Fix(_FULL[ch], applicability))
+                           Fix(_FULL[ch], Applicability.UNSAFE if colon else Applicability.SAFE),
+                           severity=Severity.WARNING if colon else None)
 
 
 def _parens(self: Rule, doc: Document, urls: list[tuple[int, int]]) -> Iterator[Finding]:
@@ -92,7 +94,8 @@ def _parens(self: Rule, doc: Document, urls: list[tuple[int, int]]) -> Iterator[
         # ASCII content right after an ASCII word ("f(x)", "Python(3.11)") is code or English.
         if not _HAN.search(inner) and m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
             continue
-        yield self.finding(m.start(), m.end(), "中文中使用了半角括号“()”，应为全角“（）”", f"（{inner}）")
+        yield self.finding(m.start(), m.end(), "中文中使用了半角括号“()”，应为全角“（）”", f"（{inner}）",
+                           severity=Severity.WARNING)
 
 
 @rule(
@@ -105,8 +108,9 @@ def _parens(self: Rule, doc: Document, urls: list[tuple[int, int]]) -> Iterator[
         "Chinese text uses the full-width marks ，；：？！（）. An ASCII mark next to a Han "
         "character or Chinese mark is replaced (safe; the colon needs a look, so its fix is "
         "unsafe). URLs, e-mail addresses, numbers (1,000 8:30 1:2), list markers such as 1. "
-        "and English phrases are left alone; the period is never touched. In a text typed "
-        "wholly with ASCII marks (more , ; than ，；) the findings are warnings."
+        "and English phrases are left alone; the period is never touched. The colon and the "
+        "bracket pair are warnings (common in text pasted from web pages), and so is every "
+        "finding in a text typed wholly with ASCII marks (more , ; than ，；)."
     ),
     bad=[("加强领导,压实责任;", "加强领导，压实责任；"), ("是否完成?", "是否完成？"),
          ("世界贸易组织(WTO)成员", "世界贸易组织（WTO）成员"), ("时间:2023年", "时间：2023年"),
