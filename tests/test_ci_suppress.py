@@ -81,3 +81,9 @@ def test_per_file_ignores(tmp_path):
     }
     assert codes["drafts/a.txt"] == [] and codes["notes.md"] == []
     assert "M101" in codes["final.txt"]
+
+
+def test_sample_report_has_no_suppression_findings(sample_path):
+    # The sample is a .txt: no comment can be in it, so RL001 has nothing to say.
+    result = Linter(isolated=True, select=["RL"]).check_path(sample_path)
+    assert result.problems == [] and result.findings == []
