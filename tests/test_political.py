@@ -208,3 +208,11 @@ def test_shorthand_quotes():
     assert_flags("树牢四个意识，做到两个维护", "G113", count=2, fixed="树牢“四个意识”，做到“两个维护”")
     assert_clean("增强“四个意识”、坚定‘四个自信’、做到\"两个维护\"", "G113")
     assert_clean("落实“一岗双责”和一岗双责", "G113")  # not judged
+
+
+def test_new_development_philosophy_only_next_to_its_name():
+    assert_flags("坚持协调、创新、绿色、开放、共享的发展理念", "G112", count=1,
+                 fixed="坚持创新、协调、绿色、开放、共享的发展理念")
+    (f,) = assert_flags("新发展理念即创新、协调、绿色、开放", "G112")
+    assert "共享" in f.message
+    assert_clean("坚持开放、创新、包容，推动绿色、协调发展", "G112")

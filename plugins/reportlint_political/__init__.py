@@ -10,6 +10,7 @@ rules here check the verb that goes with each numbered shorthand (增强“四�
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -69,81 +70,101 @@ def term_verb(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- fixed lists (G112)
 
-#: label -> members in their fixed order (catalogue G03, G04, G10).
-FIXED_LISTS: dict[str, tuple[str, ...]] = {
-    "四个意识": ("政治意识", "大局意识", "核心意识", "看齐意识"),
-    "四个自信": ("道路自信", "理论自信", "制度自信", "文化自信"),
-    "四风": ("形式主义", "官僚主义", "享乐主义", "奢靡之风"),
-}
-_SEP = r"(?:以及|、|，|和|与|及)"
+@dataclass(frozen=True)
+class FixedList:
+    """A numbered formula's members in their fixed order, and how a run of them is found."""
+
+    label: str
+    members: tuple[str, ...]
+    sep: str = r"(?:以及|、|，|和|与|及)"
+    #: Judge a run only when the label is right before it (or, with ``after``, right after it):
+    #: for short members (创新、协调) that also make lists of their own.
+    needs_label: bool = False
+    after: tuple[str, ...] = ()
+
+    def pattern(self) -> regex.Pattern[str]:
+        """A run of two or more members joined by the separators."""
+        alt = "|".join(self.members)
+        return regex.compile(rf"(?:{alt})(?:{self.sep}(?:{alt})){{1,{len(self.members) - 1}}}")
 
 
-def _list_pattern(members: tuple[str, ...]) -> regex.Pattern[str]:
-    """A run of two or more members joined by 、/和/与/及, with the label just before it if any."""
-    alt = "|".join(members)
-    return regex.compile(rf"(?P<run>(?:{alt})(?:{_SEP}(?:{alt})){{1,3}})")
-
-
-_LIST_PATTERNS = {label: _list_pattern(members) for label, members in FIXED_LISTS.items()}
+#: The fixed lists (catalogue G03, G04, G10, G11).
+FIXED_LISTS: tuple[FixedList, ...] = (
+    FixedList("四个意识", ("政治意识", "大局意识", "核心意识", "看齐意识")),
+    FixedList("四个自信", ("道路自信", "理论自信", "制度自信", "文化自信")),
+    FixedList("四风", ("形式主义", "官僚主义", "享乐主义", "奢靡之风")),
+    FixedList("新发展理念", ("创新", "协调", "绿色", "开放", "共享"), sep="、", needs_label=True,
+              after=("的新发展理念", "新发展理念", "的发展理念", "发展理念")),
+)
+_LIST_PATTERNS = {fl.label: fl.pattern() for fl in FIXED_LISTS}
 # The label, quoted or not, followed by a short introducer, right before a run: “四个意识”即……
 _INTRO = regex.compile(r"[”\"」]?(?:即|是|就是|：|:|（|\()?$")
 
 
-def _labelled(text: str, start: int, label: str) -> bool:
-    """True if the run at ``start`` directly follows its label (“四个意识”即 / （ / ：)."""
-    before = text[max(0, start - len(label) - 4):start]
-    i = before.rfind(label)
-    return i != -1 and _INTRO.match(before, i + len(label)) is not None
+def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
+    """True if the run directly follows its label (“四个意识”即 / （ / ：) or precedes one of ``after``."""
+    before = text[max(0, start - len(fl.label) - 4):start]
+    i = before.rfind(fl.label)
+    if i != -1 and _INTRO.match(before, i + len(fl.label)) is not None:
+        return True
+    return any(text.startswith(a, end) for a in fl.after)
 
 
 @rule(
     "G112",
     "fixed-list-order",
-    "The members of “四个意识”, “四个自信” or “四风” out of their fixed order, or one missing",
+    "The members of “四个意识”, “四个自信”, “四风” or 新发展理念 out of their fixed order, or one missing",
     severity="error",
     fixable="unsafe",
-    source="catalogue G03, G04, G10; [S23]",
+    source="catalogue G03, G04, G10, G11; [S23]",
     explanation=(
         "“四个意识” is 政治意识、大局意识、核心意识、看齐意识; “四个自信” is 道路自信、理论自信、"
         "制度自信、文化自信; “四风” is 形式主义、官僚主义、享乐主义和奢靡之风, in that order. "
+        "新发展理念 is 创新、协调、绿色、开放、共享, judged only next to its name. "
         "A run of three or more members (or two right after the label) must keep the order; a "
-        "run right after its label (“四个自信”即……) must list all four."
+        "run right after its label (“四个自信”即……) must list them all."
     ),
     bad=[
         ("核心意识、看齐意识、大局意识和政治意识", "政治意识、大局意识、核心意识和看齐意识"),
         "“四个自信”即道路自信、理论自信、制度自信",
         ("反对形式主义、享乐主义、官僚主义和奢靡之风", "反对形式主义、官僚主义、享乐主义和奢靡之风"),
+        ("贯彻协调、创新、绿色、开放、共享的新发展理念", "贯彻创新、协调、绿色、开放、共享的新发展理念"),
     ],
     good=[
         "政治意识、大局意识、核心意识、看齐意识",
         "“四风”问题，特别是形式主义、官僚主义",
         "坚定道路自信、理论自信、制度自信、文化自信",
         "享乐主义和奢靡之风",
+        "坚持开放、创新、包容的原则",
+        "贯彻创新、协调、绿色、开放、共享的新发展理念",
     ],
 )
 def fixed_list_order(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag member runs out of the fixed order, and labelled runs missing a member."""
     text = doc.text
-    for label, members in FIXED_LISTS.items():
-        for m in _LIST_PATTERNS[label].finditer(text):
-            yield from _check_run(self, text, m, label, members)
+    for fl in FIXED_LISTS:
+        for m in _LIST_PATTERNS[fl.label].finditer(text):
+            yield from _check_run(self, text, m, fl)
 
 
-def _check_run(self: Rule, text: str, m: regex.Match[str], label: str, members: tuple[str, ...]) -> Iterator[Finding]:
+def _check_run(self: Rule, text: str, m: regex.Match[str], fl: FixedList) -> Iterator[Finding]:
     """Findings for one run of members: order (with a fix), then completeness."""
-    items = regex.findall("|".join(members), m.group("run"))
-    labelled = _labelled(text, m.start(), label)
+    members, label = fl.members, fl.label
+    alt = "|".join(members)
+    items = regex.findall(alt, m.group())
+    labelled = _labelled(text, m.start(), m.end(), fl)
+    if fl.needs_label and not labelled:
+        return
     order = [members.index(x) for x in items]
     if (len(items) >= 3 or labelled) and order != sorted(set(order)):
-        fixed = m.group("run")
-        spans = [(x.start(), x.end()) for x in regex.finditer("|".join(members), fixed)]
+        fixed = m.group()
+        spans = [(x.start(), x.end()) for x in regex.finditer(alt, fixed)]
         wanted = [members[i] for i in sorted(set(order))]
+        fix: str | None = None
         if len(wanted) == len(spans):
             for (s, e), new in reversed(list(zip(spans, wanted, strict=True))):
                 fixed = fixed[:s] + new + fixed[e:]
-            fix: str | None = fixed
-        else:
-            fix = None
+            fix = fixed
         yield self.finding(m.start(), m.end(), f"“{label}”的表述顺序应为{'、'.join(members)}", fix)
     elif labelled and len(set(items)) < len(members):
         missing = "、".join(x for x in members if x not in items)
