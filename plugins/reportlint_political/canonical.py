@@ -86,6 +86,8 @@ class _Spec:
                 raise ctx.error(entry, f"anchor {a!r} is not part of the canonical form")
         if not self.variants and not anchors:
             raise ctx.error(entry, "a canonical rule needs max_errors > 0 or some 'variants'")
+        if any(len(w) >= _LONGEST for w in (canonical, *self.allow)):
+            raise ctx.error(entry, f"canonical and allowed forms must be shorter than {_LONGEST} characters")
         if canonical in self.variants:
             raise ctx.error(entry, "the canonical form is listed among its variants")
         self.fuzzy = regex.compile(rf"(?b)(?:{regex.escape(canonical)}){{e<={k}}}") if k else None
