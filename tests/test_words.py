@@ -304,3 +304,15 @@ def test_clean_prose_is_silent_for_t_and_g():
     result = linter.check_document(linter.read_bytes("clean.txt", CLEAN_PROSE.encode("utf-8")))
     found = _family(result.findings, "T", "G")
     assert found == [], [(f.code, CLEAN_PROSE[f.start:f.end], f.message) for f in found]
+
+
+def test_clean_text_bench_runs_on_a_folder_and_exits_clearly_without_data(tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_tg_clean", ROOT / "bench" / "bench_tg_clean.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main([str(tmp_path / "absent")]) == 2
+    (tmp_path / "a.txt").write_text(CLEAN_PROSE, encoding="utf-8")
+    assert module.main([str(tmp_path)]) == 0
+    assert "0 findings = 0.00 per 100,000 characters" in capsys.readouterr().out
