@@ -67,7 +67,7 @@ def seq_words(doc: Document) -> list[SeqWord]:
     starts = _paragraph_index(doc)
     out: list[SeqWord] = []
     for m in _SEQ.finditer(doc.text):
-        series = next(k for k in ("shi", "di", "qi", "shouxian", "qici") if m.group(k) is not None)
+        series = m.lastgroup or ""  # the alternation's only named groups: the one that matched
         numeral = m.group(series)
         if series == "shouxian":
             number = 1
