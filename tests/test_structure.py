@@ -327,3 +327,20 @@ def test_inner_list_inside_an_item_resumes_the_outer_run():
     text = "一是加强学习，抓好三个环节：一是原文学，二是专题学，三是交流学；二是强化教育；三是严格考核。"
     assert_clean(text, "S111")
     assert_flags("一是加强学习：一是原文学，二是专题学；四是严格考核。", "S111", count=1)
+
+
+def test_profile_from_config_file_and_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from reportlint.cli import main
+
+    report = tmp_path / "report.txt"
+    report.write_text("XX局2023年有关情况\n一、主要工作\n二、主要成效\n", encoding="utf-8")
+    runner = CliRunner()
+    args = ["check", "--select", "S2", "--format", "concise", str(report)]
+    assert runner.invoke(main, args).exit_code == 0  # no profile: the title names none
+    result = runner.invoke(main, [*args[:1], "--profile", "工作总结", *args[1:]])
+    assert result.exit_code == 1 and "S201" in result.output
+    (tmp_path / "reportlint.toml").write_text('profile = "述职报告"\n', encoding="utf-8")
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1 and "S202" in result.output and "S201" not in result.output
