@@ -66,6 +66,8 @@ def _marks(self: Rule, text: str, urls: list[tuple[int, int]]) -> Iterator[Findi
             continue
         if m.group(1) == ";" and _ENTITY.search(text, max(0, pos - 10), pos):
             continue  # &nbsp; and &#8220; are HTML residue (family M), not a semicolon
+        if m.group(1) == "!" and text.startswith("[", pos + 1):
+            continue  # ![图](a.png): Markdown image syntax
         if not _touches_chinese(text, pos, pos + 1):
             continue
         ch = m.group(1)
@@ -84,6 +86,8 @@ def _parens(self: Rule, doc: Document, urls: list[tuple[int, int]]) -> Iterator[
     for m in _PARENS.finditer(text):
         if _in_spans(m.start(), urls):
             continue
+        if m.start() > 0 and text[m.start() - 1] == "]":
+            continue  # [文字](链接): a Markdown link target, not a bracket pair of the text
         if markers is None:
             markers = heading_marker_offsets(doc)
         if m.start() in markers:
@@ -116,7 +120,8 @@ def _parens(self: Rule, doc: Document, urls: list[tuple[int, int]]) -> Iterator[
          ("世界贸易组织(WTO)成员", "世界贸易组织（WTO）成员"), ("时间:2023年", "时间：2023年"),
          ("工作, 成效", "工作，成效")],
     good=["上午8:30开会", "比例为1:2", "共1,000元", "1.加强学习", "访问https://www.gov.cn/a?b=1,c查看",
-          "Hello, world!", "函数f(x)的值", "邮箱a.b@gov.cn，电话", "中国&nbsp;人民"],
+          "Hello, world!", "函数f(x)的值", "邮箱a.b@gov.cn，电话", "中国&nbsp;人民",
+          "如图![示意图](img/a.png)所示"],
 )
 def halfwidth_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
