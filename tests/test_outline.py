@@ -45,10 +45,18 @@ def test_heading_forms(text, level, number, form):
 @pytest.mark.parametrize(
     "text",
     ["一是加强学习", "2023年工作总结", "12.5%的增长", "1、2月份完成", "一、二季度完成", "一、二、三产业融合",
+     "三、四月份，我们开展了检查", "一、二年级学生",
      "第一，统一思想", "一、", "（一）", "在（一）中提到", "100.学习"],
 )
 def test_not_headings(text):
     assert match_heading(text, 0, 0) is None
+
+
+def test_a_heading_may_start_with_a_numeral():
+    assert match_heading("三、二季度工作安排", 0, 0).number == 3
+    assert match_heading("一、四年来工作回顾", 0, 0).number == 1
+    assert match_heading("二、三项重点工作", 0, 0).number == 2
+    assert match_heading("1.2023年工作完成情况", 0, 0).title == "2023年工作完成情况"
 
 
 def test_marker_punct_and_offsets():

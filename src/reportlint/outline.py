@@ -31,12 +31,11 @@ _HEADING = regex.compile(
     (?:
         (?P<l1>[一二三四五六七八九十]{1,3})(?P<p1>[、.．，,：:])
         (?![一二三四五六七八九十]{1,3}[、，,])  # 一、二、三产业 is a list, not a heading
-        (?![二三四五六七八九十](?:季度|年级|级|类|线|期|批|档|产业|等奖))  # 一、二季度 (G15834 4.5.3.4)
       | (?P<o2>[（(])(?P<l2>[一二三四五六七八九十]{1,3})(?P<c2>[）)])(?P<p2>[、.．，,]?)
       | (?P<l2c>[\u3220-\u3229])(?P<p2c>[、.．，,]?)
       | (?P<o4>[（(])(?P<l4>\d{1,2})(?P<c4>[）)])(?P<p4>[、.．，,]?)
       | (?P<l4c>[\u2474-\u2487])(?P<p4c>[、.．，,]?)
-      | (?P<l3>\d{1,2})(?P<p3>[.．、])(?!\d)
+      | (?P<l3>\d{1,2})(?P<p3>[.．、])(?!\d(?!\d{3}年))  # 1.5倍, 1、2月 are not headings; 1.2023年… is
       | (?P<l4h>\d{1,2})(?P<c4h>[）)])
       | (?P<l5>[\u2460-\u2473])(?P<p5>[、.．，,]?)
     )
@@ -44,6 +43,11 @@ _HEADING = regex.compile(
     regex.VERBOSE,
 )
 _SENTENCE_END = regex.compile(r"[。！？!?]")
+# 一、二季度 / 三、四月份 / 一、二年级: two adjacent numerals joined by 、 (G15834 4.5.3.4), not
+# a heading. Only the next numeral counts: 三、二季度工作安排 is heading 三.
+# Only time and grade words follow: 二、三项重点工作 may well be heading 二 (a lost heading would
+# make S101 report a gap).
+_ADJACENT_PAIR = regex.compile(r"[二三四五六七八九十](?=季度|年级|月|产业|等奖)")
 #: What may follow a numeral or a closing bracket in a marker (the last character of a form).
 _MARKER_PUNCT = frozenset("、.．，,：:")
 
@@ -163,6 +167,8 @@ def match_heading(text: str, offset: int, paragraph: int) -> Heading | None:
     rest_start = m.end()
     if rest_start >= len(text):
         return None  # a bare marker is not a heading
+    if level == 1 and (pair := _ADJACENT_PAIR.match(text, rest_start)) and _CN_DIGITS.get(pair.group()) == number + 1:
+        return None
     end_m = _SENTENCE_END.search(text, rest_start)
     title_end = end_m.start() if end_m else len(text)
     inline = end_m is not None and text[end_m.end() :].strip() != ""
