@@ -33,6 +33,7 @@ def outline(text: str):
         ("4）落实", 4, 4, "1）"),
         ("③检查", 5, 3, "①"),
         ("　　一、缩进的标题", 1, 1, "一、"),
+        ("**二、加粗的标题**", 1, 2, "一、"),
     ],
 )
 def test_heading_forms(text, level, number, form):

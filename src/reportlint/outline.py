@@ -27,7 +27,7 @@ CANONICAL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
 # One alternation, tried once per paragraph. Named groups say which shape matched.
 _HEADING = regex.compile(
     r"""
-    (?P<lead>[ \t\u3000]*)
+    (?P<lead>[ \t\u3000]*(?:\*\*|__)?)  # Markdown bold around a heading: **一、总体情况**
     (?:
         (?P<l1>[一二三四五六七八九十]{1,3})(?P<p1>[、.．，,：:])
         (?![一二三四五六七八九十]{1,3}[、，,])  # 一、二、三产业 is a list, not a heading
