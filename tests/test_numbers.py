@@ -28,6 +28,11 @@ def test_n101(bad, fixed):
     assert found[0].fix.safe
 
 
+def test_n101_leaves_heading_markers_to_family_s():
+    found = lint_snippet("１．强化监督。\n增长２０%。\n（１）加强学习。", "N101")
+    assert [f.line for f in found] == [2, 3]  # S104 fixes １． whole; it accepts （１） as （1）
+
+
 def test_n101_leaves_fullwidth_punctuation():
     assert_clean("（一）总体情况：完成100％。", "N101")
 

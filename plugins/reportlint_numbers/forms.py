@@ -9,7 +9,7 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 
-from ._util import mark
+from ._util import heading_marker_offsets, mark
 
 # Full-width digits and Latin letters, with a full-width point between digits (６５．８).
 _FULLWIDTH = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
@@ -31,7 +31,12 @@ _FULLWIDTH = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
     good=["2023年", "增长65.8%", "（一）总体情况"],
 )
 def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
+    markers: frozenset[int] | None = None
     for m in _FULLWIDTH.finditer(doc.text):
+        if markers is None:
+            markers = heading_marker_offsets(doc)
+        if m.start() in markers:
+            continue  # a heading marker such as １． is family S's (S104)
         half = unicodedata.normalize("NFKC", m.group())
         yield self.finding(m.start(), m.end(), f"全角字符{mark(m.group())}应为半角{mark(half)}", half)
 

@@ -42,4 +42,7 @@ def mark(text: str) -> str:
 
 def heading_marker_offsets(doc: Document) -> frozenset[int]:
     """Offsets inside heading markers such as (1) （一) 1）: family S judges their form."""
-    return frozenset(i for h in doc.outline.headings for i in range(h.marker_start, h.marker_end))
+    # Only non-canonical markers: those are the ones S104 reports (with a fix for the whole marker).
+    return frozenset(
+        i for h in doc.outline.headings if not h.canonical for i in range(h.marker_start, h.marker_end)
+    )

@@ -82,7 +82,7 @@ _DASH = regex.compile(r"[-－―─—]{2,}")
     ),
     bad=[("目标--全面完成", "目标——全面完成"), ("目标－－全面完成", "目标——全面完成"),
          ("目标――全面完成", "目标——全面完成")],
-    good=["目标——全面完成", "---", "2023--2024年", "4月27日-28日"],
+    good=["目标——全面完成", "---", "2023--2024年", "4月27日-28日", "正文<!--注释-->内容"],
 )
 def dash_form(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
@@ -92,8 +92,8 @@ def dash_form(self: Rule, doc: Document) -> Iterator[Finding]:
             continue
         before = text[m.start() - 1] if m.start() > 0 else ""
         after = text[m.end()] if m.end() < len(text) else ""
-        if before.isdigit() and after.isdigit():
-            continue
+        if (before.isdigit() and after.isdigit()) or before == "!" or after == ">":
+            continue  # a range between digits (family D), or an HTML comment <!-- -->
         if not _cjk_around(text, m.start(), m.end()):
             continue
         yield self.finding(m.start(), m.end(), f"破折号误作{mark(run)}，应为“——”", "——")
