@@ -125,7 +125,15 @@ def period_as_decimal_point(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # 1，258，000 : full-width commas between three-digit groups of one number.
-_FULLWIDTH_GROUPS = regex.compile(r"(?<![\d，,.])\d{1,3}(?:，\d{3}){2,}(?![\d，])|(?<![\d，,.])\d{1,3}，\d{3}(?=[元万亿人个吨户家件项])")
+# A list of numbers (分别为100，200，300) has the same shape, so only two shapes count: three or
+# more groups led by one or two digits (1，258，000), or a group of 000 (5，000元).
+_FULLWIDTH_GROUPS = regex.compile(r"(?<![\d，,.])\d{1,3}(?:，\d{3})+(?![\d，])")
+
+
+def _grouped_number(run: str) -> bool:
+    """True when a run of digit groups reads as one number, not a list."""
+    groups = run.split("，")
+    return (len(groups) >= 3 and len(groups[0]) <= 2) or "000" in groups[1:]
 
 
 @rule(
@@ -136,9 +144,11 @@ _FULLWIDTH_GROUPS = regex.compile(r"(?<![\d，,.])\d{1,3}(?:，\d{3}){2,}(?![\d�
     fixable="unsafe",
     source="GB/T 15835-2011 (多位数分节用半角逗号或空格); catalogue C12",
     bad=[("投入1，258，000元", "投入1,258,000元"), ("共5，000元", "共5,000元")],
-    good=["投入1,258,000元", "2022，2023年", "分别为12，15，18项"],
+    good=["投入1,258,000元", "2022，2023年", "分别为12，15，18项", "分别为100，200，300人"],
 )
 def fullwidth_thousands_separator(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _FULLWIDTH_GROUPS.finditer(doc.text):
+        if not _grouped_number(m.group()):
+            continue
         fixed = m.group().replace("，", ",")
         yield self.finding(m.start(), m.end(), f"数字分节不用全角逗号，应为{mark(fixed)}或不分节", fixed)
