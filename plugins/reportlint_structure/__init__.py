@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from reportlint import Config, Document, Finding, Rule, hookimpl
+from reportlint import Config, Rule, hookimpl
 from reportlint_structure import headings, profiles, sequence, title
 
 
@@ -24,13 +24,3 @@ def reportlint_add_rules(config: Config) -> Iterable[Rule]:
 def reportlint_add_rule_kinds() -> Mapping[str, Any]:
     """The pack kind ``required``: a profile's required parts."""
     return {"required": profiles.required_kind}
-
-
-@hookimpl
-def reportlint_filter_finding(finding: Finding, document: Document, config: Config) -> bool | None:
-    """Drop required-parts findings of profiles that do not govern the document."""
-    # Pack rules do not see the config: a required-parts finding survives only under its own
-    # profile (config.profile, else the one the title names). None lets other filters decide.
-    if finding.code in profiles.PROFILES and profiles.drop_other_profile(finding, document, config.profile):
-        return True
-    return None

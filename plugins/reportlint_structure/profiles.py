@@ -5,13 +5,8 @@ Each ``[[rules]]`` entry of kind ``required`` is one profile: ``profile`` (its n
 rule it out, e.g. 政府工作报告 for 工作报告) and ``[[rules.parts]]`` with ``name`` and
 ``accept`` (wordings that count as that part when they occur in a heading).
 
-Which profile applies is decided per document: ``config.profile`` if set, else the
-title. Pack rules do not see the config, so each rule checks its own profile unless the
-document rules it out (:func:`may_apply`), and the ``reportlint_filter_finding`` hook
-(which does see the config) drops findings of profiles that do not govern the document
-(:func:`drop_other_profile`). A configured profile that contradicts the title's
-document type is therefore not checked; the fix is core-side (put config.profile in
-``doc.meta["profile"]``, which :func:`may_apply` already honours).
+Which profile applies is decided per document: ``config.profile`` if set (the core puts
+it in ``doc.meta["profile"]``), else the first profile whose title endings the title has.
 """
 
 from __future__ import annotations
@@ -65,15 +60,9 @@ class Profile:
 
 
 def may_apply(profile: Profile, doc: Document) -> bool:
-    """False when the document itself rules ``profile`` out: another profile in meta, or a title
-    naming another type. Whether it does apply (config.profile, or the title) the filter decides."""
-    wanted = doc.meta.get("profile")
-    if wanted:
-        return bool(wanted == profile.name)
-    title = doc.title.text if doc.title is not None else ""
-    if profile.excluded_by(title):
-        return False
-    return not any(p.matches_title(title) for p in PROFILES.values() if p.name != profile.name)
+    """True when ``profile`` governs ``doc``: the configured profile (in ``doc.meta``, put there
+    by the core from config), else the first profile whose document type the title names."""
+    return active_profile(doc) == profile.name
 
 
 #: Rule code -> profile, filled as packs load; read by the finding filter.
@@ -162,10 +151,8 @@ def required_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
     return Rule(check_fn=check, **fields)
 
 
-def active_profile(doc: Document, configured: str | None) -> str | None:
+def active_profile(doc: Document) -> str | None:
     """The profile governing ``doc``: the configured one, else the first whose title matches."""
-    if configured:
-        return configured
     wanted = doc.meta.get("profile")
     if wanted:
         return str(wanted)
@@ -176,11 +163,3 @@ def active_profile(doc: Document, configured: str | None) -> str | None:
         if profile.matches_title(title.text):
             return profile.name
     return None
-
-
-def drop_other_profile(finding: Finding, doc: Document, configured: str | None) -> bool:
-    """True if ``finding`` comes from a profile rule that does not govern ``doc``."""
-    profile = PROFILES.get(finding.code)
-    if profile is None:
-        return False
-    return active_profile(doc, configured) != profile.name

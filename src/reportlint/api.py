@@ -226,6 +226,11 @@ class Linter:
         """Run the selected rules on a document; problems are collected, not raised."""
         config = config or self.default_config()
         result = LintResult(doc.path, doc)
+        # Rules see only the document: the settings that describe it travel in its meta.
+        if config.profile:
+            doc.meta.setdefault("profile", config.profile)
+        if config.report_year:
+            doc.meta.setdefault("report_year", config.report_year)
         try:
             rules = self.selected_rules(config, doc.path)
             result.findings, result.problems = self._lint(doc, rules, config)
