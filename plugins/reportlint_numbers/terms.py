@@ -147,17 +147,22 @@ _CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
         "word is flagged; 一、二年级 and lists of ordinals (第1、2项) are left alone."
     ),
     bad=[("发现三、四个问题", "发现三四个问题"), ("用了3、4天", "用了三四天")],
-    good=["发现三四个问题", "第1、2项", "一、二年级", "三、四个意识"],
+    good=["发现三四个问题", "第1、2项", "一、二年级", "三、四个意识", "两季度分别有3、4个项目"],
 )
+def _respectively(text: str, start: int) -> bool:
+    """分别 just before: 分别有3、4个 lists two counts, it is no approximation."""
+    return "分别" in text[max(0, start - 8):start]
+
+
 def approximate_with_dunhao(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     for m in _APPROX_AR.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
-        if b == a + 1:
+        if b == a + 1 and not _respectively(text, m.start()):
             fixed = "一两" if a == 1 else to_chinese(a) + to_chinese(b)
             yield self.finding(m.start(), m.end(), f"概数不用顿号，宜写作{mark(fixed)}", fixed)
     for m in _APPROX_CN.finditer(text):
-        if _CN_VALUE[m.group(2)] == _CN_VALUE[m.group(1)] + 1:
+        if _CN_VALUE[m.group(2)] == _CN_VALUE[m.group(1)] + 1 and not _respectively(text, m.start()):
             fixed = "一两" if m.group(1) == "一" else m.group(1) + m.group(2)
             yield self.finding(m.start(), m.end(), f"概数不用顿号，应为{mark(fixed)}", fixed)
 
