@@ -134,6 +134,11 @@ _APPROX_CN = regex.compile(r"(?<=[\p{Han}])(?<![一二三四五六七八九十�
 _CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
 
 
+def _respectively(text: str, start: int) -> bool:
+    """分别 just before: 分别有3、4个 lists two counts, it is no approximation."""
+    return "分别" in text[max(0, start - 8):start]
+
+
 @rule(
     "N109",
     "approximate-with-dunhao",
@@ -149,11 +154,6 @@ _CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
     bad=[("发现三、四个问题", "发现三四个问题"), ("用了3、4天", "用了三四天")],
     good=["发现三四个问题", "第1、2项", "一、二年级", "三、四个意识", "两季度分别有3、4个项目"],
 )
-def _respectively(text: str, start: int) -> bool:
-    """分别 just before: 分别有3、4个 lists two counts, it is no approximation."""
-    return "分别" in text[max(0, start - 8):start]
-
-
 def approximate_with_dunhao(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     for m in _APPROX_AR.finditer(text):
