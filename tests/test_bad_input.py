@@ -336,3 +336,38 @@ def test_valid_replacement_templates_still_load(tmp_path, replacement, fixed):
     from reportlint.fixes import apply_fixes
 
     assert apply_fixes("要cd求", findings, unsafe=True)[0] == fixed
+
+
+# -- Markdown that makes naive patterns backtrack: scanned in linear time ------------------------------------
+
+HOSTILE_MD = {
+    "unclosed-link-targets": "](" * 50_000,
+    "unclosed-autolinks": "<http:" * 30_000,
+    "unclosed-comments": "<!--a" * 40_000,
+    "unclosed-refdef-labels": "[a\n" * 60_000,
+    "backtick-runs-of-every-length": "".join("`" * k + "a" for k in range(1, 500)),
+    "unclosed-link-titles": '](a "' * 40_000,
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_MD))
+def test_hostile_markdown_is_read_quickly(case):
+    data = HOSTILE_MD[case].encode("utf-8")
+    t0 = time.perf_counter()
+    doc = read(f"{case}.md", data)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 3, f"{case}: {elapsed:.1f} s for {len(data)} bytes"  # was 24 s for 40 KB of "](" before
+    for s, e in doc.skip_spans:
+        assert 0 <= s <= e <= len(doc.text)
+
+
+def test_markdown_skip_spans_still_cover_what_they_should():
+    from reportlint.readers.md import markdown_spans
+
+    text = ('见`代码`和[链接](http://x.cn/a_(b)##c##)、<http://x.cn/##d##>、<!-- 注释 ##e## -->、<span class="x">字</span>\n'
+            '[ref]: http://x.cn/##f##\n见[链接](http://x.cn "标题") 等')
+    skip, _ = markdown_spans(text)
+    assert sorted(text[s:e] for s, e in skip) == sorted([
+        "`代码`", "](http://x.cn/a_(b)##c##)", "<http://x.cn/##d##>", "<!-- 注释 ##e## -->", '<span class="x">', "</span>",
+        "[ref]: http://x.cn/##f##", '](http://x.cn "标题")',
+    ])
