@@ -371,3 +371,35 @@ def test_markdown_skip_spans_still_cover_what_they_should():
         "`代码`", "](http://x.cn/a_(b)##c##)", "<http://x.cn/##d##>", "<!-- 注释 ##e## -->", '<span class="x">', "</span>",
         "[ref]: http://x.cn/##f##", '](http://x.cn "标题")',
     ])
+
+
+# -- config files written by Windows editors --------------------------------------------------------------------
+
+
+def test_a_config_saved_with_a_utf8_bom_is_read(tmp_path):
+    (tmp_path / "reportlint.toml").write_bytes(b"\xef\xbb\xbf" + 'accept = ["##a##"]\n'.encode())
+    doc = tmp_path / "a.txt"
+    doc.write_text("要##a##求\n", encoding="utf-8")
+    result = Linter().check_path(doc)
+    assert result.problems == [] and result.findings == []  # the accept list was read
+
+
+@pytest.mark.parametrize("name", ["reportlint.toml", "pyproject.toml"])
+def test_a_config_in_gbk_is_one_clear_error_for_its_files_only(tmp_path, name):
+    table = "[tool.reportlint]\n" if name == "pyproject.toml" else ""
+    (tmp_path / "gbk").mkdir()
+    (tmp_path / "gbk" / name).write_bytes((table + 'accept = ["上时间"]\n').encode("gbk"))
+    (tmp_path / "gbk" / "a.txt").write_text("要##a##求\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("要##b##求\n", encoding="utf-8")
+    linter = Linter()
+    bad = linter.check_path(tmp_path / "gbk" / "a.txt", "gbk/a.txt")
+    assert [str(p) for p in bad.problems] == [
+        f"gbk/a.txt: error: {tmp_path / 'gbk' / name}: not UTF-8 (byte 0xc9 at offset {len(table) + 11}); save the config as UTF-8"
+    ]
+    assert [f.code for f in linter.check_path(tmp_path / "b.txt").findings] == ["M101"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_gets_a_helpful_error(codec):
+    with pytest.raises(InputError, match=r"^u\.txt: looks like UTF-16 text without a byte-order mark; save it as UTF-8$"):
+        read("u.txt", "一、总体情况\r\n2023年工作总结\r\n".encode(codec))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import regex
+
 from reportlint.document import Document
 from reportlint.errors import InputError
 
 _CONTROL_OK = {"\t", "\n", "\r", "\f"}
+# CJK ideographs, CJK punctuation and full-width forms: what a 公文 in UTF-16 decodes to.
+_CJK_TEXT = regex.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:
@@ -23,6 +27,8 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     if data.startswith(b"\xfe\xff"):
         return _strict(data[2:], "utf-16-be", path), "utf-16-be", True
     if b"\x00" in data[:65536]:
+        if _looks_like_bomless_utf16(data[:65536]):
+            raise InputError(f"{path}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
         raise InputError(f"{path}: binary file (contains NUL bytes), not a text document")
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
@@ -39,6 +45,21 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     if sample and controls > max(8, len(sample) // 100):
         raise InputError(f"{path}: binary file ({controls} control characters), not a text document")
     return text, encoding, False
+
+
+def _looks_like_bomless_utf16(sample: bytes) -> bool:
+    """True if ``sample`` decodes as UTF-16 (either order) to Chinese or ASCII text: only to word the error better."""
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 32:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if sum(1 for c in text if " " <= c <= "~" or c in _CONTROL_OK or _CJK_TEXT.match(c)) >= 0.9 * len(text):
+            return True
+    return False
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:
