@@ -403,3 +403,35 @@ def test_a_config_in_gbk_is_one_clear_error_for_its_files_only(tmp_path, name):
 def test_utf16_without_bom_gets_a_helpful_error(codec):
     with pytest.raises(InputError, match=r"^u\.txt: looks like UTF-16 text without a byte-order mark; save it as UTF-8$"):
         read("u.txt", "一、总体情况\r\n2023年工作总结\r\n".encode(codec))
+
+
+@pytest.mark.parametrize(
+    ("body", "needle"),
+    [
+        ("message = 'm'\npattern = 'ab'\nbad = 'ab'", "key 'bad' must be a list, got str"),
+        ("message = 'm'\npattern = 'ab'\nunless = 'xab'", "key 'unless' must be a list of str, got str"),
+        ("message = 'm'\npattern = 'ab'\nunless = [1]", "key 'unless' must be a list of str, got list"),
+    ],
+)
+def test_a_string_where_a_list_belongs_is_an_error_not_its_characters(tmp_path, body, needle):
+    from reportlint.errors import PackError
+    from reportlint.packs import CORE_KINDS, load_pack
+
+    path = tmp_path / "sloppy.toml"
+    path.write_text(PACK_ENTRY.format(kind="pattern", body=body), encoding="utf-8")
+    with pytest.raises(PackError, match=needle):
+        load_pack(path, CORE_KINDS)
+
+
+def test_a_pack_in_gbk_is_an_error_and_a_bom_is_fine(tmp_path):
+    from reportlint.errors import PackError
+    from reportlint.packs import CORE_KINDS, load_pack
+
+    text = PACK_ENTRY.format(kind="pattern", body="message = '错字'\npattern = 'ab'\nbad = ['ab']\ngood = ['ac']")
+    gbk = tmp_path / "gbk.toml"
+    gbk.write_bytes(text.encode("gbk"))
+    with pytest.raises(PackError, match=r"^pack .*gbk\.toml: not UTF-8 \(byte 0x\w\w at offset \d+\); save it as UTF-8$"):
+        load_pack(gbk, CORE_KINDS)
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert [r.code for r in load_pack(bom, CORE_KINDS)] == ["X201"]

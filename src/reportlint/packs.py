@@ -69,10 +69,19 @@ def _require(entry: Mapping[str, Any], ctx: PackContext, key: str, kind: type = 
     return entry[key]
 
 
+def _list(entry: Mapping[str, Any], ctx: PackContext, key: str, item_type: type | None = None) -> list[Any]:
+    """``entry[key]`` as a list (absent: empty); a bare string is an error, not a list of its characters."""
+    value = entry.get(key, [])
+    if not isinstance(value, list) or (item_type is not None and not all(isinstance(v, item_type) for v in value)):
+        what = f"a list of {item_type.__name__}" if item_type is not None else "a list"
+        raise ctx.error(entry, f"key {key!r} must be {what}, got {type(value).__name__}")
+    return value
+
+
 def _examples(entry: Mapping[str, Any], ctx: PackContext) -> tuple[Example, ...]:
     out: list[Example] = []
     for key, bad in (("bad", True), ("good", False)):
-        for item in entry.get(key, []):
+        for item in _list(entry, ctx, key):
             if isinstance(item, str):
                 out.append(Example(item, bad))
             elif isinstance(item, dict) and isinstance(item.get("text"), str):
@@ -158,7 +167,7 @@ def pattern_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
     """``pattern``: a `regex` pattern; ``unless`` patterns excuse a hit they cover; ``replacement`` fixes it."""
     fields = rule_fields(entry, ctx, ("pattern", "unless", "replacement"))
     pattern = _compile(entry, ctx, _require(entry, ctx, "pattern"), "pattern")
-    unless = [_compile(entry, ctx, u, "unless pattern") for u in entry.get("unless", [])]
+    unless = [_compile(entry, ctx, u, "unless pattern") for u in _list(entry, ctx, "unless", str)]
     message = _require(entry, ctx, "message")
     replacement = entry.get("replacement")
     if replacement is not None and not isinstance(replacement, str):
@@ -226,7 +235,7 @@ def replace_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
     if fields["fixable"] is None:
         fields["fixable"] = "unsafe"
     pairs: list[ReplaceEntry] = []
-    for item in entry.get("entries", []):
+    for item in _list(entry, ctx, "entries"):
         if not isinstance(item, dict) or not isinstance(item.get("wrong"), str) or not isinstance(item.get("right"), str):
             raise ctx.error(entry, "each of 'entries' needs string keys 'wrong' and 'right'")
         pairs.append(ReplaceEntry(item["wrong"], item["right"], tuple(item.get("unless", ())), str(item.get("note", ""))))
@@ -308,10 +317,15 @@ CORE_KINDS: dict[str, Callable[[Mapping[str, Any], PackContext], Rule]] = {
 def load_pack(path: Path, kinds: Mapping[str, Callable[[Mapping[str, Any], PackContext], Rule]]) -> list[Rule]:
     """Read a pack, build its rules and run their examples; PackError on anything wrong."""
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        raw = path.read_bytes()
     except OSError as exc:
         raise PackError(f"pack {path}: cannot read: {exc.strerror or exc}") from None
+    body = raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 BOM (Windows Notepad) is accepted
+    try:  # another encoding is a clear error, not a traceback
+        data = tomllib.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        offset = exc.start + len(raw) - len(body)
+        raise PackError(f"pack {path}: not UTF-8 (byte 0x{raw[offset]:02x} at offset {offset}); save it as UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"pack {path}: invalid TOML: {exc}") from None
     meta = data.get("pack", {})
