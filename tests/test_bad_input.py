@@ -23,6 +23,7 @@ from reportlint.errors import ConfigError, InputError
 from reportlint.readers import docx as docx_reader
 from reportlint.rules import Finding, Fix, Rule, rule
 
+
 def make_docx() -> bytes:
     """A real .docx made by python-docx: paragraphs and a table."""
     import docx
@@ -377,7 +378,7 @@ def test_markdown_skip_spans_still_cover_what_they_should():
 
 
 def test_a_config_saved_with_a_utf8_bom_is_read(tmp_path):
-    (tmp_path / "reportlint.toml").write_bytes(b"\xef\xbb\xbf" + 'accept = ["##a##"]\n'.encode())
+    (tmp_path / "reportlint.toml").write_bytes(b"\xef\xbb\xbf" + b'accept = ["##a##"]\n')
     doc = tmp_path / "a.txt"
     doc.write_text("要##a##求\n", encoding="utf-8")
     result = Linter().check_path(doc)

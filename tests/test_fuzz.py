@@ -82,7 +82,10 @@ def render_all(result: LintResult) -> None:
     ctx = FormatContext(rules=lint.all_rules(), statistics=True)
     for name, fmt in lint.formats().items():
         out = io.StringIO()
-        fmt([result], out, ctx)
+        try:
+            fmt([result], out, ctx)
+        except Exception as exc:  # name the format in the failure
+            raise AssertionError(f"format {name!r} crashed: {type(exc).__name__}: {exc}") from exc
 
 
 def check_text(text: str, name: str = "fuzz.txt") -> tuple[Document, LintResult]:

@@ -20,14 +20,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import shared_data
 
 from reportlint import packs
 from reportlint.api import Linter
 from reportlint.cli import main
 from reportlint.plugins import PluginManager
 from reportlint.readers import SUPPORTED_SUFFIXES
-
-from conftest import shared_data
 
 REPORTLINT = Path(sys.executable).with_name("reportlint")
 MARKED = "要求##paidbegin##全市\n"  # M101 at 1:3
@@ -322,7 +321,7 @@ def test_hostile_plugin_rules_are_each_reported_by_name(tmp_path):
     ],
 )
 def test_a_plugin_that_cannot_load_is_one_line_and_other_folders_are_checked(tmp_path, source, expected):
-    folder = _plugin_dir(tmp_path, source)
+    _plugin_dir(tmp_path, source)
     (tmp_path / "ok.txt").write_text(MARKED, encoding="utf-8")
     proc = cli("check", "--no-cache", "--format", "concise", "proj/a.txt", "ok.txt", cwd=tmp_path)
     assert proc.returncode == 2
@@ -336,7 +335,7 @@ def test_a_plugin_that_cannot_load_is_one_line_and_other_folders_are_checked(tmp
                    "a traceback for the whole run (fix proposed in the issue 12 report)")
 @pytest.mark.parametrize("hook", ["reportlint_config_keys()", "reportlint_add_packs()"])
 def test_a_plugin_hook_that_raises_is_one_line_naming_the_plugin(tmp_path, hook):
-    folder = _plugin_dir(tmp_path, f"from reportlint import hookimpl\n@hookimpl\ndef {hook}:\n    raise RuntimeError('hook boom')\n")
+    _plugin_dir(tmp_path, f"from reportlint import hookimpl\n@hookimpl\ndef {hook}:\n    raise RuntimeError('hook boom')\n")
     (tmp_path / "ok.txt").write_text(MARKED, encoding="utf-8")
     proc = cli("check", "--no-cache", "--format", "concise", "proj/a.txt", "ok.txt", cwd=tmp_path)
     lines = err_lines(proc)
