@@ -213,8 +213,6 @@ def test_no_single_rule_is_slow_on_a_1mb_line():
     assert not slow, f"rules slower than 5 s on a 1 MB line: {slow}"
 
 
-@pytest.mark.xfail(strict=False, reason="fixes.select_fixes checks each candidate against every taken span: "
-                   "O(n^2), 3.6 s for 6000 fixes; fix (bisect over sorted taken starts) proposed in the issue 12 report")
 def test_selecting_many_fixes_is_not_quadratic():
     """Four times the fixes may take about four times as long, not sixteen."""
     from reportlint.rules import Finding, Fix

@@ -5,6 +5,8 @@ The CLI is a thin layer over :class:`Linter`; programs may use it the same way.
 
 from __future__ import annotations
 
+import stat
+import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import Any
@@ -57,8 +59,11 @@ class Linter:
 
     def _plugin_keys(self) -> set[str]:
         keys: set[str] = set()
-        for mapping in self.pm.hook.reportlint_config_keys():
-            keys.update(mapping)
+        for name, fn in self.pm.impls("reportlint_config_keys"):
+            try:
+                keys.update(fn() or {})
+            except Exception as exc:
+                raise PluginError(f"plugin {name!r} failed in reportlint_config_keys: {type(exc).__name__}: {exc}") from exc
         return keys
 
     def _load(self, path: Path, table: dict[str, Any]) -> Config:
@@ -94,7 +99,7 @@ class Linter:
                 what = "not found" if not self._config_file.is_file() else "has no [tool.reportlint] table"
                 raise ConfigError(f"{self._config_file}: config file {what}")
             return self._load(self._config_file, table)
-        folder = (path if path.is_dir() else path.parent).resolve()
+        folder = (path if _is_dir(path) else path.parent).resolve()
         cached = self._by_folder.get(folder)
         if cached is None:
             try:
@@ -136,7 +141,11 @@ class Linter:
             for rule in produced:
                 add(rule, name)
         for owner, fn in self.pm.impls("reportlint_add_packs"):
-            for pack in fn() or ():
+            try:
+                shipped = list(fn() or ())
+            except Exception as exc:
+                raise PluginError(f"plugin {owner!r} failed in reportlint_add_packs: {type(exc).__name__}: {exc}") from exc
+            for pack in shipped:
                 for rule in self._pack(Path(pack)):
                     add(rule, owner)
         for pack in config.packs:
@@ -206,9 +215,12 @@ class Linter:
         display = display or str(path)
         limit = (config or self.default_config()).max_file_size
         try:
-            if path.is_dir():
+            st = path.stat()
+            if stat.S_ISDIR(st.st_mode):
                 raise InputError(f"{display}: is a folder, not a file")
-            size = path.stat().st_size
+            if not stat.S_ISREG(st.st_mode):  # a FIFO or a device (/dev/zero) would be read forever
+                raise InputError(f"{display}: not a regular file")
+            size = st.st_size
             if size > limit:
                 raise InputError(f"{display}: file is {size:,} bytes, over max-file-size ({limit:,}); raise it in config to check it")
             data = path.read_bytes()
@@ -240,8 +252,14 @@ class Linter:
 
     def _lint(self, doc: Document, rules: Sequence[Rule], config: Config) -> tuple[list[Finding], list[Problem]]:
         skip: list[tuple[int, int]] = []
-        for spans in self.pm.hook.reportlint_skip_spans(document=doc):
-            skip.extend(spans or ())
+        hook_problems: list[Problem] = []
+        for name, fn in self.pm.impls("reportlint_skip_spans"):
+            try:
+                skip.extend((int(s), int(e)) for s, e in (fn(document=doc) or ()))
+            except Exception as exc:  # a crashing hook is this file's problem, not the whole run's
+                hook_problems.append(
+                    Problem(doc.path, f"plugin {name!r} crashed in reportlint_skip_spans: {type(exc).__name__}: {exc}", traceback.format_exc())
+                )
         drop = None
         if self.pm.hook.reportlint_filter_finding.get_hookimpls():
             hook = self.pm.hook.reportlint_filter_finding
@@ -254,7 +272,7 @@ class Linter:
             from reportlint.suppress import apply_suppressions
 
             findings = apply_suppressions(doc, findings, rules, self.all_rules(config))
-        return findings, problems
+        return findings, hook_problems + problems
 
     def check_path(self, path: Path, display: str | None = None) -> LintResult:
         """Read and check one file; every failure becomes a Problem of this file alone."""
@@ -294,6 +312,14 @@ class Linter:
         new = self.read_bytes(name, new_text.encode("utf-8"))
         new.path, new.encoding, new.bom = doc.path, doc.encoding, doc.bom
         return new
+
+
+def _is_dir(path: Path) -> bool:
+    """Path.is_dir() that is False, not an OSError, for a name the system refuses (too long, say)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _strip_path(message: str, path: str) -> str:

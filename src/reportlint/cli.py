@@ -42,7 +42,11 @@ def iter_files(paths: Sequence[str], linter: object) -> Iterator[tuple[Path | No
             yield None, "-", None
             continue
         p = Path(arg)
-        if p.is_dir():
+        try:
+            is_dir = p.is_dir()
+        except OSError:  # e.g. a name too long: the reader reports it for this file alone
+            is_dir = False
+        if is_dir:
             try:
                 exclude = linter.config_for(p).exclude
             except ReportlintError as exc:
@@ -250,7 +254,10 @@ def _check_one(
     except ReportlintError as exc:
         from reportlint.api import _strip_path
 
-        return LintResult(display, None, problems=[Problem(display, _strip_path(str(exc), display))])
+        message = _strip_path(str(exc), display)
+        if path is None:  # stdin: the reader named the file by the name that picked its type
+            message = _strip_path(message, stdin_filename or "stdin.txt")
+        return LintResult(display, None, problems=[Problem(display, message)])
     if not (fix or diff):
         return linter.check_document(doc, config)
     if doc.format == "docx":  # never rewritten in place: --fix writes --output, --diff shows the text

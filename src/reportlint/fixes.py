@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import tempfile
 from collections.abc import Iterable
@@ -24,11 +25,16 @@ def select_fixes(findings: Iterable[Finding], *, unsafe: bool = False) -> list[t
         start, end = f.fix_span()
         candidates.append((0 if f.fix.safe else 1, start, end, f.fix.replacement))
     chosen: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # taken spans, sorted by start; they never overlap, so ends are sorted too
+    ends: list[int] = []
     for _, start, end, repl in sorted(candidates, key=lambda c: (c[0], c[1], c[2])):
-        if any(start == s or (start < e and s < end) for s, e in taken):
-            continue
-        taken.append((start, end))
+        i = bisect.bisect_right(starts, start)
+        if i > 0 and (starts[i - 1] == start or ends[i - 1] > start):
+            continue  # clashes with the taken span starting at or before it
+        if i < len(starts) and starts[i] < end:
+            continue  # clashes with the next taken span
+        starts.insert(i, start)
+        ends.insert(i, end)
         chosen.append((start, end, repl))
     chosen.sort()
     return chosen
