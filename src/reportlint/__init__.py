@@ -13,11 +13,11 @@ __version__ = "0.1.0"
 
 hookimpl = pluggy.HookimplMarker("reportlint")
 
+from reportlint.api import Linter, lint_path, lint_text  # noqa: E402
 from reportlint.config import Config  # noqa: E402
 from reportlint.document import Document, Paragraph  # noqa: E402
 from reportlint.errors import ConfigError, InputError, PackError, PluginError, ReportlintError  # noqa: E402
 from reportlint.rules import Applicability, Example, Finding, Fix, Rule, Severity, rule  # noqa: E402
-from reportlint.api import Linter, lint_path, lint_text  # noqa: E402
 
 __all__ = [
     "Applicability",

@@ -39,11 +39,10 @@ def reportlint_add_rule_kinds() -> Mapping[str, Any]:
 def reportlint_add_formats() -> Mapping[str, Any]:
     from reportlint.formats.github import format_github
     from reportlint.formats.json import format_json
-    from reportlint.formats.text import format_concise, format_text
-
     from reportlint.formats.junit import format_junit
     from reportlint.formats.rdjson import format_rdjson
     from reportlint.formats.sarif import format_sarif
+    from reportlint.formats.text import format_concise, format_text
 
     return {"text": format_text, "concise": format_concise, "json": format_json, "github": format_github,
             "sarif": format_sarif, "junit": format_junit, "rdjson": format_rdjson, "html": _html}
