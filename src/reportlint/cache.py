@@ -87,6 +87,11 @@ def finding_to_list(f: Finding) -> list[Any]:
 
 def finding_from_list(v: Sequence[Any], path: str) -> Finding:
     code, name, message, start, end, sev, fix, line, col, eline, ecol = v
+    # A damaged or foreign entry can be valid JSON of the wrong types: treat it as a miss.
+    if not all(isinstance(x, str) for x in (code, name, message)) or not all(
+        type(x) is int and x >= 0 for x in (start, end, line, col, eline, ecol)
+    ) or not (fix is None or (isinstance(fix, list) and len(fix) == 4 and isinstance(fix[0], str))):
+        raise TypeError("cache entry of the wrong shape")
     fx = None if fix is None else Fix(fix[0], Applicability(fix[1]), fix[2], fix[3])
     return Finding(code, name, message, start, end, Severity(sev), fx, path, line, col, eline, ecol)
 

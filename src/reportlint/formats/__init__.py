@@ -33,3 +33,15 @@ def display_width(s: str) -> int:
             continue
         w += 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
     return w
+
+
+def unicode_safe(out: TextIO) -> bool:
+    """True if ``out`` can encode every character (a UTF codec or GB18030), so JSON may keep them unescaped."""
+    import codecs
+
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    return name.startswith("utf") or name == "gb18030"

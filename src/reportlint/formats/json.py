@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext
+from reportlint.formats import FormatContext, unicode_safe
 from reportlint.rules import Finding
 
 
@@ -29,17 +29,6 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 def format_json(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
     data = [finding_dict(f) for r in results for f in r.findings]
-    json.dump(data, out, ensure_ascii=not _unicode_safe(out), indent=2)
+    json.dump(data, out, ensure_ascii=not unicode_safe(out), indent=2)
     out.write("\n")
 
-
-def _unicode_safe(out: TextIO) -> bool:
-    """True if ``out`` can encode every character (a UTF codec or GB18030), so JSON may keep them unescaped."""
-    import codecs
-
-    encoding = getattr(out, "encoding", None) or "utf-8"
-    try:
-        name = codecs.lookup(encoding).name
-    except LookupError:
-        return False
-    return name.startswith("utf") or name == "gb18030"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext
+from reportlint.formats import FormatContext, unicode_safe
 from reportlint.rules import Finding
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -58,5 +58,5 @@ def format_rdjson(results: Sequence[LintResult], out: TextIO, ctx: FormatContext
         "source": {"name": "reportlint", "url": "https://pypi.org/project/reportlint/"},
         "diagnostics": [diagnostic(r, f) for r in results for f in r.findings],
     }
-    json.dump(data, out, ensure_ascii=False, indent=2)
+    json.dump(data, out, ensure_ascii=not unicode_safe(out), indent=2)
     out.write("\n")

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from reportlint import __version__
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext
+from reportlint.formats import FormatContext, unicode_safe
 from reportlint.rules import Finding, Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -121,5 +121,5 @@ def sarif_log(results: Sequence[LintResult], ctx: FormatContext) -> dict[str, An
 
 
 def format_sarif(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
-    json.dump(sarif_log(results, ctx), out, ensure_ascii=False, indent=2)
+    json.dump(sarif_log(results, ctx), out, ensure_ascii=not unicode_safe(out), indent=2)
     out.write("\n")

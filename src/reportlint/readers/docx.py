@@ -66,9 +66,12 @@ def open_word(path: str, data: bytes) -> Any:
     try:
         import docx
 
-        return docx.Document(io.BytesIO(data))
+        word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types on a damaged package
         raise InputError(f"{path}: not a valid .docx ({type(exc).__name__}: {exc})") from None
+    if word.element.body is None:
+        raise InputError(f"{path}: not a valid .docx (its main part has no <w:body>)")
+    return word
 
 
 def iter_paragraphs(container: Any, label: str = "") -> Iterator[tuple[Any, str]]:
