@@ -45,6 +45,11 @@ class Linter:
         plugin_manager: PluginManager | None = None,
     ) -> None:
         self.pm = plugin_manager or get_plugin_manager()
+        #: The constructor's settings: enough to build an equal Linter elsewhere (a spawned worker).
+        self.settings: dict[str, Any] = {
+            "config_file": config_file, "isolated": isolated, "select": select, "extend_select": tuple(extend_select),
+            "ignore": tuple(ignore), "profile": profile, "report_year": report_year,
+        }
         self._config_file = config_file
         self._isolated = isolated
         self._cli: dict[str, Any] = {"select": select, "extend_select": tuple(extend_select), "ignore": tuple(ignore)}

@@ -63,19 +63,6 @@ def check_one(linter: Any, path: Path, display: str, cache: Any | None) -> LintR
     return result
 
 
-def _linter_args(linter: Any) -> dict[str, Any]:
-    """The settings a fresh Linter needs to behave like ``linter`` (for spawned workers)."""
-    cli, extra = linter._cli, linter._cli_extra
-    return {
-        "config_file": linter._config_file,
-        "isolated": linter._isolated,
-        "select": cli["select"],
-        "extend_select": cli["extend_select"],
-        "ignore": cli["ignore"],
-        **extra,
-    }
-
-
 def _init_worker(args: dict[str, Any] | None, use_cache: bool) -> None:
     """Forked workers inherit the parent's Linter (rules already compiled); spawned ones build their own."""
     from reportlint.api import Linter
@@ -147,7 +134,7 @@ def _pool(linter: Any, items: Sequence[tuple[Path, str]], jobs: int, use_cache: 
         initargs: tuple[Any, ...] = (None, use_cache)
     else:
         ctx = multiprocessing.get_context("spawn")
-        initargs = (_linter_args(linter), use_cache)
+        initargs = (dict(linter.settings), use_cache)
     chunk = max(1, min(16, len(items) // (workers * 4)))
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
