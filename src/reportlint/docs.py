@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from reportlint.rules import Rule
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def show(text: str) -> str:
+    """An example as a Markdown code span: invisible characters escaped, so the page shows what the rule sees."""
+    if not text:
+        return "(empty)"
+    out = "".join(
+        _ESCAPES.get(c) or (f"\\u{ord(c):04X}" if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp") else c)
+        for c in text
+    )
+    fence = "``" if "`" in out else "`"
+    pad = " " if fence == "``" else ""
+    return f"{fence}{pad}{out}{pad}{fence}"
 
 
 def rule_markdown(rule: Rule) -> str:
@@ -30,10 +46,10 @@ def rule_markdown(rule: Rule) -> str:
     if bad:
         lines += ["", "## Flagged", ""]
         for e in bad:
-            lines.append(f"- `{e.text}`" + (f" → `{e.fixed}`" if e.fixed is not None else ""))
+            lines.append(f"- {show(e.text)}" + (f" → {show(e.fixed)}" if e.fixed is not None else ""))
     if good:
         lines += ["", "## Not flagged", ""]
-        lines += [f"- `{e.text}`" for e in good]
+        lines += [f"- {show(e.text)}" for e in good]
     return "\n".join(lines) + "\n"
 
 
