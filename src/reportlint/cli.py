@@ -15,6 +15,7 @@ from reportlint import __version__
 from reportlint.engine import LintResult, Problem
 from reportlint.errors import ReportlintError
 from reportlint.readers import SUPPORTED_SUFFIXES
+from reportlint.rules import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -285,6 +286,18 @@ def _check_one(
     return result
 
 
+def _all_rules(config_file: Path | None) -> dict[str, Rule]:
+    """Every rule under the config of the current folder (or ``config_file``); exit 2 on a bad config."""
+    from reportlint.api import Linter
+
+    try:
+        linter = Linter(config_file=config_file)
+        return linter.all_rules(linter.config_for(Path.cwd()))
+    except ReportlintError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 @main.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Include rules from this config's packs and plugins.")
@@ -292,14 +305,7 @@ def rules_command(output_format: str, config_file: Path | None) -> None:
     """List every rule: code, name, family, severity, fixable, on by default."""
     import json
 
-    from reportlint.api import Linter
-
-    try:
-        linter = Linter(config_file=config_file)
-        rules = linter.all_rules(linter.config_for(Path.cwd()))
-    except ReportlintError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    rules = _all_rules(config_file)
     out = _stdout()
     if output_format == "json":
         data = [
@@ -322,14 +328,7 @@ def rules_command(output_format: str, config_file: Path | None) -> None:
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Include rules from this config's packs and plugins.")
 def rule_command(code: str, config_file: Path | None) -> None:
     """Show a rule's documentation and examples (by code or name)."""
-    from reportlint.api import Linter
-
-    try:
-        linter = Linter(config_file=config_file)
-        rules = linter.all_rules(linter.config_for(Path.cwd()))
-    except ReportlintError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+    rules = _all_rules(config_file)
     found = rules.get(code.upper()) or next((r for r in rules.values() if r.name == code), None)
     if found is None:
         click.echo(f"error: unknown rule {code!r} (see `reportlint rules`)", err=True)
