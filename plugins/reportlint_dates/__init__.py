@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportlint import Config, Rule, hookimpl
-from reportlint_dates.rules import ALL_RULES, with_report_year
+from reportlint_dates.rules import ALL_RULES
 
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
-    return [with_report_year(r, config.report_year) for r in ALL_RULES]
+    return list(ALL_RULES)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import weakref
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -176,19 +175,9 @@ def analyse(doc: Document, report_year: int | None) -> DateContext:
     return ctx
 
 
-# Rules share one analysis per document: keyed by id, checked by a weak reference; a few
-# documents at most are kept (the context holds its document).
-_CACHE: dict[tuple[int, int | None], tuple[weakref.ref[Document], DateContext]] = {}
+def context(doc: Document) -> DateContext:
+    """The date context of ``doc``, built once and shared by every D rule (``Document.memo``).
 
-
-def context(doc: Document, report_year: int | None) -> DateContext:
-    """The cached :func:`analyse` result for ``doc``."""
-    key = (id(doc), report_year)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0]() is doc:
-        return hit[1]
-    if len(_CACHE) >= 8:
-        _CACHE.clear()
-    ctx = analyse(doc, report_year)
-    _CACHE[key] = (weakref.ref(doc), ctx)
-    return ctx
+    Config ``report-year`` reaches it through ``doc.meta``, where the core puts it.
+    """
+    return doc.memo("dates.context", lambda d: analyse(d, d.meta.get("report_year")))

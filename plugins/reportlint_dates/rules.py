@@ -6,8 +6,6 @@ import datetime as dt
 import inspect
 import re
 from collections.abc import Callable, Iterator
-from contextvars import ContextVar
-from dataclasses import replace
 
 import regex
 
@@ -46,10 +44,6 @@ _SENTENCE_END = regex.compile(r"[。！？；!?;\n]")
 SOURCE_CALENDAR = "catalogue D01; TL Art. 20 (时间是否准确)"
 
 
-# config ``report-year`` for the rule running now; set by :func:`with_report_year`.
-_REPORT_YEAR: ContextVar[int | None] = ContextVar("reportlint_dates_report_year", default=None)
-
-
 def _doc(fn: Callable[[Rule, Document], Iterator[Finding]]) -> Callable[[Rule, Document], Iterator[Finding]]:
     """Dedent a check's docstring, which becomes the rule's explanation (``reportlint rule``)."""
     fn.__doc__ = inspect.cleandoc(fn.__doc__ or "")
@@ -57,24 +51,8 @@ def _doc(fn: Callable[[Rule, Document], Iterator[Finding]]) -> Callable[[Rule, D
 
 
 def _ctx(self: Rule, doc: Document) -> DateContext:
-    """The shared date context of ``doc`` under the current config's report year."""
-    return context(doc, _REPORT_YEAR.get())
-
-
-def with_report_year(r: Rule, year: int | None) -> Rule:
-    """``r`` checking under config ``report-year`` (the findings are computed eagerly)."""
-    if year is None:
-        return r
-    inner = r.check_fn
-
-    def check(self: Rule, doc: Document) -> list[Finding]:
-        token = _REPORT_YEAR.set(year)
-        try:
-            return list(inner(self, doc))
-        finally:
-            _REPORT_YEAR.reset(token)
-
-    return replace(r, check_fn=check)
+    """The shared date context of ``doc`` (config report-year included)."""
+    return context(doc)
 
 
 def _ref_text(doc: Document, ref: DateRef) -> tuple[int, int, str]:
