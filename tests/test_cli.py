@@ -184,3 +184,25 @@ def test_version_rules_and_rule_docs():
     assert page.startswith("# M101 stray-marker") and "## Flagged" in page and "## Not flagged" in page
     assert runner.invoke(main, ["rule", "stray-marker"]).output == page
     assert runner.invoke(main, ["rule", "X999"]).exit_code == 2
+
+
+def test_fail_on_threshold(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("二〇二三年3月5日，要##a##求\n", encoding="utf-8")
+    runner = CliRunner()
+    warn_only = ["check", "--isolated", "--select", "D109", str(f)]  # date-mixed-script is a warning
+    assert runner.invoke(main, warn_only).exit_code == 1
+    assert runner.invoke(main, [*warn_only, "--fail-on", "error"]).exit_code == 0
+    assert runner.invoke(main, [*warn_only, "--fail-on", "warning"]).exit_code == 1
+    assert runner.invoke(main, ["check", "--isolated", "--select", "M101,D109", "--fail-on", "error", str(f)]).exit_code == 1
+
+
+def test_config_severity_overrides_most_specific_selector(tmp_path):
+    (tmp_path / "reportlint.toml").write_text('[severity]\nM = "info"\nM101 = "warning"\n', encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text("要##a##求，XX同志\n", encoding="utf-8")
+    data = json.loads(CliRunner().invoke(main, ["check", "--format", "json", "--select", "M101,M108", str(f)]).output)
+    assert {d["code"]: d["severity"] for d in data} == {"M101": "warning", "M108": "info"}
+    (tmp_path / "reportlint.toml").write_text('[severity]\nM101 = "fatal"\n', encoding="utf-8")
+    bad = CliRunner().invoke(main, ["check", str(f)])
+    assert bad.exit_code == 2 and "key 'severity'" in bad.output

@@ -19,7 +19,7 @@ from reportlint.fixes import apply_fixes
 from reportlint.packs import load_pack
 from reportlint.plugins import PluginManager, get_plugin_manager
 from reportlint.rules import Finding, Rule
-from reportlint.selection import check_selectors, per_file_ignored, select_rules
+from reportlint.selection import check_selectors, override_severity, per_file_ignored, select_rules
 
 #: Fix passes before giving up on fixes that keep producing new fixable findings.
 MAX_FIX_PASSES = 10
@@ -160,6 +160,7 @@ class Linter:
         check_selectors((*(config.select or ()), *config.extend_select, *config.ignore), rules, where)
         for _, sels in config.per_file_ignores:
             check_selectors(sels, rules, where)
+        check_selectors((sel for sel, _ in config.severity), rules, where)
         self._rules[key] = rules
         return rules
 
@@ -273,6 +274,8 @@ class Linter:
                 return bool(hook(finding=f, document=doc, config=config))
 
         findings, problems = lint(doc, rules, skip_spans=skip, accept=config.accept, drop=drop)
+        if config.severity:
+            findings = override_severity(findings, config.severity)
         if doc.format == "md":  # suppression comments exist only in Markdown; RL001 needs every finding first
             from reportlint.suppress import apply_suppressions
 

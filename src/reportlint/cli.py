@@ -18,6 +18,7 @@ from reportlint.readers import SUPPORTED_SUFFIXES
 from reportlint.rules import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _split(values: Sequence[str]) -> list[str]:
@@ -105,6 +106,8 @@ def main() -> None:
 @click.option("--format", "output_format", default="text", show_default=True, help="Output format: text, concise, json, github, or one a plugin adds.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
 @click.option("--statistics", is_flag=True, help="Count findings per rule.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="info", show_default=True,
+              help="Exit 1 only for findings of this severity or worse (info: any finding).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even if there are findings (errors still exit 2).")
 @click.option("-q", "--quiet", is_flag=True, help="Only the finding lines: no source excerpt, no summary.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Use this config file for every file.")
@@ -130,6 +133,7 @@ def check(
     output_format: str,
     output_file: str | None,
     statistics: bool,
+    fail_on: str,
     exit_zero: bool,
     quiet: bool,
     config_file: Path | None,
@@ -228,7 +232,8 @@ def check(
     _report_problems(problems, verbose)
     if problems:
         sys.exit(EXIT_ERROR)
-    if any(r.findings for r in results) and not exit_zero:
+    threshold = _RANK[fail_on]
+    if not exit_zero and any(_RANK[f.severity.value] <= threshold for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 

@@ -37,6 +37,7 @@ CORE_KEYS: dict[str, str] = {
     "report-year": "the year the report covers",
     "baseline": "path of a baseline file",
     "max-file-size": "largest file checked, in bytes",
+    "severity": "table: rule selector -> error, warning or info (overrides the rule's own)",
 }
 
 
@@ -58,6 +59,7 @@ class Config:
     report_year: int | None = None
     baseline: Path | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    severity: tuple[tuple[str, str], ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -170,6 +172,10 @@ def parse_config(path: Path, table: Mapping[str, Any], plugin_keys: Iterable[str
         if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
             raise ConfigError(f"{path}: key 'max-file-size' must be a positive number of bytes, got {size!r}")
         values["max_file_size"] = size
+    sev = table.get("severity", {})
+    if not isinstance(sev, dict) or not all(v in ("error", "warning", "info") for v in sev.values()):
+        raise ConfigError(f"{path}: key 'severity' must be a table of rule selector = \"error\", \"warning\" or \"info\"")
+    values["severity"] = tuple(sev.items())
     extra = {k: v for k, v in table.items() if k not in CORE_KEYS}
     return Config(path=path, root=root, extra=extra, **values)
 

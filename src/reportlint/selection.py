@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from reportlint.errors import ConfigError
-from reportlint.rules import Rule
+from reportlint.rules import Finding, Rule, Severity
 
 
 def matches(selector: str, rule: Rule) -> bool:
@@ -51,4 +52,18 @@ def per_file_ignored(rel_path: str, per_file_ignores: Iterable[tuple[str, tuple[
     for pattern, selectors in per_file_ignores:
         if fnmatch.fnmatchcase(rel_path, pattern) or fnmatch.fnmatchcase(name, pattern):
             out.extend(selectors)
+    return out
+
+
+def override_severity(findings: Iterable[Finding], table: Iterable[tuple[str, str]]) -> list[Finding]:
+    """Findings with the severity config gives their rule; the most specific selector wins (P101 over P1 over P)."""
+    entries = sorted(table, key=lambda kv: (kv[0] != "ALL", len(kv[0])), reverse=True)
+    out = []
+    for f in findings:
+        for sel, sev in entries:
+            if sel == "ALL" or f.code.startswith(sel) or sel == f.name:
+                if sev != f.severity.value:
+                    f = replace(f, severity=Severity(sev))
+                break
+        out.append(f)
     return out
