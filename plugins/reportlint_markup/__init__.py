@@ -36,6 +36,8 @@ _MARKER = regex.compile(
 def stray_marker(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag each ##name## marker; the fix deletes the marker only."""
     text = doc.text
+    if "#" not in text:  # prefilter: a marker needs #, one C scan
+        return
     for m in _MARKER.finditer(text):
         for start, end in m.spans("mk"):
             yield self.finding(start, end, f"模板标记“{text[start:end]}”残留，应删除", "")

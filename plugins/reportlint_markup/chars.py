@@ -5,15 +5,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-import regex
+import re
 
 from reportlint import Document, Finding, Rule, rule
+from reportlint.chars import HAN, has_any
 from reportlint.packs import LiteralMatcher
 
 # Zero-width and format characters that never belong in a report: ZWSP, ZWNJ, ZWJ, word joiner,
 # invisible operators, BOM inside the text, soft hyphen, Mongolian vowel separator, and the bidi
 # embeddings/overrides/isolates (U+202A-202E, U+2066-2069) and marks (U+200E/200F, U+061C).
-_FORMAT = regex.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069\u061c]")
+_FORMAT = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069\u061c]")
 _NAMES = {
     "\u200b": "零宽空格 U+200B", "\u200c": "零宽不连字 U+200C", "\u200d": "零宽连字 U+200D",
     "\u200e": "从左至右标记 U+200E", "\u200f": "从右至左标记 U+200F", "\u2060": "词连接符 U+2060",
@@ -23,24 +24,25 @@ _NAMES = {
 # ZWJ/ZWNJ are meaningful inside emoji sequences and Indic/Arabic words: only flag them next to
 # Han, CJK punctuation or ASCII, where they can only be paste residue.
 _JOINERS = {"\u200c", "\u200d"}
-_PLAIN_NEIGHBOUR = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\x20-\x7e]")
+_PLAIN_NEIGHBOUR = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef\x20-\x7e]")
 
 # C0 controls other than tab, LF and CR; DEL; C1 controls (U+0080-009F, usually cp1252 residue).
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_EDGE = ("", "\n", "\r")
 # Private Use Area: Word symbol-font glyphs (Wingdings bullets) and unmapped GBK user-defined codes.
-_PUA = regex.compile(r"[\ue000-\uf8ff]+")
+_PUA = re.compile(r"[\ue000-\uf8ff]+")
 
 # Mojibake literals: GBK bytes of U+FFFD read back (锟斤拷), MSVC fill bytes 0xCC/0xCD shown as GBK
 # (烫烫烫, 屯屯屯). UTF-8 curly quotes and dashes (E2 80 xx) read as GBK all start with 鈥, a
 # character no modern text uses: 鈥溾€, 鈥滃, 鈥濓紝, 鈥斺.
-_MOJIBAKE_LITERALS = LiteralMatcher({w: w for w in ("锟斤拷", "烫烫烫", "屯屯屯")})
-_GBK_QUOTE = regex.compile(r"鈥+[\p{Han}\ufffd€]?")
+_MOJIBAKE_WORDS = ("锟斤拷", "烫烫烫", "屯屯屯")
+_MOJIBAKE_LITERALS = LiteralMatcher({w: w for w in _MOJIBAKE_WORDS})
+_GBK_QUOTE = re.compile(f"鈥+[{HAN}\ufffd€]?")
 # UTF-8 read as Windows-1252/Latin-1 (â€œ, Ã©, Â·, ä¸­æ–‡): a run of Latin-1 letters and cp1252
 # punctuation; each candidate is confirmed by re-encoding it and decoding the bytes as UTF-8.
 _CP1252_EXTRA = "ŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™"
 _MAX_RUN = 60  # re-decoding tries every prefix: bound the work on a long Latin-1 run
-_LATIN_RUN = regex.compile("[\u00c0-\u00ff][\u0080-\u00ff" + _CP1252_EXTRA + "]+")
+_LATIN_RUN = re.compile("[\u00c0-\u00ff][\u0080-\u00ff" + _CP1252_EXTRA + "]+")
 
 
 def _neighbours_plain(text: str, i: int) -> bool:
@@ -178,12 +180,14 @@ def broken_text(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(pos, end, "替换字符“\ufffd”：原文字已损坏，应按原稿重新录入")
         pos = text.find("\ufffd", end)
     last = -1
-    for start, end, word in _MOJIBAKE_LITERALS.finditer(text):
+    # Three literals: `in` (a fast scan in C) first, the automaton only when one is there.
+    mojibake = any(w in text for w in _MOJIBAKE_WORDS)
+    for start, end, word in _MOJIBAKE_LITERALS.finditer(text) if mojibake else ():
         if start < last:  # 锟斤拷锟斤拷 overlaps itself; one finding per run
             continue
         last = end
         yield self.finding(start, end, f"乱码“{word}”：编码转换错误，应按原稿重新录入")
-    for m in _GBK_QUOTE.finditer(text):
+    for m in _GBK_QUOTE.finditer(text) if "鈥" in text else ():
         yield self.finding(m.start(), m.end(), f"乱码“{m.group()}”：UTF-8 引号或破折号被按 GBK 读出，应按原稿改回")
     for m in _LATIN_RUN.finditer(text):
         got = _redecode(m.group()[:_MAX_RUN])

@@ -5,21 +5,24 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
+import re
+
 import regex
 
 from reportlint import Document, Finding, Rule, rule
+from reportlint.chars import has_any
 from reportlint.packs import LiteralMatcher
 
 # Placeholder letters: ASCII X/x, fullwidth Ｘ/ｘ and the multiplication sign × (GB/T 9704-2012's
 # sample pages fill slots with ××××). A run is one glyph repeated, so "Xx" or "X×" never count.
 _PH = "[XxＸｘ×]"
-_RUN = regex.compile(r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}")
+_RUN = re.compile(r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}")
 # Dates with placeholder parts: 20XX年, XXXX年X月X日, ×月×日, 2023年X月.
 _MD = rf"(?:{_PH}{{1,2}}|[0-9]{{1,2}})"
 _YEAR = rf"(?:[0-9]{{2}}{_PH}{{2}}|{_PH}{{4}}|{_PH}{{2}}|[0-9]{{4}})"
 # The lookahead first lets the engine skip to candidate characters instead of trying every offset.
 _DATE = regex.compile(rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
-_PH_CHAR = regex.compile(_PH)
+_PH_CHAR = re.compile(_PH)
 # What counts as Chinese context next to a Latin run: Han, CJK and fullwidth punctuation, quotes.
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2014\u2026]")
 # Letters and digits, ASCII or fullwidth: a placeholder run glued to them is part of a word (XXL, ＸＸＬ).
@@ -37,6 +40,8 @@ def _is_cjk(ch: str) -> bool:
 def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of placeholder dates, then of placeholder runs outside them, in text order."""
     spans: list[tuple[int, int]] = []
+    if not has_any(text, "XxＸｘ×"):  # prefilter: every placeholder holds one of these
+        return iter(spans)
     for m in _DATE.finditer(text):
         if _PH_CHAR.search(m.group()):
             spans.append(m.span())
@@ -91,7 +96,7 @@ def placeholder_letters(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # Placeholder symbols: ○○ 〇〇 ◯◯ □□ ＊＊ △△. Runs of a zero-like glyph next to a Chinese numeral
 # or a digit are numbers (二〇〇八年, 一〇〇), which C-family rules judge, not placeholders.
-_SYMBOLS = regex.compile(r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}")
+_SYMBOLS = re.compile(r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}")
 _NUMERAL = regex.compile(r"[零〇○◯一二三四五六七八九十百千万亿两0-9０-９OＯ]")
 # ＊＊ right after a Han character or among digits masks a name or number on purpose.
 _HAN = regex.compile(r"\p{Han}")
@@ -114,6 +119,8 @@ def placeholder_symbols(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag runs of placeholder symbols outside Chinese numerals."""
     text = doc.text
     n = len(text)
+    if not has_any(text, "○〇◯□＊△"):  # prefilter: one C scan per symbol
+        return
     for m in _SYMBOLS.finditer(text):
         s, e = m.span()
         before = text[s - 1] if s else ""
@@ -140,6 +147,7 @@ _HINTS = LiteralMatcher({w: w for w in (
     "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处填", "此处补充",
     "此处输入", "待补充", "待核实", "待完善", "待填", "待定", "TODO", "todo", "TBD", "占位",
 )})
+_HINT_FIRSTS = "请此待Tt占"  # the first characters of the _HINTS words
 # Not bare 此处: （此处指2022年数据） is an ordinary explanatory note; 此处插入图表 is M111's.
 # Not 模板 or 填写: notices legitimately say （模板见附件3） or （由申报单位填写）.
 # 待定 is a normal word in plans (时间待定); inside 【】 or [] it is a slot, inside （） it is prose.
@@ -206,14 +214,15 @@ def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag field-naming 【】 slots, hint words in brackets and template-engine slots."""
     text = doc.text
     taken: set[int] = set()  # start offsets of the bracket pairs already reported
-    for m in _LENTICULAR.finditer(text):
+    # Prefilters (one C scan each): 【, the engine slots' opening characters, the hints' first characters.
+    for m in _LENTICULAR.finditer(text) if "【" in text else ():
         if _is_slot(m.group(1).strip(), text[m.end() : m.end() + 1]):
             taken.add(m.start())
             yield self.finding(m.start(), m.end(), f"模板占位“{m.group()}”未替换，应填入实际内容")
-    for m in _ENGINE_SLOT.finditer(text):
+    for m in _ENGINE_SLOT.finditer(text) if has_any(text, "{<＜") else ():
         taken.add(m.start())
         yield self.finding(m.start(), m.end(), f"模板占位“{m.group()[:30]}”未替换，应填入实际内容")
-    for start, end, word in _HINTS.finditer(text):
+    for start, end, word in _HINTS.finditer(text) if has_any(text, _HINT_FIRSTS) else ():
         span = _enclosing_brackets(text, start, end)
         if span is None or span[0] in taken:
             continue
@@ -256,16 +265,17 @@ _QUERIES = regex.compile(r"[?？]{3,}")
 def review_leftover(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag comment anchors, balloon labels, insertion hints and ??? queries."""
     text = doc.text
-    for m in _ANCHOR.finditer(text):
+    # Prefilters (one C scan each) for the characters each residue needs.
+    for m in _ANCHOR.finditer(text) if "[" in text else ():
         name = m.group(1)
         if name.startswith(_ANCHOR_NOT_NAMES) or name.lower() in _ANCHOR_NOT_LATIN:
             continue
         yield self.finding(m.start(), m.end(), f"批注标记“{m.group()}”残留，应删除")
-    for m in _BALLOON.finditer(text):
+    for m in _BALLOON.finditer(text) if has_any(text, "批带删设") else ():
         yield self.finding(m.start(), m.end(), f"修订或批注标签“{m.group().strip()}”残留，应删除")
-    for m in _INSERT_HINT.finditer(text):
+    for m in _INSERT_HINT.finditer(text) if "此处" in text or "见附" in text else ():
         yield self.finding(m.start(), m.end(), f"编写提示“{m.group()}”残留，应补入实际内容")
-    for m in _QUERIES.finditer(text):
+    for m in _QUERIES.finditer(text) if has_any(text, "?？") else ():
         yield self.finding(m.start(), m.end(), f"疑问标记“{m.group()}”残留，应核实后填写")
 
 

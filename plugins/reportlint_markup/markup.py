@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Fix, Rule, rule
+from reportlint.chars import has_any
 from reportlint.rules import Applicability
 
 # Only real HTML element names (plus Word's o:p): "<" and ">" around other words are comparisons
@@ -65,9 +66,10 @@ def html_markup(self: Rule, doc: Document) -> Iterator[Finding]:
     if doc.format == "md":
         return
     text = doc.text
-    for m in _TAG.finditer(text):
+    # Prefilters (one C scan each): a tag needs <, an entity needs &.
+    for m in _TAG.finditer(text) if "<" in text else ():
         yield self.finding(m.start(), m.end(), f"HTML 标签“{m.group()[:30]}”残留，应删除", "")
-    for m in _ENTITY.finditer(text):
+    for m in _ENTITY.finditer(text) if "&" in text else ():
         decoded = _decode_entity(m.group())
         if decoded is None:
             # a control or invalid code point: nothing a reader should see, so deleting it is safe
@@ -115,20 +117,22 @@ def markdown_residue(self: Rule, doc: Document) -> Iterator[Finding]:
     if doc.format == "md":
         return
     text = doc.text
-    for m in _MD_HEADING.finditer(text):
+    # Prefilters (one C scan each): every construct needs one of its own ASCII characters.
+    hashes = "#" in text
+    for m in _MD_HEADING.finditer(text) if hashes else ():
         yield self.finding(m.start(1), m.end(1), f"Markdown 标题标记“{m.group(1)}”残留，应删除",
                            Fix("", Applicability.UNSAFE, start=m.start(), end=m.end()))
-    for m in _MD_BOLD.finditer(text):
+    for m in _MD_BOLD.finditer(text) if has_any(text, "*_") else ():
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         mark = m.group()[:2]
         yield self.finding(m.start(), m.end(), f"Markdown 加粗标记“{mark}”残留，应删除", inner)
-    for m in _MD_LINK.finditer(text):
+    for m in _MD_LINK.finditer(text) if "](" in text else ():
         yield self.finding(m.start(), m.end(), f"Markdown 链接语法“[{m.group(1)[:20]}](…)”残留，应改写为正文")
-    for m in _MD_FENCE.finditer(text):
+    for m in _MD_FENCE.finditer(text) if has_any(text, "`~") else ():
         yield self.finding(m.start(), m.end(), "Markdown 代码块标记“```”残留，应删除")
-    for m in _MD_TABLE_RULE.finditer(text):
+    for m in _MD_TABLE_RULE.finditer(text) if "---" in text else ():
         yield self.finding(m.start(), m.end(), "Markdown 表格分隔行残留，应改为正式表格")
-    for m in _MD_TOPIC.finditer(text):
+    for m in _MD_TOPIC.finditer(text) if hashes else ():
         yield self.finding(m.start(), m.end(), f"话题标记“#{m.group(1)}#”残留，应删除 # 号")
 
 

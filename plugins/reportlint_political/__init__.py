@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import re
+
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
@@ -30,7 +32,7 @@ TERM_VERBS: dict[str, tuple[str, ...]] = {
 #: The three verbs of the fixed triple 增强“四个意识”、坚定“四个自信”、做到“两个维护”, which
 #: writers swap. Only these are judged, so any other verb (树立, 强化, 自觉 ...) stays silent.
 _CONFUSABLE_VERBS = ("坚决做到", "增强", "坚定", "做到")
-_TERM_VERB = regex.compile(
+_TERM_VERB = re.compile(
     r"(?P<verb>" + "|".join(_CONFUSABLE_VERBS) + r")(?P<q>[“\"「]?)(?P<term>" + "|".join(TERM_VERBS) + r")"
 )
 
@@ -82,10 +84,10 @@ class FixedList:
     needs_label: bool = False
     after: tuple[str, ...] = ()
 
-    def pattern(self) -> regex.Pattern[str]:
+    def pattern(self) -> re.Pattern[str]:
         """A run of two or more members joined by the separators."""
         alt = "|".join(self.members)
-        return regex.compile(rf"(?:{alt})(?:{self.sep}(?:{alt})){{1,{len(self.members) - 1}}}")
+        return re.compile(rf"(?:{alt})(?:{self.sep}(?:{alt})){{1,{len(self.members) - 1}}}")
 
 
 #: The fixed lists (catalogue G03, G04, G10, G11).
@@ -98,7 +100,7 @@ FIXED_LISTS: tuple[FixedList, ...] = (
 )
 _LIST_PATTERNS = {fl.label: fl.pattern() for fl in FIXED_LISTS}
 # The label, quoted or not, followed by a short introducer, right before a run: “四个意识”即……
-_INTRO = regex.compile(r"[”\"」]?(?:即|是|就是|：|:|（|\()?$")
+_INTRO = re.compile(r"[”\"」]?(?:即|是|就是|：|:|（|\()?$")
 
 
 def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
@@ -147,18 +149,18 @@ def fixed_list_order(self: Rule, doc: Document) -> Iterator[Finding]:
             yield from _check_run(self, text, m, fl)
 
 
-def _check_run(self: Rule, text: str, m: regex.Match[str], fl: FixedList) -> Iterator[Finding]:
+def _check_run(self: Rule, text: str, m: re.Match[str], fl: FixedList) -> Iterator[Finding]:
     """Findings for one run of members: order (with a fix), then completeness."""
     members, label = fl.members, fl.label
     alt = "|".join(members)
-    items = regex.findall(alt, m.group())
+    items = re.findall(alt, m.group())
     labelled = _labelled(text, m.start(), m.end(), fl)
     if fl.needs_label and not labelled:
         return
     order = [members.index(x) for x in items]
     if (len(items) >= 3 or labelled) and order != sorted(set(order)):
         fixed = m.group()
-        spans = [(x.start(), x.end()) for x in regex.finditer(alt, fixed)]
+        spans = [(x.start(), x.end()) for x in re.finditer(alt, fixed)]
         wanted = [members[i] for i in sorted(set(order))]
         fix: str | None = None
         if len(wanted) == len(spans):
@@ -175,6 +177,7 @@ def _check_run(self: Rule, text: str, m: regex.Match[str], fl: FixedList) -> Ite
 
 # The four shorthands official text always quotes; others (一岗双责, 三会一课) are often written
 # bare in real reports, so they are left alone.
+# `regex`, not re: with the lookbehind first, re tries every offset (4x slower here).
 _BARE_SHORTHAND = regex.compile(r"(?<![“\"「『‘'])(?:四个意识|四个自信|两个维护|两个确立)(?![”\"」』’'])")
 
 

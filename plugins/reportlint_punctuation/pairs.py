@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 
 import regex
@@ -11,7 +13,9 @@ from reportlint.document import Paragraph
 
 from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL, heading_marker_offsets, mark
 
-_BRACKETS = regex.compile(r"[“”‘’（）《》〈〉【】〔〕]")
+_BRACKETS = re.compile(r"[“”‘’（）《》〈〉【】〔〕]")
+# The innermost pairs a balanced sequence of marks is reduced by (‘’ is left out: apostrophes).
+_INNER_PAIRS = ("“”", "（）", "《》", "〈〉", "【】", "〔〕")
 # "1）" "a）" "一）" as a list marker: at a paragraph start or after a pause, not a pair half.
 _LIST_MARKER = regex.compile(r"(?:^|[\s：；，。、:;,.])[\dA-Za-z一二三四五六七八九十]{1,2}$")
 _LEAD = regex.compile(r"[ \t\u3000\u00a0]*")
@@ -27,6 +31,18 @@ def _first_char(text: str, para: Paragraph) -> tuple[int, str]:
     m = _LEAD.match(text, para.start, para.end)
     pos = m.end() if m else para.start
     return pos, text[pos] if pos < para.end else ""
+
+
+def _nests(marks: str) -> bool:
+    """True if ``marks`` (paired marks only, no ‘’) is a properly nested, fully closed sequence."""
+    while marks:
+        reduced = marks
+        for pair in _INNER_PAIRS:
+            reduced = reduced.replace(pair, "")
+        if reduced == marks:
+            return False
+        marks = reduced
+    return True
 
 
 def _drop_last(stack: list[tuple[str, int]], ch: str) -> list[tuple[str, int]]:
@@ -84,10 +100,25 @@ class _Balance:
     def run(self) -> Iterator[_Problem]:
         """All problems of the document, paragraph by paragraph."""
         paras = self.doc.paragraphs
+        text = self.text
+        markers = sorted(self.markers)
         for i, para in enumerate(paras):
+            if not self.stack and not self.orphans and self._trivially_balanced(text, para, markers):
+                continue  # fast path: nothing open before, every pair closes inside, nothing to report
             yield from self._paragraph(para)
             nxt = paras[i + 1] if i + 1 < len(paras) else None
             yield from self._paragraph_end(para, nxt)
+
+    @staticmethod
+    def _trivially_balanced(text: str, para: Paragraph, markers: list[int]) -> bool:
+        """True if the paragraph's marks nest and close, with no ‘’ and no heading marker to judge."""
+        marks = "".join(_BRACKETS.findall(text, para.start, para.end))
+        if not marks:
+            return True
+        if "‘" in marks or "’" in marks or not _nests(marks):
+            return False
+        i = bisect.bisect_left(markers, para.start)
+        return i == len(markers) or markers[i] >= para.end
 
     def _paragraph(self, para: Paragraph) -> Iterator[_Problem]:
         text = self.text

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import re
+
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
+from reportlint.chars import HAN
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
 # 截止日期/截止时间 (日期, 时间 are not in the list) and 截止到/截止于 (accepted) stay silent.
@@ -48,9 +51,10 @@ _RANGE_ABOUT = regex.compile(
 )
 
 # 的的, except 目的的 (目的 + 的), 的的确 (的 + 的确, or 的的确确) and 的士.
-_DEDE = regex.compile(r"(?<!目)的的(?![确士哥姐])")
+_DEDE = re.compile(r"(?<!目)的的(?![确士哥姐])")
 # A chunk of 2-4 Han characters written twice in a row (加强加强, 进一步进一步).
-_REPEAT = regex.compile(r"(\p{Han}{2,4})\1")
+# Stdlib re with HAN (= \p{Han}): the same matches, about 5x faster than `regex` here.
+_REPEAT = re.compile(f"([{HAN}]{{2,4}})\\1")
 # Chunks whose doubling is legitimate: tentative verbs (研究研究), courtesy words, and
 # 一X一X (一步一步, 一个一个) which the rule skips separately.
 _REDUPLICATED_OK = frozenset(
@@ -165,8 +169,9 @@ def _legit_repeat(chunk: str) -> bool:
 def repeated_word(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag 的的 and a 2-4 character chunk written twice."""
     text = doc.text
-    for m in _DEDE.finditer(text):
-        yield self.finding(m.start(), m.end(), "“的的”重复，应为“的”", "的")
+    if "的的" in text:  # rare: skip the scan on almost every document
+        for m in _DEDE.finditer(text):
+            yield self.finding(m.start(), m.end(), "“的的”重复，应为“的”", "的")
     for m in _REPEAT.finditer(text):
         chunk = m.group(1)
         if _legit_repeat(chunk):
