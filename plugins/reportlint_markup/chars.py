@@ -45,6 +45,19 @@ _MAX_RUN = 60  # re-decoding tries every prefix: bound the work on a long Latin-
 _LATIN_RUN = re.compile("[\u00c0-\u00ff][\u0080-\u00ff" + _CP1252_EXTRA + "]+")
 
 
+# Every character M104-M107 look for (format, control, private use, U+FFFD, mojibake starts,
+# Latin-1 letters); one search per document, shared through doc.memo, tells whether any can fire.
+_SUSPECT = re.compile(
+    "[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069\u061c"
+    "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd锟烫屯鈥\u00c0-\u00ff]"
+)
+
+
+def _suspect(doc: Document) -> bool:
+    """Whether the text holds any character the M104-M107 rules look for (one C scan, memoised)."""
+    return doc.memo("markup.suspect", lambda d: _SUSPECT.search(d.text) is not None)
+
+
 def _neighbours_plain(text: str, i: int) -> bool:
     """True if a character next to offset ``i`` is Han, CJK punctuation or ASCII."""
     before = text[i - 1] if i > 0 else ""
@@ -69,6 +82,8 @@ def _neighbours_plain(text: str, i: int) -> bool:
 )
 def invisible_format_char(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag each zero-width, format or bidi control character; the fix deletes it."""
+    if not _suspect(doc):
+        return
     text = doc.text
     for m in _FORMAT.finditer(text):
         ch, i = m.group(), m.start()
@@ -95,6 +110,8 @@ def invisible_format_char(self: Rule, doc: Document) -> Iterator[Finding]:
 )
 def control_char(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag each control character other than tab, LF and CR."""
+    if not _suspect(doc):
+        return
     text = doc.text
     for m in _CONTROL.finditer(text):
         i = m.start()
@@ -120,6 +137,8 @@ def control_char(self: Rule, doc: Document) -> Iterator[Finding]:
 )
 def private_use_char(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag each run of Private Use Area characters."""
+    if not _suspect(doc):
+        return
     for m in _PUA.finditer(doc.text):
         codes = "、".join(f"U+{ord(c):04X}" for c in m.group()[:3])
         yield self.finding(m.start(), m.end(), f"私用区字符（{codes}），换用标准字符")
@@ -171,6 +190,8 @@ def _redecode(run: str) -> tuple[int, str] | None:
 )
 def broken_text(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag U+FFFD runs, GBK mojibake literals and UTF-8-as-cp1252 runs that re-decode cleanly."""
+    if not _suspect(doc):
+        return
     text = doc.text
     pos = text.find("\ufffd")
     while pos != -1:

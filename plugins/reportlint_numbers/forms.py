@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
 import regex
 
 from reportlint import Document, Finding, Rule, rule
+from reportlint.chars import has_any
 
 from ._util import heading_marker_offsets, mark
 
 # Full-width digits and Latin letters, with a full-width point between digits (６５．８).
 _FULLWIDTH = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
+# Prefilter: a bare class is searched with sre's character-set fast path (~1 ms/MB).
+_FULLWIDTH_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
 
 
 @rule(
@@ -32,6 +36,8 @@ _FULLWIDTH = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
 )
 def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
     markers: frozenset[int] | None = None
+    if _FULLWIDTH_ANY.search(doc.text) is None:
+        return
     for m in _FULLWIDTH.finditer(doc.text):
         if markers is None:
             markers = heading_marker_offsets(doc)
@@ -44,8 +50,10 @@ def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
 _CN_DIGIT = "一二三四五六七八九"
 _ZERO_LIKE = "○OＯ0０"
 # A run of Chinese digits and zero lookalikes, not part of a longer numeral or word.
-_CN_RUN = regex.compile(
-    rf"(?<![{_CN_DIGIT}〇零十百千万亿{_ZERO_LIKE}A-Za-z])[{_CN_DIGIT}〇零{_ZERO_LIKE}]{{2,}}"
+# Stdlib re, written to start with a character class so sre skips to candidates; the
+# lookbehind moves after the first character, (?<![…].), which tests the same character.
+_CN_RUN = re.compile(
+    rf"[{_CN_DIGIT}〇零{_ZERO_LIKE}](?<![{_CN_DIGIT}〇零十百千万亿{_ZERO_LIKE}A-Za-z].)[{_CN_DIGIT}〇零{_ZERO_LIKE}]+"
     rf"(?![{_CN_DIGIT}〇零十百千万亿{_ZERO_LIKE}A-Za-z0-9])"
 )
 
@@ -102,6 +110,8 @@ _QUANTITY_ZERO = regex.compile(r"(?<=[十百千万亿点])[〇○](?=[一二三�
     good=["三千零五十二", "二〇二三年"],
 )
 def zero_in_quantity(self: Rule, doc: Document) -> Iterator[Finding]:
+    if not has_any(doc.text, "〇○"):  # prefilter: one C scan per character
+        return
     for m in _QUANTITY_ZERO.finditer(doc.text):
         yield self.finding(m.start(), m.end(), "数量中的零应写作“零”", "零")
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
 from reportlint import Document, Finding, Rule, rule
+from reportlint.chars import DIGIT, has_any
 from reportlint.rules import Applicability, Fix
 
 from ._util import mark
@@ -40,7 +42,8 @@ def range_drops_magnitude(self: Rule, doc: Document) -> Iterator[Finding]:
                            Fix(m.group(1) + mag, start=m.start(1), end=m.end(1)))
 
 
-_PARTY_CONGRESS = regex.compile(r"(?<=党的)(\d{1,3})(?=大)")
+# 党的 is consumed, not looked behind, so sre jumps to the literal; the finding is group 1.
+_PARTY_CONGRESS = re.compile(rf"党的([{DIGIT}]{{1,3}})(?=大)")
 _SESSION = regex.compile(
     r"(?<![\d.]|连任|连续|共|历经|担任)(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|代表大会))"
     r"|(?<=届\p{Han}{0,8}?)(\d{1,2})(?=中全会|次全会|次全体会议|次会议)"
@@ -64,10 +67,12 @@ _SESSION = regex.compile(
 )
 def arabic_congress_ordinal(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
-    for pattern in (_PARTY_CONGRESS, _SESSION):
-        for m in pattern.finditer(text):
-            cn = to_chinese(int(m.group()))
-            yield self.finding(m.start(), m.end(), f"会议届次应使用汉字数字：{mark(m.group())}应为{mark(cn)}", cn)
+    # Prefilter: every _SESSION match sits next to 届 or 中全会.
+    session = "届" in text or "中全会" in text
+    for pattern, group in ((_PARTY_CONGRESS, 1), (_SESSION, 0)):
+        for m in pattern.finditer(text) if group or session else ():
+            cn = to_chinese(int(m.group(group)))
+            yield self.finding(m.start(group), m.end(group), f"会议届次应使用汉字数字：{mark(m.group(group))}应为{mark(cn)}", cn)
 
 
 _CN_NUM = "一二三四五六七八九十百千零〇"
@@ -122,6 +127,8 @@ _WEEKDAY_CN = dict(zip("1234567", "一二三四五六日", strict=True))
     good=["星期五上午", "每周5天", "周1次"],
 )
 def arabic_weekday(self: Rule, doc: Document) -> Iterator[Finding]:
+    if not has_any(doc.text, "期周"):  # prefilter: 星期, 周
+        return
     for m in _WEEKDAY.finditer(doc.text):
         cn = _WEEKDAY_CN[m.group(1)]
         yield self.finding(m.start(), m.end(), f"星期应使用汉字：{mark(m.group(1))}应为{mark(cn)}", cn)
@@ -194,6 +201,8 @@ def _expand(number: str, magnitude: str) -> str | None:
 )
 def arabic_with_qian_bai(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
+    if not has_any(text, "千百"):  # prefilter: one C scan per character
+        return
     for m in _MIXED.finditer(text):
         chained = m.end() < len(text) and text[m.end()].isdigit()
         fixed = None if chained else _expand(m.group(1), m.group(2))
@@ -235,6 +244,8 @@ _PM_24H = regex.compile(r"(?:下午|晚上|傍晚|晚间)\K(?:1[3-9]|2[0-3])(?=[
     good=["下午3时召开", "15时召开", "下午3:30"],
 )
 def twelve_hour_word_with_24h_time(self: Rule, doc: Document) -> Iterator[Finding]:
+    if not has_any(doc.text, "午晚"):  # prefilter: 下午, 晚上, 傍晚, 晚间
+        return
     for m in _PM_24H.finditer(doc.text):
         fixed = str(int(m.group()) - 12)
         yield self.finding(m.start(), m.end(), f"12小时制与24小时制混用：“{m.group()}”前有“下午/晚上”，应为“{fixed}”或删去时段词",

@@ -8,6 +8,7 @@ from dataclasses import replace
 import regex
 
 from reportlint import Document, Finding, Rule, rule
+from reportlint.chars import has_any
 from reportlint.rules import Applicability, Fix, Severity
 
 from ._chars import heading_marker_offsets, is_cjk, mark
@@ -125,6 +126,8 @@ def _parens(self: Rule, doc: Document, urls: list[tuple[int, int]]) -> Iterator[
 )
 def halfwidth_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
+    if not has_any(text, ",;:?!("):  # prefilter: every finding holds one of these (a pair holds "(")
+        return
     urls = _url_spans(text)
     findings = [*_marks(self, text, urls), *_parens(self, doc, urls)]
     if findings and _ascii_document(text):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
 from reportlint import Document, Finding, Rule, rule
+from reportlint.chars import has_any
 
 from ._chars import is_cjk, mark
 
@@ -14,6 +16,11 @@ from ._chars import is_cjk, mark
 _ELLIPSIS = regex.compile(r"\.{3,}|。{3,}|[·・．]{3,}|(?<!…)(?:…|…{3}|…{5,})(?!…)")
 # A run of dots followed by a page number is a table-of-contents leader, not an ellipsis.
 _LEADER_TAIL = regex.compile(r"[ \t]*\d+[ \t]*(?:\r?\n|$)")
+
+
+def _may_have_ellipsis(text: str) -> bool:
+    """Prefilter (a few C scans): the text holds …, ..., 。。。 or a middle dot."""
+    return has_any(text, "…·・．") or "..." in text or "。。。" in text
 
 
 def _cjk_around(text: str, start: int, end: int) -> bool:
@@ -38,6 +45,8 @@ def _cjk_around(text: str, start: int, end: int) -> bool:
 )
 def ellipsis_form(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
+    if not _may_have_ellipsis(text):
+        return
     for m in _ELLIPSIS.finditer(text):
         if not _cjk_around(text, m.start(), m.end()):
             continue
@@ -61,12 +70,15 @@ _ELLIPSIS_DENG = regex.compile(
     good=["党课、主题党日等", "党课、主题党日……", "我们……等待结果"],
 )
 def ellipsis_with_deng(self: Rule, doc: Document) -> Iterator[Finding]:
+    if not _may_have_ellipsis(doc.text):
+        return
     for m in _ELLIPSIS_DENG.finditer(doc.text):
         yield self.finding(m.start(), m.end(), "省略号与“等”“等等”不能同时使用，保留其一", "")
 
 
 # Dash lookalikes: -- －－ ―― ──, or em dashes mixed with them. "——" itself is right.
-_DASH = regex.compile(r"[-－―─—]{2,}")
+# Stdlib re, written [..][..]+ (= {2,}): sre skips to the first dash with its charset fast path.
+_DASH = re.compile(r"[-－―─—][-－―─—]+")
 
 
 @rule(
@@ -86,6 +98,8 @@ _DASH = regex.compile(r"[-－―─—]{2,}")
 )
 def dash_form(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
+    if not has_any(text, "-－―─—"):  # prefilter: one C scan per character
+        return
     for m in _DASH.finditer(text):
         run = m.group()
         if run == "——" or set(run) == {"—"}:
@@ -129,10 +143,11 @@ _HYPHEN_RANGE = regex.compile(
 )
 def range_mark(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
-    for m in _TILDE.finditer(text):
+    # Prefilters: a tilde range needs ~, a hyphen range needs -.
+    for m in _TILDE.finditer(text) if "~" in text else ():
         start = m.start() - 1 if text[m.start() - 1] == " " else m.start()
         yield self.finding(start, m.end(), "范围应使用浪纹线“～”，不用半角“~”", "～")
-    for m in _HYPHEN_RANGE.finditer(text):
+    for m in _HYPHEN_RANGE.finditer(text) if "-" in text else ():
         ordinal = bool(m.group(1))
         repl = "—" if ordinal else "～"
         yield self.finding(m.start(), m.end(), f"数值范围不用短横线“-”，应为{mark(repl)}",
@@ -152,6 +167,8 @@ _INTERPUNCT = regex.compile(r"(?<=[\p{Han}\d])[•・‧∙](?=[\p{Han}\d])")
     good=["“3·15”晚会", "• 第一项"],
 )
 def interpunct_form(self: Rule, doc: Document) -> Iterator[Finding]:
+    if not has_any(doc.text, "•・‧∙"):  # prefilter: one C scan per character
+        return
     for m in _INTERPUNCT.finditer(doc.text):
         yield self.finding(m.start(), m.end(), f"间隔号误作{mark(m.group())}，应为“·”", "·")
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
+from reportlint.chars import has_any
 from reportlint.document import Paragraph
 
 from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL, heading_marker_offsets, mark
@@ -207,6 +208,8 @@ _MIXED = regex.compile(r"（([^（）()\n]{0,80})\)|\(([^（）()\n]{0,80})）")
 )
 def mixed_width_pair(self: Rule, doc: Document) -> Iterator[Finding]:
     markers = heading_marker_offsets(doc)
+    if not has_any(doc.text, "()"):  # prefilter: a mixed pair has an ASCII half
+        return
     for m in _MIXED.finditer(doc.text):
         if m.start() in markers:
             continue  # a heading marker such as （1) is family S's (S104)
@@ -273,6 +276,8 @@ _HAN = regex.compile(r"\p{Han}")
     good=['He said "yes".', "开展“三会一课”活动"],
 )
 def ascii_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
+    if '"' not in doc.text:  # prefilter: one C scan
+        return
     for m in _ASCII_QUOTES.finditer(doc.text):
         if not _HAN.search(m.group(1)):
             continue

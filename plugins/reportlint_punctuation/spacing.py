@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
+from reportlint.chars import has_any
 
 from ._chars import CLOSERS, OPENERS, POINTS, is_cjk, mark
 
@@ -68,6 +69,8 @@ def _gap_side(prev: str, nxt: str) -> str | None:
 def space_around_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     layout: list[tuple[int, int]] | None = None
+    if not has_any(text, " \u3000\u00a0"):  # prefilter: one C scan per space character
+        return
     for m in _GAP.finditer(text):
         if m.start() == 0 or text[m.start() - 1].isspace():
             continue
@@ -108,6 +111,8 @@ def _looks_like_names(text: str, start: int, end: int) -> bool:
 )
 def space_between_han(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
+    if not has_any(text, " \u3000\u00a0"):  # prefilter: one C scan per space character
+        return
     for m in _HAN_GAP.finditer(text):
         para = doc.paragraph_at(m.start())
         # Prose only (a title or signature has no ，), not a short line, not hand-laid-out.
