@@ -84,6 +84,19 @@ class FixedList:
     needs_label: bool = False
     after: tuple[str, ...] = ()
 
+    def may_occur(self, text: str) -> bool:
+        """Prefilter (a few C scans): False when no run of this list can be reported in ``text``.
+
+        A run holds a member, so a character every member shares (意 of 政治意识…) or, failing
+        one, the first character of some member must occur; a list that needs its label needs
+        the label or one of ``after`` too.
+        """
+        common = set(self.members[0]).intersection(*self.members[1:])
+        chars = min(common) if common else "".join(sorted({m[0] for m in self.members}))
+        if not any(c in text for c in chars):
+            return False
+        return not self.needs_label or self.label in text or any(a in text for a in self.after)
+
     def pattern(self) -> re.Pattern[str]:
         """A run of two or more members joined by the separators."""
         alt = "|".join(self.members)
@@ -145,6 +158,8 @@ def fixed_list_order(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag member runs out of the fixed order, and labelled runs missing a member."""
     text = doc.text
     for fl in FIXED_LISTS:
+        if not fl.may_occur(text):
+            continue
         for m in _LIST_PATTERNS[fl.label].finditer(text):
             yield from _check_run(self, text, m, fl)
 

@@ -279,18 +279,40 @@ def _context_at(text: str, start: int, wrong: str, context: str) -> bool:
     return False
 
 
+def _rust_backend() -> Any:
+    """The `ahocorasick_rs` module if installed (a Rust automaton, ~2x faster on CJK text), else None."""
+    try:
+        import ahocorasick_rs
+    except ImportError:
+        return None
+    return ahocorasick_rs
+
+
 class LiteralMatcher:
-    """Every occurrence of many literal strings in one pass (Aho-Corasick, pyahocorasick).
+    """Every occurrence of many literal strings in one pass (Aho-Corasick).
 
     Literal word lists never go through a regex alternation: one automaton scans
-    the text once whatever the number of words (see bench/).
+    the text once whatever the number of words (see bench/). The automaton is
+    `ahocorasick_rs` when it is installed, else pyahocorasick; both give the same
+    occurrences in the same order (by end offset, the longer first at one end),
+    which tests/test_packs.py checks on random texts.
     """
 
-    def __init__(self, words: Mapping[str, Any]) -> None:
-        self._words = dict(words)
+    def __init__(self, words: Mapping[str, Any], *, backend: str | None = None) -> None:
+        self._words = {w: v for w, v in words.items() if w}  # an empty word never matches (as in pyahocorasick)
+        self._backend = backend  # "rs", "py" or None (the fastest installed)
         self._automaton: Any = None
+        self._py: Any = None  # pyahocorasick, for a text ahocorasick_rs cannot take
+        self._values: list[Any] = []
 
     def _build(self) -> Any:
+        rs = _rust_backend() if self._backend in (None, "rs") else None
+        if rs is not None and self._words:
+            self._values = list(self._words.values())
+            return rs.AhoCorasick(list(self._words), matchkind=rs.MatchKind.Standard)
+        return self._build_py()
+
+    def _build_py(self) -> Any:
         import ahocorasick
 
         a = ahocorasick.Automaton()
@@ -303,7 +325,24 @@ class LiteralMatcher:
         """(start, end, value) for every occurrence, overlapping ones included, by end offset."""
         if self._automaton is None:
             self._automaton = self._build()
-        for end_index, (length, value) in self._automaton.iter(text):
+        automaton = self._automaton
+        if self._values:  # ahocorasick_rs: one call returns every match; order them as pyahocorasick does
+            values = self._values
+            try:
+                hits = automaton.find_matches_as_indexes(text, overlapping=True)
+            except UnicodeEncodeError:  # a lone surrogate (a str built in code, never decoded text)
+                if self._py is None:
+                    self._py = self._build_py()
+                automaton = self._py
+            else:
+                if len(hits) > 1:
+                    hits.sort(key=lambda h: (h[2], h[1]))
+                for i, start, end in hits:
+                    yield start, end, values[i]
+                return
+        if not self._words:
+            return
+        for end_index, (length, value) in automaton.iter(text):
             yield end_index + 1 - length, end_index + 1, value
 
 

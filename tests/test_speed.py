@@ -1,0 +1,82 @@
+"""Speed rewrites keep results: LiteralMatcher backends agree, rewritten patterns match what the originals matched."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+import regex
+
+from reportlint.packs import LiteralMatcher, _rust_backend
+
+
+def _random_text(rng: random.Random, alphabet: str, n: int) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+@pytest.mark.skipif(_rust_backend() is None, reason="ahocorasick_rs is not installed")
+def test_literal_matcher_backends_agree() -> None:
+    rng = random.Random(7)
+    alphabet = "ab的地得𠀀\n"
+    for _ in range(1500):
+        words = {_random_text(rng, alphabet, rng.randint(1, 4)): i for i in range(rng.randint(1, 8))}
+        text = _random_text(rng, alphabet, rng.randint(0, 40))
+        rs = list(LiteralMatcher(words, backend="rs").finditer(text))
+        py = list(LiteralMatcher(words, backend="py").finditer(text))
+        assert rs == py, (words, text)
+
+
+def test_literal_matcher_empty() -> None:
+    assert list(LiteralMatcher({}).finditer("推进工作")) == []
+    assert list(LiteralMatcher({"": 1, "工作": 2}).finditer("推进工作")) == [(2, 4, 2)]
+
+
+def _same(old: regex.Pattern[str] | re.Pattern[str], new: re.Pattern[str], alphabet: str, group: int = 0) -> None:
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = _random_text(rng, alphabet, rng.randint(0, 30))
+        a = [(m.span(group), m.group(group)) for m in old.finditer(text)]
+        b = [(m.span(group), m.group(group)) for m in new.finditer(text)]
+        assert a == b, text
+
+
+def test_cn_run_rewrite() -> None:
+    from reportlint_numbers.forms import _CN_RUN
+
+    digits, zeros = "一二三四五六七八九", "○OＯ0０"
+    old = regex.compile(
+        rf"(?<![{digits}〇零十百千万亿{zeros}A-Za-z])[{digits}〇零{zeros}]{{2,}}"
+        rf"(?![{digits}〇零十百千万亿{zeros}A-Za-z0-9])"
+    )
+    _same(old, _CN_RUN, "一二〇零○O0０十年aZ9 ")
+
+
+def test_doubled_runs_rewrite() -> None:
+    from reportlint_punctuation.marks import _DASH
+    from reportlint_punctuation.points import _RUN
+
+    _same(regex.compile(r"[，。、；：？！]{2,}"), _RUN, "，。、；：？！a的 ")
+    _same(regex.compile(r"[-－―─—]{2,}"), _DASH, "-－―─—a的 ")
+
+
+def test_party_congress_rewrite() -> None:
+    from reportlint_numbers.terms import _PARTY_CONGRESS
+
+    old = regex.compile(r"(?<=党的)(\d{1,3})(?=大)")
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = _random_text(rng, "党的大1２0x", rng.randint(0, 20))
+        assert [m.span() for m in old.finditer(text)] == [m.span(1) for m in _PARTY_CONGRESS.finditer(text)], text
+
+
+def test_repeat_rewrite() -> None:
+    from reportlint_words import _REPEAT
+
+    old = regex.compile(r"(\p{Han}{2,4})\1")
+    _same(old, _REPEAT, "加强的的ab々〇⺀", 0)
+
+
+def test_literal_matcher_lone_surrogate() -> None:
+    m = LiteralMatcher({"ab": 1})
+    assert list(m.finditer("x\udfffab")) == [(2, 4, 1)]
