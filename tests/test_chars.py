@@ -39,3 +39,9 @@ def test_has_any() -> None:
     assert chars.has_any("推进#工作", "#<")
     assert not chars.has_any("推进工作", "#<")
     assert not chars.has_any("", "#")
+
+
+def test_has_word() -> None:
+    assert chars.has_word("推进待补充工作", ("请填写", "待补充"))
+    assert not chars.has_word("推进待定工作", ("请填写", "待补充"))
+    assert not chars.has_word("推进", ())

@@ -10,7 +10,7 @@ import re
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any
+from reportlint.chars import has_any, has_word
 from reportlint.packs import LiteralMatcher
 
 # Placeholder letters: ASCII X/x, fullwidth Ｘ/ｘ and the multiplication sign × (GB/T 9704-2012's
@@ -143,11 +143,11 @@ _FIELD_NOUNS = ("日期", "时间", "年份", "金额", "数量", "数字", "数
 _LABEL_END = frozenset(":：")
 _INLINE_END = frozenset("，。；、）)\n\r")
 _ENGINE_SLOT = regex.compile(r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
-_HINTS = LiteralMatcher({w: w for w in (
+_HINT_WORDS = (
     "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处填", "此处补充",
     "此处输入", "待补充", "待核实", "待完善", "待填", "待定", "TODO", "todo", "TBD", "占位",
-)})
-_HINT_FIRSTS = "请此待Tt占"  # the first characters of the _HINTS words
+)
+_HINTS = LiteralMatcher({w: w for w in _HINT_WORDS})
 # Not bare 此处: （此处指2022年数据） is an ordinary explanatory note; 此处插入图表 is M111's.
 # Not 模板 or 填写: notices legitimately say （模板见附件3） or （由申报单位填写）.
 # 待定 is a normal word in plans (时间待定); inside 【】 or [] it is a slot, inside （） it is prose.
@@ -222,7 +222,7 @@ def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _ENGINE_SLOT.finditer(text) if has_any(text, "{<＜") else ():
         taken.add(m.start())
         yield self.finding(m.start(), m.end(), f"模板占位“{m.group()[:30]}”未替换，应填入实际内容")
-    for start, end, word in _HINTS.finditer(text) if has_any(text, _HINT_FIRSTS) else ():
+    for start, end, word in _HINTS.finditer(text) if has_word(text, _HINT_WORDS) else ():
         span = _enclosing_brackets(text, start, end)
         if span is None or span[0] in taken:
             continue
@@ -244,6 +244,7 @@ _BALLOON = regex.compile(
     r"(?:(?:^|(?<=[\s\[【(（]))批注(?:\s*\[[^\]\n]{1,20}\])?|带格式的|删除的内容|设置了格式)[ \t]*[:：]",
     regex.MULTILINE,
 )
+_BALLOON_WORDS = ("批注", "带格式的", "删除的内容", "设置了格式")  # each _BALLOON match holds one
 _INSERT_HINT = regex.compile(r"此处(?:插入|添加|放置)(?:图片|图表|表格|照片|图|表)|见附(?:表|件|图)[XxＸ×]")
 _QUERIES = regex.compile(r"[?？]{3,}")
 
@@ -271,7 +272,7 @@ def review_leftover(self: Rule, doc: Document) -> Iterator[Finding]:
         if name.startswith(_ANCHOR_NOT_NAMES) or name.lower() in _ANCHOR_NOT_LATIN:
             continue
         yield self.finding(m.start(), m.end(), f"批注标记“{m.group()}”残留，应删除")
-    for m in _BALLOON.finditer(text) if has_any(text, "批带删设") else ():
+    for m in _BALLOON.finditer(text) if has_word(text, _BALLOON_WORDS) else ():
         yield self.finding(m.start(), m.end(), f"修订或批注标签“{m.group().strip()}”残留，应删除")
     for m in _INSERT_HINT.finditer(text) if "此处" in text or "见附" in text else ():
         yield self.finding(m.start(), m.end(), f"编写提示“{m.group()}”残留，应补入实际内容")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import DIGIT, has_any
+from reportlint.chars import DIGIT, has_any, has_word
 from reportlint.rules import Applicability, Fix
 
 from ._util import mark
@@ -244,7 +244,7 @@ _PM_24H = regex.compile(r"(?:下午|晚上|傍晚|晚间)\K(?:1[3-9]|2[0-3])(?=[
     good=["下午3时召开", "15时召开", "下午3:30"],
 )
 def twelve_hour_word_with_24h_time(self: Rule, doc: Document) -> Iterator[Finding]:
-    if not has_any(doc.text, "午晚"):  # prefilter: 下午, 晚上, 傍晚, 晚间
+    if not has_word(doc.text, ("下午", "晚上", "傍晚", "晚间")):  # prefilter: a few C scans
         return
     for m in _PM_24H.finditer(doc.text):
         fixed = str(int(m.group()) - 12)

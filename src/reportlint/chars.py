@@ -8,6 +8,8 @@ against `regex` for every code point in tests/test_chars.py, so a rule moved fro
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 #: ``\p{Han}`` (Script=Han) as of the bundled `regex` (Unicode 16): ideographs, extensions,
 #: compatibility ideographs, radicals, 々 〇 〡-〩 〸-〻 and the Tangut/Khitan iteration marks.
 HAN = (
@@ -48,3 +50,13 @@ def has_any(text: str, chars: str) -> bool:
     characters returns at once on the (usual) document that has none of them.
     """
     return any(c in text for c in chars)
+
+
+def has_word(text: str, words: Iterable[str]) -> bool:
+    """True if one of ``words`` occurs in ``text``; a word's first character is looked for first.
+
+    A one-character ``in`` is the cheap scan (~0.02 ms/MB); the full word (~0.25 ms/MB)
+    is only searched when its first character is there. For a handful of words only: a
+    long list belongs in one automaton (reportlint.packs.LiteralMatcher).
+    """
+    return any(w[:1] in text and w in text for w in words)

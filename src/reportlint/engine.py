@@ -91,13 +91,25 @@ def lint(
     accepted = _Spans(_accepted_spans(document.text, accept))
     findings: list[Finding] = []
     problems: list[Problem] = []
+    # Per-finding work is kept to a few attribute reads: the common, well-formed finding
+    # (a plain Finding, int offsets inside the text, no fix or a plain Fix) skips _invalid.
+    overlaps_skip = skip.overlaps if skip else None
     for rule in rules:
         try:
             for f in rule.check(document):
-                reason = _invalid(f, text_len)
-                if reason:
-                    raise _BadFinding(f, reason)
-                if skip and skip.overlaps(f.start, f.end):
+                if not (
+                    type(f) is Finding
+                    and type(f.start) is int
+                    and type(f.end) is int
+                    and 0 <= f.start <= f.end <= text_len
+                    and f.fix is None
+                    and type(f.message) is str
+                    and type(f.severity) is Severity
+                ):
+                    reason = _invalid(f, text_len)
+                    if reason:
+                        raise _BadFinding(f, reason)
+                if overlaps_skip is not None and overlaps_skip(f.start, f.end):
                     continue
                 if accepted and _inside(accepted, f.start, f.end):
                     continue
@@ -173,11 +185,20 @@ def _invalid(f: object, text_len: int) -> str:
 
 def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
     """Fill path, line and column (1-based, in characters) and sort by position then code."""
-    lines = document.lines
+    line_col = document.lines.line_col
+    path = document.path
     out = []
     for f in findings:
-        line, col = lines.line_col(f.start)
-        end_line, end_col = lines.line_col(f.end)
-        out.append(replace(f, path=document.path, line=line, column=col, end_line=end_line, end_column=end_col))
-    out.sort(key=lambda f: (f.start, f.end, f.code))
+        line, col = line_col(f.start)
+        end_line, end_col = line_col(f.end)
+        if type(f) is Finding:  # the constructor directly: dataclasses.replace introspects every call
+            out.append(Finding(f.code, f.name, f.message, f.start, f.end, f.severity, f.fix, path, line, col, end_line, end_col))
+        else:
+            out.append(replace(f, path=path, line=line, column=col, end_line=end_line, end_column=end_col))
+    out.sort(key=_position)
     return out
+
+
+def _position(f: Finding) -> tuple[int, int, str]:
+    """Sort key of findings: position, then code."""
+    return f.start, f.end, f.code
