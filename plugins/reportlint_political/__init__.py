@@ -84,16 +84,18 @@ class FixedList:
     needs_label: bool = False
     after: tuple[str, ...] = ()
 
-    def may_occur(self, text: str) -> bool:
+    def key_chars(self) -> str:
+        """Characters one of which every run holds: one all members share (意 of 政治意识…), else their first ones."""
+        common = set(self.members[0]).intersection(*self.members[1:])
+        return min(common) if common else "".join(sorted({m[0] for m in self.members}))
+
+    def may_occur(self, text: str, key_chars: str) -> bool:
         """Prefilter (a few C scans): False when no run of this list can be reported in ``text``.
 
-        A run holds a member, so a character every member shares (意 of 政治意识…) or, failing
-        one, the first character of some member must occur; a list that needs its label needs
-        the label or one of ``after`` too.
+        A run holds a member, so one of ``key_chars`` must occur; a list that needs its label
+        needs the label or one of ``after`` too.
         """
-        common = set(self.members[0]).intersection(*self.members[1:])
-        chars = min(common) if common else "".join(sorted({m[0] for m in self.members}))
-        if not any(c in text for c in chars):
+        if not any(c in text for c in key_chars):
             return False
         return not self.needs_label or self.label in text or any(a in text for a in self.after)
 
@@ -112,6 +114,7 @@ FIXED_LISTS: tuple[FixedList, ...] = (
               after=("的新发展理念", "新发展理念", "的发展理念", "发展理念")),
 )
 _LIST_PATTERNS = {fl.label: fl.pattern() for fl in FIXED_LISTS}
+_KEY_CHARS = {fl.label: fl.key_chars() for fl in FIXED_LISTS}
 # The label, quoted or not, followed by a short introducer, right before a run: “四个意识”即……
 _INTRO = re.compile(r"[”\"」]?(?:即|是|就是|：|:|（|\()?$")
 
@@ -158,7 +161,7 @@ def fixed_list_order(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag member runs out of the fixed order, and labelled runs missing a member."""
     text = doc.text
     for fl in FIXED_LISTS:
-        if not fl.may_occur(text):
+        if not fl.may_occur(text, _KEY_CHARS[fl.label]):
             continue
         for m in _LIST_PATTERNS[fl.label].finditer(text):
             yield from _check_run(self, text, m, fl)

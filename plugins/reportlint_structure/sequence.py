@@ -54,16 +54,13 @@ def _paragraph_index(doc: Document) -> list[int]:
     return [p.start for p in doc.paragraphs]
 
 
-#: The last document scanned and its words: three rules read them, one scan serves all.
-_last: tuple[Document | None, list[SeqWord]] = (None, [])
-
-
 def seq_words(doc: Document) -> list[SeqWord]:
-    """Every sequence word of the document, in order (one finditer over the text, cached per document)."""
-    global _last
-    cached = _last  # one read: another thread may replace it (checks may run in threads)
-    if cached[0] is doc:
-        return cached[1]
+    """Every sequence word of the document, in order: three rules read them, one scan (doc.memo) serves all."""
+    return doc.memo("structure.seq_words", _scan_seq_words)
+
+
+def _scan_seq_words(doc: Document) -> list[SeqWord]:
+    """One finditer over the text for the sequence words."""
     starts = _paragraph_index(doc)
     out: list[SeqWord] = []
     for m in _SEQ.finditer(doc.text):
@@ -77,7 +74,6 @@ def seq_words(doc: Document) -> list[SeqWord]:
             number = chinese_number(numeral) or 0
         para = bisect.bisect_right(starts, m.start()) - 1
         out.append(SeqWord(series, number, m.start(), m.end(), para, m.group()))
-    _last = (doc, out)
     return out
 
 
