@@ -59,6 +59,7 @@ class Linter:
         self._rules: dict[Path | None, dict[str, Rule]] = {}
         self._cli_checked = False
         self._packs: dict[Path, list[Rule]] = {}
+        self._selected: dict[tuple[Path | None, tuple[str, ...]], list[Rule]] = {}
 
     # -- config -----------------------------------------------------------------------------
 
@@ -205,7 +206,10 @@ class Linter:
             except ValueError:
                 rel = PurePath(path).as_posix()
             ignore.extend(per_file_ignored(rel, config.per_file_ignores))
-        return select_rules(rules, config.select, config.extend_select, ignore)
+        key = (config.path, tuple(ignore))  # selection is the same for every file with the same ignores
+        if key not in self._selected:
+            self._selected[key] = select_rules(rules, config.select, config.extend_select, ignore)
+        return self._selected[key]
 
     # -- reading and checking -----------------------------------------------------------------
 
