@@ -9,11 +9,10 @@ rules here check the verb that goes with each numbered shorthand (增强“四�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
-
-import re
 
 import regex
 
@@ -32,6 +31,14 @@ TERM_VERBS: dict[str, tuple[str, ...]] = {
 #: The three verbs of the fixed triple 增强“四个意识”、坚定“四个自信”、做到“两个维护”, which
 #: writers swap. Only these are judged, so any other verb (树立, 强化, 自觉 ...) stays silent.
 _CONFUSABLE_VERBS = ("坚决做到", "增强", "坚定", "做到")
+_CLOSING = {"“": "”", '"': '"', "「": "」", "": ""}
+
+
+def _close(quote: str) -> str:
+    """The closing mark of an opening quote (or nothing)."""
+    return _CLOSING.get(quote, "")
+
+
 _TERM_VERB = re.compile(
     r"(?P<verb>" + "|".join(_CONFUSABLE_VERBS) + r")(?P<q>[“\"「]?)(?P<term>" + "|".join(TERM_VERBS) + r")"
 )
@@ -66,7 +73,7 @@ def term_verb(self: Rule, doc: Document) -> Iterator[Finding]:
         good = allowed[0]
         yield self.finding(
             m.start("verb"), m.end("verb"),
-            f"“{verb}{m.group('q')}{term}”搭配不当，应为“{good}{m.group('q')}{term}”", good,
+            f"{verb}{m.group('q')}{term}{_close(m.group('q'))}搭配不当，应为{good}{m.group('q')}{term}{_close(m.group('q'))}", good,
         )
 
 

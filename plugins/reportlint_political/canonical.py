@@ -6,7 +6,8 @@ Keys (besides the common ones):
 - ``max_errors``: edits (substitution, insertion, deletion) a near miss may have; 0 turns
   fuzzy matching off, so only ``variants`` are reported. Default 1 up to 6 characters, else 2.
 - ``require``: strings a near miss must contain (e.g. 习近平), so other formulas that are
-  a few characters away (以江泽民同志为核心的党中央) are never reported.
+  a few characters away (以江泽民同志为核心的党中央) are never reported; an item may list
+  alternatives split by ``|``, one of which must occur.
 - ``allow``: legitimate strings near the canonical form (an older official wording); a
   near miss inside one is not reported.
 - ``variants``: literal wrong forms, reported wherever they occur (for short terms where
@@ -75,7 +76,8 @@ class _Spec:
         if not isinstance(k, int) or not 0 <= k <= max(1, len(canonical) // 3):
             raise ctx.error(entry, f"key 'max_errors' must be an integer from 0 to {max(1, len(canonical) // 3)}")
         self.k = k
-        self.require = _strings(entry, ctx, "require")
+        # Each item is one string or alternatives split by "|" (党中央|为核心的): a near miss must hold one of each.
+        self.require = tuple(tuple(r.split("|")) for r in _strings(entry, ctx, "require"))
         self.allow = _strings(entry, ctx, "allow")
         self.variants = _strings(entry, ctx, "variants")
         self.near = _strings(entry, ctx, "near")
@@ -201,6 +203,23 @@ def _trim(spec: _Spec, got: str, start: int) -> tuple[str, int]:
     return got, start
 
 
+def _extend_end(spec: _Spec, text: str, got: str, start: int) -> str:
+    """Take the next character too when the match stopped short and a substitution explains it as well.
+
+    以习近平同志为核心的党中心: a missing 央 and 心→央 both cost one edit; the report should
+    cover 党中心, so its fix does not leave 心 behind. (At the start the opposite holds: 以 is
+    the word writers drop, see :func:`_trim`.)
+    """
+    edits = sum(spec.fuzzy.fullmatch(got).fuzzy_counts)  # type: ignore[union-attr]
+    end = start + len(got)
+    while len(got) < len(spec.canonical) and end < len(text) and "\u4e00" <= text[end] <= "\u9fff":
+        m = spec.fuzzy.fullmatch(got + text[end])  # type: ignore[union-attr]
+        if m is None or sum(m.fuzzy_counts) > edits:
+            break
+        got, edits, end = got + text[end], sum(m.fuzzy_counts), end + 1
+    return got
+
+
 def _near_misses(spec: _Spec, text: str, anchors: list[tuple[int, int, int]], exact: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """(start, end, matched text) of each fuzzy near miss around the anchors."""
     assert spec.fuzzy is not None
@@ -213,14 +232,15 @@ def _near_misses(spec: _Spec, text: str, anchors: list[tuple[int, int, int]], ex
         # starts within k characters of a_start - offset: a window of len + 2k characters.
         lo, hi = max(0, a_start - offset - k), min(len(text), a_start - offset + size + k)
         window = _mask(text, lo, hi, exact)
-        if not all(r in window for r in spec.require):
+        if not all(any(alt in window for alt in r) for r in spec.require):
             continue  # cheap: the near miss could not contain them either
         m = spec.fuzzy.search(window, timeout=PATTERN_TIMEOUT)
         if m is None or not any(m.fuzzy_counts):
             continue
         got, start = _trim(spec, m.group(), lo + m.start())
+        got = _extend_end(spec, text, got, start)
         span = (start, start + len(got))
-        if span in seen or _MASK in got or not all(r in got for r in spec.require):
+        if span in seen or _MASK in got or not all(any(alt in got for alt in r) for r in spec.require):
             continue
         seen.add(span)
         yield span[0], span[1], got
