@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
-import re
-
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import HAN, has_any
+from reportlint.chars import HAN
 from reportlint.packs import LiteralMatcher
 
 # Zero-width and format characters that never belong in a report: ZWSP, ZWNJ, ZWJ, word joiner,

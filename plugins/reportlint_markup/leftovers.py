@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
-
 import re
+from collections.abc import Iterator
 
 import regex
 

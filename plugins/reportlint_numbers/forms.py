@@ -9,9 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any
-
-from ._util import heading_marker_offsets, mark
+from reportlint.chars import has_any, mark
 
 # Full-width digits and Latin letters, with a full-width point between digits (６５．８).
 _FULLWIDTH = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
@@ -40,7 +38,7 @@ def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
         return
     for m in _FULLWIDTH.finditer(doc.text):
         if markers is None:
-            markers = heading_marker_offsets(doc)
+            markers = doc.outline.lookalike_marker_offsets
         if m.start() in markers:
             continue  # a heading marker such as １． is family S's (S104)
         half = unicodedata.normalize("NFKC", m.group())

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import DIGIT, has_any, has_word
+from reportlint.chars import DIGIT, has_any, has_word, mark
 from reportlint.rules import Applicability, Fix
 
-from ._util import mark
 from .cn import to_chinese
 
 # 20～30% / 9-16亿 / 5至10万人: the magnitude only on the second value.

@@ -8,10 +8,10 @@ from dataclasses import replace
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any
+from reportlint.chars import has_any, mark
 from reportlint.rules import Applicability, Fix, Severity
 
-from ._chars import heading_marker_offsets, is_cjk, mark
+from ._chars import is_cjk
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # A mark with the spaces an English habit puts around it; the spaces go with the fix.
@@ -90,7 +90,7 @@ def _parens(self: Rule, doc: Document, urls: list[tuple[int, int]]) -> Iterator[
         if m.start() > 0 and text[m.start() - 1] == "]":
             continue  # [文字](链接): a Markdown link target, not a bracket pair of the text
         if markers is None:
-            markers = heading_marker_offsets(doc)
+            markers = doc.outline.lookalike_marker_offsets
         if m.start() in markers:
             continue
         inner = m.group(1)

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any
+from reportlint.chars import has_any, mark
 
-from ._chars import is_cjk, mark
+from ._chars import is_cjk
 
 # Ellipsis lookalikes: ASCII dots, 。。。, ··· / ・・・ / ．．．, and … not in pairs.
 _ELLIPSIS = regex.compile(r"\.{3,}|。{3,}|[·・．]{3,}|(?<!…)(?:…|…{3}|…{5,})(?!…)")

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any
+from reportlint.chars import has_any, mark
 from reportlint.document import Paragraph
 
-from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL, heading_marker_offsets, mark
+from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL
 
 _BRACKETS = re.compile(r"[“”‘’（）《》〈〉【】〔〕]")
 # The innermost pairs a balanced sequence of marks is reduced by (‘’ is left out: apostrophes).
@@ -96,7 +96,7 @@ class _Balance:
         self.text = doc.text
         self.stack: list[tuple[str, int]] = []
         self.orphans: list[tuple[str, int]] = []  # closing marks with no opening one
-        self.markers = heading_marker_offsets(doc)
+        self.markers = doc.outline.lookalike_marker_offsets
 
     def run(self) -> Iterator[_Problem]:
         """All problems of the document, paragraph by paragraph."""
@@ -207,7 +207,7 @@ _MIXED = regex.compile(r"（([^（）()\n]{0,80})\)|\(([^（）()\n]{0,80})）")
     good=["方案（试行）", "f(x)"],
 )
 def mixed_width_pair(self: Rule, doc: Document) -> Iterator[Finding]:
-    markers = heading_marker_offsets(doc)
+    markers = doc.outline.lookalike_marker_offsets
     if not has_any(doc.text, "()"):  # prefilter: a mixed pair has an ASCII half
         return
     for m in _MIXED.finditer(doc.text):

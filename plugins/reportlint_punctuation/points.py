@@ -8,10 +8,8 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any
+from reportlint.chars import mark
 from reportlint.rules import Applicability, Fix
-
-from ._chars import mark
 
 # Stdlib re, written [..][..]+ (= {2,}): sre skips to the first mark with its charset fast path.
 _RUN = re.compile(r"[，。、；：？！][，。、；：？！]+")

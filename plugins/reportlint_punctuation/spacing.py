@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any
+from reportlint.chars import has_any, mark
 
-from ._chars import CLOSERS, OPENERS, POINTS, is_cjk, mark
+from ._chars import CLOSERS, OPENERS, POINTS, is_cjk
 
 # One or two spaces with a non-space on both sides. Longer runs, tabs and leading or
 # trailing whitespace are layout (indentation, signature and date lines), never flagged.

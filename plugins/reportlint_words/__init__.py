@@ -10,9 +10,8 @@ Every pattern is compiled at import and scans ``doc.text`` once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 import re
+from collections.abc import Iterable, Iterator
 
 import regex
 

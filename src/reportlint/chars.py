@@ -60,3 +60,10 @@ def has_word(text: str, words: Iterable[str]) -> bool:
     long list belongs in one automaton (reportlint.packs.LiteralMatcher).
     """
     return any(w[:1] in text and w in text for w in words)
+
+
+def mark(text: str) -> str:
+    """Quote a piece of text for a message: “、、”, or ‘“’ when it holds a double quote."""
+    if "“" in text or "”" in text:
+        return f"‘{text}’"
+    return f"“{text}”"

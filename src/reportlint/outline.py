@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import regex
@@ -125,6 +126,12 @@ class Outline:
 
     headings: list[Heading]
     roots: list[Section]
+
+    @cached_property
+    def lookalike_marker_offsets(self) -> frozenset[int]:
+        """Offsets inside non-standard heading markers ((1) （一) 1）): the structure family
+        reports and fixes those, so punctuation and number rules leave the characters alone."""
+        return frozenset(i for h in self.headings if not h.canonical for i in range(h.marker_start, h.marker_end))
 
     def sections(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""
