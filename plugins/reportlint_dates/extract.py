@@ -16,9 +16,11 @@ from dataclasses import dataclass
 
 import regex
 
+from reportlint.lazyre import lazy
+
 # Full-width digits are read as ASCII so that ２０２３年 parses; the mapping keeps offsets.
 _WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-_FULLWIDTH_DIGIT = regex.compile(r"[０-９]")
+_FULLWIDTH_DIGIT = lazy(regex.compile, r"[０-９]")
 
 
 def _ascii_digits(text: str) -> str:
@@ -39,7 +41,7 @@ _WD = r"(?:[（(][ \t\u3000]*(?:星期|礼拜|周)(?P<{n}>[一二三四五六日
 # A Chinese-numeral month or day must not continue a longer numeral (五十一月 is not 一月).
 _NOT_AFTER_NUM = r"(?<![0-9〇○零一二三四五六七八九十百千万亿两第])"
 
-_MENTION = regex.compile(
+_MENTION = lazy(regex.compile,
     rf"""
     # every mention starts with a numeral: fail fast everywhere else (most of the text)
     (?=[0-9〇○零一二三四五六七八九十])
@@ -236,7 +238,7 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-_LUNAR = regex.compile(r"(?:农历|阴历|夏历|旧历)\s*$")
+_LUNAR = lazy(regex.compile, r"(?:农历|阴历|夏历|旧历)\s*$")
 
 
 def _plausible(mention: Mention, text: str) -> bool:
@@ -271,7 +273,7 @@ def parse_date(text: str) -> dt.date | None:
     return m.begin.date()
 
 
-_PERIOD = regex.compile(
+_PERIOD = lazy(regex.compile,
     rf"""
     (?=[0-9〇○零一二三四五六七八九第前上下])
     (?P<name>(?:(?P<y>{_Y})年度?)?

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
+from reportlint.lazyre import lazy
 
 # ``##paidbegin##``-style markers: two or more # around a name (a Latin letter or Han first, then
 # letters, digits, Han, _ or -) and as many # again, paired or not. Paid-content and CMS templates
@@ -14,7 +15,7 @@ from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 # A chain of markers (##paidbegin####paidend##) is matched as one run and reported marker by
 # marker. The run starts only where no # precedes and the # runs are possessive, so a long run of
 # # is scanned once instead of once per starting offset (quadratic).
-_MARKER = regex.compile(
+_MARKER = lazy(regex.compile,
     r"(?<![A-Za-z0-9#])(?:(?P<mk>(?P<h>#{2,}+)[A-Za-z\p{Han}][A-Za-z0-9_\-\p{Han}]{0,40}(?P=h)))+"
 )
 

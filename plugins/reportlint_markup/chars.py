@@ -8,12 +8,13 @@ from collections.abc import Iterator
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import HAN
+from reportlint.lazyre import lazy
 from reportlint.packs import LiteralMatcher
 
 # Zero-width and format characters that never belong in a report: ZWSP, ZWNJ, ZWJ, word joiner,
 # invisible operators, BOM inside the text, soft hyphen, Mongolian vowel separator, and the bidi
 # embeddings/overrides/isolates (U+202A-202E, U+2066-2069) and marks (U+200E/200F, U+061C).
-_FORMAT = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069\u061c]")
+_FORMAT = lazy(re.compile, r"[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069\u061c]")
 _NAMES = {
     "\u200b": "零宽空格 U+200B", "\u200c": "零宽不连字 U+200C", "\u200d": "零宽连字 U+200D",
     "\u200e": "从左至右标记 U+200E", "\u200f": "从右至左标记 U+200F", "\u2060": "词连接符 U+2060",
@@ -23,30 +24,30 @@ _NAMES = {
 # ZWJ/ZWNJ are meaningful inside emoji sequences and Indic/Arabic words: only flag them next to
 # Han, CJK punctuation or ASCII, where they can only be paste residue.
 _JOINERS = {"\u200c", "\u200d"}
-_PLAIN_NEIGHBOUR = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef\x20-\x7e]")
+_PLAIN_NEIGHBOUR = lazy(re.compile, f"[{HAN}\u3000-\u303f\uff00-\uffef\x20-\x7e]")
 
 # C0 controls other than tab, LF and CR; DEL; C1 controls (U+0080-009F, usually cp1252 residue).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = lazy(re.compile, r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _LINE_EDGE = ("", "\n", "\r")
 # Private Use Area: Word symbol-font glyphs (Wingdings bullets) and unmapped GBK user-defined codes.
-_PUA = re.compile(r"[\ue000-\uf8ff]+")
+_PUA = lazy(re.compile, r"[\ue000-\uf8ff]+")
 
 # Mojibake literals: GBK bytes of U+FFFD read back (锟斤拷), MSVC fill bytes 0xCC/0xCD shown as GBK
 # (烫烫烫, 屯屯屯). UTF-8 curly quotes and dashes (E2 80 xx) read as GBK all start with 鈥, a
 # character no modern text uses: 鈥溾€, 鈥滃, 鈥濓紝, 鈥斺.
 _MOJIBAKE_WORDS = ("锟斤拷", "烫烫烫", "屯屯屯")
 _MOJIBAKE_LITERALS = LiteralMatcher({w: w for w in _MOJIBAKE_WORDS})
-_GBK_QUOTE = re.compile(f"鈥+[{HAN}\ufffd€]?")
+_GBK_QUOTE = lazy(re.compile, f"鈥+[{HAN}\ufffd€]?")
 # UTF-8 read as Windows-1252/Latin-1 (â€œ, Ã©, Â·, ä¸­æ–‡): a run of Latin-1 letters and cp1252
 # punctuation; each candidate is confirmed by re-encoding it and decoding the bytes as UTF-8.
 _CP1252_EXTRA = "ŒœŠšŸŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›€™"
 _MAX_RUN = 60  # re-decoding tries every prefix: bound the work on a long Latin-1 run
-_LATIN_RUN = re.compile("[\u00c0-\u00ff][\u0080-\u00ff" + _CP1252_EXTRA + "]+")
+_LATIN_RUN = lazy(re.compile, "[\u00c0-\u00ff][\u0080-\u00ff" + _CP1252_EXTRA + "]+")
 
 
 # Every character M104-M107 look for (format, control, private use, U+FFFD, mojibake starts,
 # Latin-1 letters); one search per document, shared through doc.memo, tells whether any can fire.
-_SUSPECT = re.compile(
+_SUSPECT = lazy(re.compile,
     "[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u180e\u202a-\u202e\u2066-\u2069\u061c"
     "\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd锟烫屯鈥\u00c0-\u00ff]"
 )

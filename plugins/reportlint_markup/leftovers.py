@@ -10,23 +10,24 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import has_any, has_word
+from reportlint.lazyre import lazy
 from reportlint.packs import LiteralMatcher
 
 # Placeholder letters: ASCII X/x, fullwidth Ｘ/ｘ and the multiplication sign × (GB/T 9704-2012's
 # sample pages fill slots with ××××). A run is one glyph repeated, so "Xx" or "X×" never count.
 _PH = "[XxＸｘ×]"
-_RUN = re.compile(r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}")
+_RUN = lazy(re.compile, r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}")
 # Dates with placeholder parts: 20XX年, XXXX年X月X日, ×月×日, 2023年X月.
 _MD = rf"(?:{_PH}{{1,2}}|[0-9]{{1,2}})"
 _YEAR = rf"(?:[0-9]{{2}}{_PH}{{2}}|{_PH}{{4}}|{_PH}{{2}}|[0-9]{{4}})"
 # The lookahead first lets the engine skip to candidate characters instead of trying every offset.
-_DATE = regex.compile(rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
-_PH_CHAR = re.compile(_PH)
+_DATE = lazy(regex.compile, rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
+_PH_CHAR = lazy(re.compile, _PH)
 # What counts as Chinese context next to a Latin run: Han, CJK and fullwidth punctuation, quotes.
-_CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2014\u2026]")
+_CJK = lazy(regex.compile, r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2014\u2026]")
 # Letters and digits, ASCII or fullwidth: a placeholder run glued to them is part of a word (XXL, ＸＸＬ).
-_WORD_BEFORE = regex.compile(r"[A-Za-z0-9_Ａ-Ｚａ-ｚ０-９]")
-_WORD_AFTER = regex.compile(r"[A-Za-z_Ａ-Ｚａ-ｚ]")
+_WORD_BEFORE = lazy(regex.compile, r"[A-Za-z0-9_Ａ-Ｚａ-ｚ０-９]")
+_WORD_AFTER = lazy(regex.compile, r"[A-Za-z_Ａ-Ｚａ-ｚ]")
 # Real terms written with XX: the XX chromosome, the Roman-numeral XX世纪.
 _XX_TERMS = ("染色体", "世纪")
 
@@ -95,10 +96,10 @@ def placeholder_letters(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # Placeholder symbols: ○○ 〇〇 ◯◯ □□ ＊＊ △△. Runs of a zero-like glyph next to a Chinese numeral
 # or a digit are numbers (二〇〇八年, 一〇〇), which C-family rules judge, not placeholders.
-_SYMBOLS = re.compile(r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}")
-_NUMERAL = regex.compile(r"[零〇○◯一二三四五六七八九十百千万亿两0-9０-９OＯ]")
+_SYMBOLS = lazy(re.compile, r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}")
+_NUMERAL = lazy(regex.compile, r"[零〇○◯一二三四五六七八九十百千万亿两0-9０-９OＯ]")
 # ＊＊ right after a Han character or among digits masks a name or number on purpose.
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy(regex.compile, r"\p{Han}")
 
 
 @rule(
@@ -136,12 +137,12 @@ def placeholder_symbols(self: Rule, doc: Document) -> Iterator[Finding]:
 # template-engine forms {{…}}, ${…}, <请…>. 【】 labels are common in task lists (【牵头单位】市发改委,
 # 【会议时间】3月1日), so a field noun counts only if a label would not use it (…名称, 姓名) or if
 # the slot stands inline with no content after it (截至【日期】，).
-_LENTICULAR = regex.compile(r"【([^【】\n]{1,15})】")
+_LENTICULAR = lazy(regex.compile, r"【([^【】\n]{1,15})】")
 _NAME_NOUNS = ("名称", "姓名", "名字", "全称")
 _FIELD_NOUNS = ("日期", "时间", "年份", "金额", "数量", "数字", "数据", "人数", "比例", "编号", "文号", "单位", "部门")
 _LABEL_END = frozenset(":：")
 _INLINE_END = frozenset("，。；、）)\n\r")
-_ENGINE_SLOT = regex.compile(r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
+_ENGINE_SLOT = lazy(regex.compile, r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
 _HINT_WORDS = (
     "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处填", "此处补充",
     "此处输入", "待补充", "待核实", "待完善", "待填", "待定", "TODO", "todo", "TBD", "占位",
@@ -235,17 +236,17 @@ def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # Word review residue: comment anchors [张三1] / [lenovo2] as pasted from a document with comments,
 # balloon labels (批注 [A1]:, 带格式的:, 删除的内容:), 此处插入图/表, 见附表X, and ??? / ？？？ queries.
-_ANCHOR = regex.compile(r"\[(\p{Han}{2,4}|[A-Za-z]{2,15})(\d{1,3})\]")
+_ANCHOR = lazy(regex.compile, r"\[(\p{Han}{2,4}|[A-Za-z]{2,15})(\d{1,3})\]")
 # Footnote and cross-reference labels look like anchors: [注1], [图表2], [Ref3].
 _ANCHOR_NOT_NAMES = ("注", "图", "表", "附", "例", "式", "参", "文", "条", "第", "公", "据", "来", "资", "见", "案")
 _ANCHOR_NOT_LATIN = {"ref", "fig", "tab", "table", "eq", "note", "no", "ch", "sec", "art", "page", "pp", "vol", "id"}
-_BALLOON = regex.compile(
+_BALLOON = lazy(regex.compile,
     r"(?:(?:^|(?<=[\s\[【(（]))批注(?:\s*\[[^\]\n]{1,20}\])?|带格式的|删除的内容|设置了格式)[ \t]*[:：]",
     regex.MULTILINE,
 )
 _BALLOON_WORDS = ("批注", "带格式的", "删除的内容", "设置了格式")  # each _BALLOON match holds one
-_INSERT_HINT = regex.compile(r"此处(?:插入|添加|放置)(?:图片|图表|表格|照片|图|表)|见附(?:表|件|图)[XxＸ×]")
-_QUERIES = regex.compile(r"[?？]{3,}")
+_INSERT_HINT = lazy(regex.compile, r"此处(?:插入|添加|放置)(?:图片|图表|表格|照片|图|表)|见附(?:表|件|图)[XxＸ×]")
+_QUERIES = lazy(regex.compile, r"[?？]{3,}")
 
 
 @rule(

@@ -10,6 +10,7 @@ import regex
 
 from reportlint import Document, Finding, Fix, Rule, rule
 from reportlint.chars import has_any
+from reportlint.lazyre import lazy
 from reportlint.rules import Applicability
 
 # Only real HTML element names (plus Word's o:p): "<" and ">" around other words are comparisons
@@ -19,13 +20,13 @@ _TAG_NAMES = (
     "html|i|img|ins|label|li|mark|meta|nobr|o:p|ol|p|pre|s|script|section|small|span|strike|strong|"
     "style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|wbr"
 )
-_TAG = regex.compile(
+_TAG = lazy(regex.compile,
     # At most 30 attributes, each atomic, so a long unclosed "<p a=b a=b ..." cannot backtrack.
     rf"</?(?:{_TAG_NAMES})(?>\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"<>\n]{{0,300}}\"|'[^'<>\n]{{0,300}}'|[^\s<>\"']{{1,300}}))?){{0,30}}+\s*/?>",
     regex.IGNORECASE,
 )
 # Named entities seen in pasted web text, and numeric ones; the semicolon is required.
-_ENTITY = regex.compile(
+_ENTITY = lazy(regex.compile,
     r"&(?:nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|laquo|raquo|mdash|ndash|"
     r"hellip|middot|bull|times|divide|plusmn|deg|yen|copy|reg|trade|sect|permil|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 )
@@ -82,16 +83,16 @@ def html_markup(self: Rule, doc: Document) -> Iterator[Finding]:
 # Markdown residue, one alternative per construct, all anchored tightly so plain prose never matches:
 # an ATX heading prefix at line start, **bold** / __bold__ spans, [text](http...) links, code fences,
 # table separator rows, and #话题# topic markers pasted from Weibo.
-_MD_HEADING = regex.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)", regex.MULTILINE)
+_MD_HEADING = lazy(regex.compile, r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)", regex.MULTILINE)
 # \w would include Han, and residue sits right against Han text: exclude only ASCII neighbours.
-_MD_BOLD = regex.compile(
+_MD_BOLD = lazy(regex.compile,
     r"(?<![*A-Za-z0-9])\*\*(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\*\*(?![*A-Za-z0-9])"
     r"|(?<![_A-Za-z0-9])__(?=[^\s_])([^_\n]{0,80}?\p{Han}[^_\n]{0,80}?)(?<=[^\s_])__(?![_A-Za-z0-9])"
 )
-_MD_LINK = regex.compile(r"!?\[([^\[\]\n]{1,200})\]\((?:https?://|www\.)[^()\s]{1,500}\)")
-_MD_FENCE = regex.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})[^\n`]*$", regex.MULTILINE)
-_MD_TABLE_RULE = regex.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)++\|?[ \t]*\r?$", regex.MULTILINE)
-_MD_TOPIC = regex.compile(r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za-z])")
+_MD_LINK = lazy(regex.compile, r"!?\[([^\[\]\n]{1,200})\]\((?:https?://|www\.)[^()\s]{1,500}\)")
+_MD_FENCE = lazy(regex.compile, r"^[ \t]{0,3}(?:`{3,}|~{3,})[^\n`]*$", regex.MULTILINE)
+_MD_TABLE_RULE = lazy(regex.compile, r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)++\|?[ \t]*\r?$", regex.MULTILINE)
+_MD_TOPIC = lazy(regex.compile, r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za-z])")
 
 
 @rule(

@@ -10,11 +10,12 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import has_any, mark
+from reportlint.lazyre import lazy
 
 # Full-width digits and Latin letters, with a full-width point between digits (６５．８).
-_FULLWIDTH = regex.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
+_FULLWIDTH = lazy(regex.compile, r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
 # Prefilter: a bare class is searched with sre's character-set fast path (~1 ms/MB).
-_FULLWIDTH_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
+_FULLWIDTH_ANY = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]")
 
 
 @rule(
@@ -50,7 +51,7 @@ _ZERO_LIKE = "○OＯ0０"
 # A run of Chinese digits and zero lookalikes, not part of a longer numeral or word.
 # Stdlib re, written to start with a character class so sre skips to candidates; the
 # lookbehind moves after the first character, (?<![…].), which tests the same character.
-_CN_RUN = re.compile(
+_CN_RUN = lazy(re.compile,
     rf"[{_CN_DIGIT}〇零{_ZERO_LIKE}](?<![{_CN_DIGIT}〇零十百千万亿{_ZERO_LIKE}A-Za-z].)[{_CN_DIGIT}〇零{_ZERO_LIKE}]+"
     rf"(?![{_CN_DIGIT}〇零十百千万亿{_ZERO_LIKE}A-Za-z0-9])"
 )
@@ -95,7 +96,7 @@ def zero_glyph(self: Rule, doc: Document) -> Iterator[Finding]:
             yield self.finding(m.start(), m.end(), f"{mark(m.group())}中的零应写作“〇”：{mark(fixed)}", fixed)
 
 
-_QUANTITY_ZERO = regex.compile(r"(?<=[十百千万亿点])[〇○](?=[一二三四五六七八九])")
+_QUANTITY_ZERO = lazy(regex.compile, r"(?<=[十百千万亿点])[〇○](?=[一二三四五六七八九])")
 
 
 @rule(
@@ -115,7 +116,7 @@ def zero_in_quantity(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # 65。8% : a 句号 between digits before a percentage is a mistyped decimal point.
-_PERIOD_DECIMAL = regex.compile(r"(?<![\d.])\d{1,3}\K。(?=\d{1,2}(?:%|％|‰|个百分点))")
+_PERIOD_DECIMAL = lazy(regex.compile, r"(?<![\d.])\d{1,3}\K。(?=\d{1,2}(?:%|％|‰|个百分点))")
 
 
 @rule(
@@ -135,7 +136,7 @@ def period_as_decimal_point(self: Rule, doc: Document) -> Iterator[Finding]:
 # 1，258，000 : full-width commas between three-digit groups of one number.
 # A list of numbers (分别为100，200，300) has the same shape, so only two shapes count: three or
 # more groups led by one or two digits (1，258，000), or a group of 000 (5，000元).
-_FULLWIDTH_GROUPS = regex.compile(r"(?<![\d，,.])\d{1,3}(?:，\d{3})+(?![\d，])")
+_FULLWIDTH_GROUPS = lazy(regex.compile, r"(?<![\d，,.])\d{1,3}(?:，\d{3})+(?![\d，])")
 
 
 def _grouped_number(run: str) -> bool:

@@ -9,12 +9,13 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import DIGIT, has_any, has_word, mark
+from reportlint.lazyre import lazy
 from reportlint.rules import Applicability, Fix
 
 from .cn import to_chinese
 
 # 20～30% / 9-16亿 / 5至10万人: the magnitude only on the second value.
-_RANGE = regex.compile(
+_RANGE = lazy(regex.compile,
     r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)(\s*[～~—\-－至到]\s*)(\d+(?:\.\d+)?)(万亿|亿|万|%|％|‰)"
 )
 
@@ -42,8 +43,8 @@ def range_drops_magnitude(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # 党的 is consumed, not looked behind, so sre jumps to the literal; the finding is group 1.
-_PARTY_CONGRESS = re.compile(rf"党的([{DIGIT}]{{1,3}})(?=大)")
-_SESSION = regex.compile(
+_PARTY_CONGRESS = lazy(re.compile, rf"党的([{DIGIT}]{{1,3}})(?=大)")
+_SESSION = lazy(regex.compile,
     r"(?<![\d.]|连任|连续|共|历经|担任)(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|代表大会))"
     r"|(?<=届\p{Han}{0,8}?)(\d{1,2})(?=中全会|次全会|次全体会议|次会议)"
     r"|(?<![\d.])(\d{1,2})(?=中全会)"
@@ -76,8 +77,8 @@ def arabic_congress_ordinal(self: Rule, doc: Document) -> Iterator[Finding]:
 
 _CN_NUM = "一二三四五六七八九十百千零〇"
 # 十四五 not inside quotes and not part of a longer numeral or an approximate count (十四五个).
-_PLAN = regex.compile(rf"(?<![“‘\"{_CN_NUM}])十[一二三四五]五(?![”’\"{_CN_NUM}个人名天岁次家户只条件位年月日台辆元万亿多])")
-_PLAN_ARABIC = regex.compile(r"(?<![\d“‘\"])1([1-5])五(?=规划|时期|期间|计划)")
+_PLAN = lazy(regex.compile, rf"(?<![“‘\"{_CN_NUM}])十[一二三四五]五(?![”’\"{_CN_NUM}个人名天岁次家户只条件位年月日台辆元万亿多])")
+_PLAN_ARABIC = lazy(regex.compile, r"(?<![\d“‘\"])1([1-5])五(?=规划|时期|期间|计划)")
 
 
 def _inside_quote(text: str, start: int, end: int) -> bool:
@@ -112,7 +113,7 @@ def unquoted_plan_shorthand(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), f"五年规划简称应写作{mark(fixed)}", Fix(fixed, Applicability.UNSAFE))
 
 
-_WEEKDAY = regex.compile(r"(?<=星期|(?<=[本上下])周)([1-7])(?![\d天个次年日周小时期])")
+_WEEKDAY = lazy(regex.compile, r"(?<=星期|(?<=[本上下])周)([1-7])(?![\d天个次年日周小时期])")
 _WEEKDAY_CN = dict(zip("1234567", "一二三四五六日", strict=True))
 
 
@@ -134,8 +135,8 @@ def arabic_weekday(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # Two adjacent numbers used as an approximation take no 顿号: 3、4个 / 三、四个 → 三四个.
-_APPROX_AR = regex.compile(r"(?<![\d.、第])([1-8])、([2-9])(?=[个名次天岁人件项种条家户倍成])")
-_APPROX_CN = regex.compile(r"(?<=[\p{Han}])(?<![一二三四五六七八九十、第])([一二三四五六七八])、([二三四五六七八九])"
+_APPROX_AR = lazy(regex.compile, r"(?<![\d.、第])([1-8])、([2-9])(?=[个名次天岁人件项种条家户倍成])")
+_APPROX_CN = lazy(regex.compile, r"(?<=[\p{Han}])(?<![一二三四五六七八九十、第])([一二三四五六七八])、([二三四五六七八九])"
                            r"(?=[个名次天岁人件项种条家户倍成])")
 _CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
 
@@ -174,7 +175,7 @@ def approximate_with_dunhao(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # 4千元, 5百亿: an Arabic number with 千 or 百. 千米 千克 千瓦 … are unit prefixes, not magnitudes.
-_MIXED = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?!米|克|瓦|伏|帕|卡|焦|兆|赫|字节|分|位|年|公顷)")
+_MIXED = lazy(regex.compile, r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?!米|克|瓦|伏|帕|卡|焦|兆|赫|字节|分|位|年|公顷)")
 
 
 def _expand(number: str, magnitude: str) -> str | None:
@@ -209,7 +210,7 @@ def arabic_with_qian_bai(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), message, fixed)
 
 
-_DECREASE_TIMES = regex.compile(
+_DECREASE_TIMES = lazy(regex.compile,
     r"(?:降低|减少|下降|缩小|缩减|减小|节约|节省)了?(?:约|近)?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍"
 )
 
@@ -229,7 +230,7 @@ def decrease_by_times(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), "减少不能用倍数表示，应改用百分数或分数（如“降低了50%”）")
 
 
-_PM_24H = regex.compile(r"(?:下午|晚上|傍晚|晚间)\K(?:1[3-9]|2[0-3])(?=[时点:：])")
+_PM_24H = lazy(regex.compile, r"(?:下午|晚上|傍晚|晚间)\K(?:1[3-9]|2[0-3])(?=[时点:：])")
 
 
 @rule(

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
+from reportlint.lazyre import lazy
 
 # A digit run that is not part of a longer run of digits or letters, nor of a decimal number.
 # The left edge is tested after the first digit is matched: a pattern that starts with a literal
@@ -19,7 +20,7 @@ from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 _FIRST_DIGIT = r"[0-9](?<![0-9A-Za-z０-９][0-9])(?<![0-9][.．][0-9])"
 _EDGE_L = r"(?<![0-9A-Za-z０-９])(?<![0-9][.．])"
 _EDGE_R = r"(?![0-9A-Za-z０-９])(?![.．][0-9])"
-_ID = regex.compile(_FIRST_DIGIT + r"(?:[0-9]{16}[0-9Xx]|[0-9]{14})" + _EDGE_R)
+_ID = lazy(regex.compile, _FIRST_DIGIT + r"(?:[0-9]{16}[0-9Xx]|[0-9]{14})" + _EDGE_R)
 # GB/T 2260 province-level codes (first two digits), plus 81/82/83 of the HK/MO/TW residence permits.
 _PROVINCES = frozenset(
     "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82 83".split()
@@ -29,7 +30,7 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 # A 15-digit legacy number has no check character: ask for an identity-document word before it,
 # since 15-digit account and serial numbers with a date-like middle are common.
-_ID15_CONTEXT = regex.compile(r"身份证|身份号码|公民身份|证件号")
+_ID15_CONTEXT = lazy(regex.compile, r"身份证|身份号码|公民身份|证件号")
 _CONTEXT_REACH = 30
 
 
@@ -103,7 +104,7 @@ def id_card_number(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # Mainland mobile numbers: 1[3-9] and nine digits, optionally +86/86 and 3-4-4 grouping.
-_MOBILE = regex.compile(
+_MOBILE = lazy(regex.compile,
     r"(?=[+＋81])" + _EDGE_L + r"(?:(?:\+|＋)?86[\s\-]?)?1[3-9][0-9](?P<sep>[\s\-]?)[0-9]{4}(?P=sep)[0-9]{4}" + _EDGE_R
 )
 # A long number followed by a unit (13500000000元) is a statistic, not a phone or card number.
@@ -152,12 +153,12 @@ def mobile_number(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # Bank card numbers: 16-19 digits, plain or in groups of four.
-_CARD = regex.compile(_FIRST_DIGIT + r"(?:[0-9]{15,18}|[0-9]{3}(?:[ \-][0-9]{4}){3}(?:[ \-][0-9]{1,3})?)" + _EDGE_R)
+_CARD = lazy(regex.compile, _FIRST_DIGIT + r"(?:[0-9]{15,18}|[0-9]{3}(?:[ \-][0-9]{4}){3}(?:[ \-][0-9]{1,3})?)" + _EDGE_R)
 # Issuer prefixes of cards used in China: UnionPay 62/60 and the old domestic 9558/9559 ranges
 # (16-19 digits); Visa 4, Mastercard 51-55 and 2221-2720, JCB 35 (16 digits only, so that 18-digit
 # unified social credit codes of 社会组织, which start with 51-53, are not taken for cards).
-_CARD_LONG = regex.compile(r"62|60|955[89]")
-_CARD_16 = regex.compile(r"4|5[1-5]|2(?:2[2-9]|[3-6][0-9]|7[01]|720)|35")
+_CARD_LONG = lazy(regex.compile, r"62|60|955[89]")
+_CARD_16 = lazy(regex.compile, r"4|5[1-5]|2(?:2[2-9]|[3-6][0-9]|7[01]|720)|35")
 
 
 def _card_prefix_ok(digits: str) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
+from reportlint.lazyre import lazy
 from reportlint_political.canonical import canonical_kind
 
 # ---------------------------------------------------------------- term + verb (G111)
@@ -39,7 +40,7 @@ def _close(quote: str) -> str:
     return _CLOSING.get(quote, "")
 
 
-_TERM_VERB = re.compile(
+_TERM_VERB = lazy(re.compile,
     r"(?P<verb>" + "|".join(_CONFUSABLE_VERBS) + r")(?P<q>[“\"「]?)(?P<term>" + "|".join(TERM_VERBS) + r")"
 )
 
@@ -123,7 +124,7 @@ FIXED_LISTS: tuple[FixedList, ...] = (
 _LIST_PATTERNS = {fl.label: fl.pattern() for fl in FIXED_LISTS}
 _KEY_CHARS = {fl.label: fl.key_chars() for fl in FIXED_LISTS}
 # The label, quoted or not, followed by a short introducer, right before a run: “四个意识”即……
-_INTRO = re.compile(r"[”\"」]?(?:即|是|就是|：|:|（|\()?$")
+_INTRO = lazy(re.compile, r"[”\"」]?(?:即|是|就是|：|:|（|\()?$")
 
 
 def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
@@ -203,7 +204,7 @@ def _check_run(self: Rule, text: str, m: re.Match[str], fl: FixedList) -> Iterat
 # The four shorthands official text always quotes; others (一岗双责, 三会一课) are often written
 # bare in real reports, so they are left alone.
 # `regex`, not re: with the lookbehind first, re tries every offset (4x slower here).
-_BARE_SHORTHAND = regex.compile(r"(?<![“\"「『‘'])(?:四个意识|四个自信|两个维护|两个确立)(?![”\"」』’'])")
+_BARE_SHORTHAND = lazy(regex.compile, r"(?<![“\"「『‘'])(?:四个意识|四个自信|两个维护|两个确立)(?![”\"」』’'])")
 
 
 @rule(

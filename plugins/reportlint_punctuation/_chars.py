@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from reportlint.lazyre import lazy
+
 if TYPE_CHECKING:
     pass
 
@@ -20,7 +22,7 @@ TERMINAL = "。！？；：…”’）》〉】〕」』—"
 #: Horizontal whitespace a writer may type by mistake (ASCII space, ideographic space, NBSP).
 HSPACE = " \u3000\u00a0"
 
-HAN = regex.compile(r"\p{Han}")
+HAN = lazy(regex.compile, r"\p{Han}")
 
 
 def is_han(ch: str) -> bool:

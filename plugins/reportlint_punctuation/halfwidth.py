@@ -9,24 +9,25 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import has_any, mark
+from reportlint.lazyre import lazy
 from reportlint.rules import Applicability, Fix, Severity
 
 from ._chars import is_cjk
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # A mark with the spaces an English habit puts around it; the spaces go with the fix.
-_MARK = regex.compile(r" ?([,;:?!]) ?")
+_MARK = lazy(regex.compile, r" ?([,;:?!]) ?")
 # A bracket pair on one line; judged as a whole so both halves change together.
-_PARENS = regex.compile(r"\(([^()\n]{0,200})\)")
+_PARENS = lazy(regex.compile, r"\(([^()\n]{0,200})\)")
 # URLs and e-mail addresses keep their ASCII marks.
-_URL = regex.compile(
+_URL = lazy(regex.compile,
     r"(?:https?://|ftp://|www\.)[^\s\p{Han}，。；）》]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", regex.I
 )
-_HAN = regex.compile(r"\p{Han}")
-_ENTITY = regex.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5})$")
+_HAN = lazy(regex.compile, r"\p{Han}")
+_ENTITY = lazy(regex.compile, r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5})$")
 # To tell a slip from a document typed (or converted) wholly with ASCII marks.
-_ASCII_NEAR_HAN = regex.compile(r"(?<=\p{Han})[,;]|[,;](?=\p{Han})")
-_FULL_POINTS = regex.compile(r"[，；]")
+_ASCII_NEAR_HAN = lazy(regex.compile, r"(?<=\p{Han})[,;]|[,;](?=\p{Han})")
+_FULL_POINTS = lazy(regex.compile, r"[，；]")
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:

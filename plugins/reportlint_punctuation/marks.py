@@ -9,13 +9,14 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import has_any, mark
+from reportlint.lazyre import lazy
 
 from ._chars import is_cjk
 
 # Ellipsis lookalikes: ASCII dots, 。。。, ··· / ・・・ / ．．．, and … not in pairs.
-_ELLIPSIS = regex.compile(r"\.{3,}|。{3,}|[·・．]{3,}|(?<!…)(?:…|…{3}|…{5,})(?!…)")
+_ELLIPSIS = lazy(regex.compile, r"\.{3,}|。{3,}|[·・．]{3,}|(?<!…)(?:…|…{3}|…{5,})(?!…)")
 # A run of dots followed by a page number is a table-of-contents leader, not an ellipsis.
-_LEADER_TAIL = regex.compile(r"[ \t]*\d+[ \t]*(?:\r?\n|$)")
+_LEADER_TAIL = lazy(regex.compile, r"[ \t]*\d+[ \t]*(?:\r?\n|$)")
 
 
 def _may_have_ellipsis(text: str) -> bool:
@@ -55,7 +56,7 @@ def ellipsis_form(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), f"省略号误作{mark(m.group())}，应为“……”", "……")
 
 
-_ELLIPSIS_DENG = regex.compile(
+_ELLIPSIS_DENG = lazy(regex.compile,
     r"(?:……|…|\.{3,}|。{3,})(?=(?:等等|等|之类)(?![待候级同于额距价值量效比高次身离到]))"
 )
 
@@ -78,7 +79,7 @@ def ellipsis_with_deng(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # Dash lookalikes: -- －－ ―― ──, or em dashes mixed with them. "——" itself is right.
 # Stdlib re, written [..][..]+ (= {2,}): sre skips to the first dash with its charset fast path.
-_DASH = re.compile(r"[-－―─—][-－―─—]+")
+_DASH = lazy(re.compile, r"[-－―─—][-－―─—]+")
 
 
 @rule(
@@ -115,10 +116,10 @@ def dash_form(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # ASCII ~ between numbers: 3~5天 → 3～5天. Family D leaves ~ alone (it judges hyphens only),
 # so date ranges (3~5月) are reported here; ～ is also right for them (GB/T 15834 4.13.3).
-_TILDE = regex.compile(r"(?<=\d[%％万亿年月日号]? ?)~ ?(?=\d)")
+_TILDE = lazy(regex.compile, r"(?<=\d[%％万亿年月日号]? ?)~ ?(?=\d)")
 # A hyphen between numbers followed by a counting unit: 3-5个, 第3-5名. Dates, codes and
 # phone numbers are excluded: the left side must not follow a letter, digit, . / or -.
-_HYPHEN_RANGE = regex.compile(
+_HYPHEN_RANGE = lazy(regex.compile,
     r"(?<=(?:^|[^A-Za-z0-9_.\-/])(第?)\d+(?:\.\d+)?)-(?=\d+(?:\.\d+)?"
     r"[个人名次家项件种条所户台辆座批只位篇期岁倍元吨亩公里米克%％万亿])",
     regex.MULTILINE,
@@ -154,7 +155,7 @@ def range_mark(self: Rule, doc: Document) -> Iterator[Finding]:
                            repl, applicability="unsafe")
 
 
-_INTERPUNCT = regex.compile(r"(?<=[\p{Han}\d])[•・‧∙](?=[\p{Han}\d])")
+_INTERPUNCT = lazy(regex.compile, r"(?<=[\p{Han}\d])[•・‧∙](?=[\p{Han}\d])")
 
 
 @rule(
@@ -175,7 +176,7 @@ def interpunct_form(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # 等 words that are not the list-closing 等: 等级 等待 等同 等于 等额 …
 _NOT_DENG = "待候级同于额距价值量效比高次身离"
-_DUNHAO_DENG = regex.compile(rf"、(?=等(?![{_NOT_DENG}]))")
+_DUNHAO_DENG = lazy(regex.compile, rf"、(?=等(?![{_NOT_DENG}]))")
 
 
 @rule(
@@ -192,7 +193,7 @@ def dunhao_before_deng(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), "“等”前不用顿号，应删除“、”", "")
 
 
-_DUNHAO_MARKED = regex.compile(r"(?<=[”》])、(?=[“《])")
+_DUNHAO_MARKED = lazy(regex.compile, r"(?<=[”》])、(?=[“《])")
 
 
 @rule(
@@ -218,7 +219,7 @@ def dunhao_between_quoted(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # 、 before the conjunction joining the last item, but not before words that merely start
 # with 和/及/与/或 (和谐 和平 及时 与会 或许 …).
-_DUNHAO_CONJ = regex.compile(
+_DUNHAO_CONJ = lazy(regex.compile,
     r"、(?=(?:以及|或者|和(?![谐平睦美解煦蔼气善衷])|及(?![时早格第])|与(?![会其共日时])|或(?![许多])))"
 )
 

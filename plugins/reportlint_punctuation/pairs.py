@@ -11,15 +11,16 @@ import regex
 from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import has_any, mark
 from reportlint.document import Paragraph
+from reportlint.lazyre import lazy
 
 from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL
 
-_BRACKETS = re.compile(r"[“”‘’（）《》〈〉【】〔〕]")
+_BRACKETS = lazy(re.compile, r"[“”‘’（）《》〈〉【】〔〕]")
 # The innermost pairs a balanced sequence of marks is reduced by (‘’ is left out: apostrophes).
 _INNER_PAIRS = ("“”", "（）", "《》", "〈〉", "【】", "〔〕")
 # "1）" "a）" "一）" as a list marker: at a paragraph start or after a pause, not a pair half.
-_LIST_MARKER = regex.compile(r"(?:^|[\s：；，。、:;,.])[\dA-Za-z一二三四五六七八九十]{1,2}$")
-_LEAD = regex.compile(r"[ \t\u3000\u00a0]*")
+_LIST_MARKER = lazy(regex.compile, r"(?:^|[\s：；，。、:;,.])[\dA-Za-z一二三四五六七八九十]{1,2}$")
+_LEAD = lazy(regex.compile, r"[ \t\u3000\u00a0]*")
 
 
 def _is_apostrophe(text: str, pos: int) -> bool:
@@ -194,7 +195,7 @@ def unbalanced_pair(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # A closing half of the other width: （试行) / (试行）.
-_MIXED = regex.compile(r"（([^（）()\n]{0,80})\)|\(([^（）()\n]{0,80})）")
+_MIXED = lazy(regex.compile, r"（([^（）()\n]{0,80})\)|\(([^（）()\n]{0,80})）")
 
 
 @rule(
@@ -218,7 +219,7 @@ def mixed_width_pair(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # A title inside a title on one line: 《关于印发《办法》的通知》.
-_NESTED_TITLE = regex.compile(r"《([^《》\n]*)《([^《》\n]*)》([^《》\n]*)》")
+_NESTED_TITLE = lazy(regex.compile, r"《([^《》\n]*)《([^《》\n]*)》([^《》\n]*)》")
 
 
 @rule(
@@ -237,7 +238,7 @@ def nested_book_title(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # A quotation inside a quotation on one line: “学习“两个确立”精神”.
-_NESTED_QUOTE = regex.compile(r"“([^“”\n]+)“([^“”\n]+)”([^“”\n]+)”")
+_NESTED_QUOTE = lazy(regex.compile, r"“([^“”\n]+)“([^“”\n]+)”([^“”\n]+)”")
 
 
 @rule(
@@ -261,8 +262,8 @@ def nested_double_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # ASCII double quotes around Chinese text on one line.
-_ASCII_QUOTES = regex.compile(r'"([^"\n]{1,60})"')
-_HAN = regex.compile(r"\p{Han}")
+_ASCII_QUOTES = lazy(regex.compile, r'"([^"\n]{1,60})"')
+_HAN = lazy(regex.compile, r"\p{Han}")
 
 
 @rule(
@@ -285,7 +286,7 @@ def ascii_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # 《…》 around a meeting, activity, course or project rather than a work (GB/T 15834 A.13).
-_TITLE_NOT_WORK = regex.compile(
+_TITLE_NOT_WORK = lazy(regex.compile,
     r"《([^《》\n]{2,40}?(?:会议|大会|座谈会|研讨会|活动|培训班|论坛|竞赛|大赛|比赛|评选|晚会|展览|工程|行动|课程))》"
 )
 

@@ -9,14 +9,15 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import mark
+from reportlint.lazyre import lazy
 from reportlint.rules import Applicability, Fix
 
 # Stdlib re, written [..][..]+ (= {2,}): sre skips to the first mark with its charset fast path.
-_RUN = re.compile(r"[，。、；：？！][，。、；：？！]+")
+_RUN = lazy(re.compile, r"[，。、；：？！][，。、；：？！]+")
 # Which mark survives when a mixed run is collapsed: the stronger pause wins.
 _RANK = {"？": 6, "！": 6, "。": 5, "；": 4, "：": 3, "，": 2, "、": 1}
-_QE_RUN = regex.compile(r"[？！]{2,}")
-_PARA_START = regex.compile(r"[ \t\u3000\u00a0]*([，。、；：？！])")
+_QE_RUN = lazy(regex.compile, r"[？！]{2,}")
+_PARA_START = lazy(regex.compile, r"[ \t\u3000\u00a0]*([，。、；：？！])")
 
 
 def _allowed_stack(run: str) -> bool:

@@ -8,19 +8,20 @@ import regex
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import has_any, mark
+from reportlint.lazyre import lazy
 
 from ._chars import CLOSERS, OPENERS, POINTS, is_cjk
 
 # One or two spaces with a non-space on both sides. Longer runs, tabs and leading or
 # trailing whitespace are layout (indentation, signature and date lines), never flagged.
 # (The match starts at the space so the scan jumps between spaces; the caller checks the left side.)
-_GAP = regex.compile(r"[ \u3000\u00a0]{1,2}(?=\S)")
+_GAP = lazy(regex.compile, r"[ \u3000\u00a0]{1,2}(?=\S)")
 # A paragraph with a tab or three spaces in a row is laid out by hand (tables, 落款).
-_LAYOUT = regex.compile(r"\S(?:\t|[ \u3000\u00a0]{3,})\S")
+_LAYOUT = lazy(regex.compile, r"\S(?:\t|[ \u3000\u00a0]{3,})\S")
 # Between Han characters: exactly one space, with a Han run on each side.
-_HAN_GAP = regex.compile(r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
-_HAN_RUN_BEFORE = regex.compile(r"\p{Han}+$")
-_HAN_RUN_AFTER = regex.compile(r"\p{Han}+")
+_HAN_GAP = lazy(regex.compile, r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
+_HAN_RUN_BEFORE = lazy(regex.compile, r"\p{Han}+$")
+_HAN_RUN_AFTER = lazy(regex.compile, r"\p{Han}+")
 _AFTER_MARKS = POINTS + CLOSERS + OPENERS
 _CELL_BARS = "|｜│┃"
 _BEFORE_MARKS = POINTS + CLOSERS

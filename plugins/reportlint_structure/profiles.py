@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from reportlint import Document, Finding, Rule
+from reportlint.lazyre import lazy
 from reportlint.packs import LiteralMatcher, PackContext, rule_fields
 
 #: Longest unnumbered paragraph still read as a heading (存在的问题和不足 on a line of its own).
@@ -26,8 +27,8 @@ MAX_PLAIN_HEADING = 30
 PARAGRAPH_OPENING = 12
 
 # Draft marks and bracketed notes after a title: 工作总结（讨论稿）.
-_TITLE_TAIL = regex.compile(r"(?:[（(][^（）()]{1,12}[)）]|[\s。，；：、.,;:！？!?])+$")
-_SENTENCE_END = regex.compile(r"[。！？!?；;]")
+_TITLE_TAIL = lazy(regex.compile, r"(?:[（(][^（）()]{1,12}[)）]|[\s。，；：、.,;:！？!?])+$")
+_SENTENCE_END = lazy(regex.compile, r"[。！？!?；;]")
 
 DEFAULT_MESSAGE = "按“{profile}”的通常结构，缺少{missing}部分（各级小标题中均未见；可设“{example}”部分）"
 

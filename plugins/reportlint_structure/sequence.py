@@ -10,11 +10,12 @@ from itertools import islice
 import regex
 
 from reportlint import Document, Finding, Rule, rule
+from reportlint.lazyre import lazy
 from reportlint.outline import chinese_number
 
 # A sequence word opens a clause: paragraph start, or after a clause mark or an opening quote/bracket.
 # "再三是" or "统一是" do not count (preceded by Han); "第一书记", "第一时间" do not (no mark after).
-_SEQ = regex.compile(
+_SEQ = lazy(regex.compile,
     r"""
     (?:(?<=[。；;：:，,！？!?\s“（(])|^)
     (?:
@@ -29,7 +30,7 @@ _SEQ = regex.compile(
 )
 
 # "以下三个方面", "如下四点", "主要有五项": a pointer word, then a count, then what is counted.
-_CLAIM = regex.compile(
+_CLAIM = lazy(regex.compile,
     r"(?:以下|如下|下列|下面|主要有|主要是|主要包括|主要表现为|主要表现在)"
     r"(?P<n>[两二三四五六七八九十]{1,2})(?:个|项|条|点)?(?:方面|点|项|条|措施|工作|问题|任务|举措)"
 )

@@ -7,22 +7,23 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Paragraph, Rule, rule
+from reportlint.lazyre import lazy
 
 #: Longest first paragraph still taken as a title.
 MAX_TITLE = 80
 
 # A title names a 文种 (or a 总结/讲话/材料 kind) at its end; a first paragraph that does not
 # is body text of a document without a title, and its final 。 is right.
-_TITLE_END = regex.compile(
+_TITLE_END = lazy(regex.compile,
     r"(?:总结|小结|报告|通知|通报|意见|方案|办法|规定|决定|决议|请示|批复|函|纪要|公告|通告|公报|命令|议案|"
     r"讲话|发言|计划|规划|要点|细则|制度|情况|汇报|材料|说明|建议|提纲|清单|守则|章程|准则)"
     r"(?:（[^（）]{1,12}）)?"  # （讨论稿） （2023年） after the 文种
     r"(?P<punct>[。，；、.,;]+)$"
 )
 # Clause marks inside a title mean the paragraph is a sentence, not a title.
-_SENTENCE_MARK = regex.compile(r"[。，；！？!?]")
+_SENTENCE_MARK = lazy(regex.compile, r"[。，；！？!?]")
 # A doubled token: 关于关于, 的通知的通知, 工作工作; 的的 (but not 的的确确).
-_DUP = regex.compile(r"(?P<tok>\p{Han}{2,8}?)(?P=tok)|的的(?!确)")
+_DUP = lazy(regex.compile, r"(?P<tok>\p{Han}{2,8}?)(?P=tok)|的的(?!确)")
 
 
 def title_paragraph(doc: Document) -> Paragraph | None:

@@ -17,6 +17,7 @@ import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 from reportlint.chars import HAN
+from reportlint.lazyre import lazy
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
 # 截止日期/截止时间 (日期, 时间 are not in the list) and 截止到/截止于 (accepted) stay silent.
@@ -26,7 +27,7 @@ _TIME = (
     r"|(?:今|去|前|本|上|当)年|年[底末中]|目前|当前|现在|本月|上月|月[底末]|本周|上周"
     r"|\d{1,2}\s*日|发稿时|报告期末"
 )
-_JIEZHI = regex.compile(rf"截止(?=\s*(?:{_TIME}))")
+_JIEZHI = lazy(regex.compile, rf"截止(?=\s*(?:{_TIME}))")
 
 # A quantity: an Arabic or Chinese number, optional 多/余, then at most four unit characters.
 _NUM = r"(?:\d+(?:[.,]\d+)*|[一二三四五六七八九十百千万亿两半几]+)"
@@ -34,49 +35,49 @@ _UNIT = r"(?:[%％‰]|[个名人位万亿元千百十米吨户家次天年月�
 _QTY = rf"{_NUM}[多余]?{_UNIT}?"
 # 超过/高于 ... 以上: 以上 repeats the comparison (catalogue F01). A number must follow the
 # comparative directly, so 规模以上/县级以上/限额以上 after a non-number never match.
-_OVER = regex.compile(rf"(?P<head>(?:超过|高于|多于|大于)(?P<qty>{_QTY}))以上")
+_OVER = lazy(regex.compile, rf"(?P<head>(?:超过|高于|多于|大于)(?P<qty>{_QTY}))以上")
 # 大约/约/将近/接近/近 ... 左右 (F02); 约 and 近 only when they are not part of another word
 # (节约, 公约, 最近, 附近 ...).
-_ABOUT = regex.compile(
+_ABOUT = lazy(regex.compile,
     rf"(?P<head>(?:大约|将近|接近|(?<![节制公签条相预合邀契婚履违守誓规简特隐缔卷集纽民大])约"
     rf"|(?<![最附邻靠亲就贴临逼新远相趋接将较更很])近)(?P<qty>{_QTY}))左右"
 )
 # 近百余人: 近 (almost) and 余 (more than) contradict each other (F02).
-_NEAR_MORE = regex.compile(r"(?<![最附邻靠亲就贴临逼新远相趋接将])近(?P<num>[一二三四五六七八九十百千万两]+|\d+)余")
+_NEAR_MORE = lazy(regex.compile, r"(?<![最附邻靠亲就贴临逼新远相趋接将])近(?P<num>[一二三四五六七八九十百千万两]+|\d+)余")
 # A range followed by 左右 (F03): 20～50人左右.
 # The lookbehind keeps dates (2023-12-31左右) out: the range must start the number.
-_RANGE_ABOUT = regex.compile(
+_RANGE_ABOUT = lazy(regex.compile,
     rf"(?<![\d\-.])(?P<head>{_NUM}[%％]?\s*[～~〜—\-－至到]\s*{_NUM}{_UNIT}?)左右"
 )
 
 # 的的, except 目的的 (目的 + 的), 的的确 (的 + 的确, or 的的确确) and 的士.
-_DEDE = re.compile(r"(?<!目)的的(?![确士哥姐])")
+_DEDE = lazy(re.compile, r"(?<!目)的的(?![确士哥姐])")
 # A chunk of 2-4 Han characters written twice in a row (加强加强, 进一步进一步).
 # Stdlib re with HAN (= \p{Han}): the same matches, about 5x faster than `regex` here.
-_REPEAT = re.compile(f"([{HAN}]{{2,4}})\\1")
+_REPEAT = lazy(re.compile, f"([{HAN}]{{2,4}})\\1")
 # Chunks whose doubling is legitimate: tentative verbs (研究研究), courtesy words, and
 # 一X一X (一步一步, 一个一个) which the rule skips separately.
 _REDUPLICATED_OK = frozenset(
     "研究 讨论 商量 考虑 休息 锻炼 活动 打听 琢磨 比划 收拾 打扫 整理 清理 介绍 了解 熟悉 体验 "
     "感受 放松 溜达 看看 加油 欢迎 恭喜 谢谢 再见 辛苦 哈哈 嘻嘻 呵呵".split()
 )
-_NUMERALS = regex.compile(r"[〇零一二三四五六七八九十百千万亿两]+")
+_NUMERALS = lazy(regex.compile, r"[〇零一二三四五六七八九十百千万亿两]+")
 
 # 即要……又要 → 既要: 即 for 既 only when the same verb comes back after 又/也 in the sentence.
-_JI_PARALLEL = regex.compile(
+_JI_PARALLEL = lazy(regex.compile,
     r"(?<![立随当旋亦])即(?P<v>要|有|是|能|讲|抓|重视|注重|坚持|善于|敢于)"
     r"(?=[^。；！？\n]{1,40}?(?:又|也)(?P=v))"
 )
 
 # 的/地/得 heuristics (E16): adverbial + 的 + verb, and verb + 的 + degree word + adjective.
-_ADVERBIAL_DE = regex.compile(
+_ADVERBIAL_DE = lazy(regex.compile,
     r"(?:认真|扎实|积极|有效|深入|切实|持续|稳步|全面|大力|及时|严格|主动|清醒|充分|广泛|牢固|坚定|自觉|"
     r"深刻|坚决|不断|逐步|扎扎实实|实实在在|认认真真)(的)"
     r"(?=(?:推进|推动|开展|落实|加强|做好|实施|完成|认识到|意识到|看到|学习|贯彻|抓好|把握|解决|执行|"
     r"维护|提升|提高|促进|防范|化解)(?!机制|措施|工作|方式|方法|力度|作用|路径|举措|手段|体系|模式|"
     r"态度|过程|情况|成效|效果|效率|水平|能力|精神|任务|目标|意识|成果))"
 )
-_COMPLEMENT_DE = regex.compile(
+_COMPLEMENT_DE = lazy(regex.compile,
     r"(?:落实|完成|开展|执行|推进|做|干|学|抓|办|搞|进行|发展)(的)"
     r"(?=(?:很|非常|十分|比较|更加|较为|越来越|不够|不太|相当)"
     r"(?:好|扎实|到位|出色|顺利|有效|快|慢|深入|细致|不错|充分|及时|明显|突出))"

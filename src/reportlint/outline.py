@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from reportlint.lazyre import lazy
+
 if TYPE_CHECKING:
     from reportlint.document import Document
 
@@ -26,7 +28,7 @@ _CN = "一二三四五六七八九十"
 CANONICAL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
 
 # One alternation, tried once per paragraph. Named groups say which shape matched.
-_HEADING = regex.compile(
+_HEADING = lazy(regex.compile,
     r"""
     (?P<lead>[ \t\u3000]*(?:\*\*|__)?)  # Markdown bold around a heading: **一、总体情况**
     (?:
@@ -43,12 +45,12 @@ _HEADING = regex.compile(
     """,
     regex.VERBOSE,
 )
-_SENTENCE_END = regex.compile(r"[。！？!?]")
+_SENTENCE_END = lazy(regex.compile, r"[。！？!?]")
 # 一、二季度 / 三、四月份 / 一、二年级: two adjacent numerals joined by 、 (G15834 4.5.3.4), not
 # a heading. Only the next numeral counts: 三、二季度工作安排 is heading 三.
 # Only time and grade words follow: 二、三项重点工作 may well be heading 二 (a lost heading would
 # make S101 report a gap).
-_ADJACENT_PAIR = regex.compile(r"[二三四五六七八九十](?=季度|年级|月|产业|等奖)")
+_ADJACENT_PAIR = lazy(regex.compile, r"[二三四五六七八九十](?=季度|年级|月|产业|等奖)")
 #: What may follow a numeral or a closing bracket in a marker (the last character of a form).
 _MARKER_PUNCT = frozenset("、.．，,：:")
 

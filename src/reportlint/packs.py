@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from reportlint.errors import PackError
+from reportlint.lazyre import lazy
 from reportlint.rules import Applicability, Example, Finding, Fix, Rule, Severity
 
 if TYPE_CHECKING:
@@ -128,7 +129,7 @@ def _compile(entry: Mapping[str, Any], ctx: PackContext, pattern: str, what: str
 
 
 # A backslash escape in a replacement template: \g<name>, \N (a group), any other escaped character, or a lone trailing \.
-_TEMPLATE_ESCAPE = regex.compile(r"\\(?:g<([^>]*)>|([1-9][0-9]?)|(.)|$)", regex.DOTALL)
+_TEMPLATE_ESCAPE = lazy(regex.compile, r"\\(?:g<([^>]*)>|([1-9][0-9]?)|(.)|$)", regex.DOTALL)
 
 
 def _check_message(entry: Mapping[str, Any], ctx: PackContext, message: str, fields: Iterable[str]) -> None:

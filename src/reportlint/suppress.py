@@ -20,10 +20,11 @@ import regex
 
 from reportlint.document import Document
 from reportlint.engine import locate
+from reportlint.lazyre import lazy
 from reportlint.rules import Applicability, Finding, Fix, Rule, rule
 
-_DIRECTIVE = regex.compile(r"<!--[ \t]*reportlint-(disable-next-line|disable|enable)\b([^>]*?)[ \t]*-->")
-_SEP = regex.compile(r"[\s,，]+")
+_DIRECTIVE = lazy(regex.compile, r"<!--[ \t]*reportlint-(disable-next-line|disable|enable)\b([^>]*?)[ \t]*-->")
+_SEP = lazy(regex.compile, r"[\s,，]+")
 ALL = "ALL"
 
 

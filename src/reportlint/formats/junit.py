@@ -9,9 +9,10 @@ from typing import TextIO
 
 from reportlint.engine import LintResult
 from reportlint.formats import FormatContext
+from reportlint.lazyre import lazy
 
 # XML 1.0 cannot carry most control characters, and findings about invisible characters may quote them.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = lazy(re.compile, "[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _x(s: str) -> str:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import regex
 
 from reportlint.document import Document
+from reportlint.lazyre import lazy
 from reportlint.readers.txt import decode
 
-_FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_FENCE = lazy(regex.compile, r"^[ ]{0,3}(`{3,}|~{3,})")
 # Every alternative stops at a character that starts the next candidate or at a bound, so a
 # hostile file (thousands of unclosed "](", "<http:", "`") is scanned in linear time, not quadratic.
-_INLINE = regex.compile(
+_INLINE = lazy(regex.compile,
     r"""
       (?P<code>(?<!`)(`+)(?!`)(?:[^\n]|\n(?![ \t]*\n)){1,4096}?(?<!`)\2(?!`))  # inline code, within a paragraph
     | \]\((?P<target>(?:[^()\s]|\([^()\s]*\))*+(?:[ \t]+"[^"\n]*")?)\)        # link / image target
@@ -25,8 +26,8 @@ _INLINE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_REFDEF = regex.compile(r"^[ ]{0,3}\[[^\]\n]+\]:\s*\S+.*$", regex.MULTILINE)
-_PREFIX = regex.compile(r"^[ ]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)*")
+_REFDEF = lazy(regex.compile, r"^[ ]{0,3}\[[^\]\n]+\]:\s*\S+.*$", regex.MULTILINE)
+_PREFIX = lazy(regex.compile, r"^[ ]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)*")
 
 
 def markdown_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:

@@ -8,12 +8,13 @@ import regex
 
 from reportlint.document import Document
 from reportlint.errors import InputError
+from reportlint.lazyre import lazy
 
 _CONTROL_OK = {"\t", "\n", "\r", "\f"}
 # C0 controls other than those four: many of them mean the bytes are not text (one regex scan, not a Python loop).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL = lazy(re.compile, "[\x00-\x08\x0b\x0e-\x1f]")
 # CJK ideographs, CJK punctuation and full-width forms: what a 公文 in UTF-16 decodes to.
-_CJK_TEXT = regex.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_CJK_TEXT = lazy(regex.compile, r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:
