@@ -146,7 +146,7 @@ class Document:
         cache = self.meta.setdefault("_memo", {})
         if key not in cache:
             cache[key] = factory(self)
-        return cache[key]  # type: ignore[no-any-return]
+        return cache[key]
 
     def location_label(self, offset: int) -> str:
         """A human label for ``offset`` beyond line:col (a .docx table cell, say)."""
