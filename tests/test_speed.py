@@ -27,6 +27,23 @@ def test_literal_matcher_backends_agree() -> None:
         assert rs == py, (words, text)
 
 
+@pytest.mark.skipif(_rust_backend() is None, reason="ahocorasick_rs is not installed")
+@pytest.mark.parametrize("chunk", [1, 3, 7])
+def test_literal_matcher_chunked_scan_agrees(monkeypatch, chunk: int) -> None:
+    """Scanning in chunks (bounded memory on huge texts) gives the same hits in the same order."""
+    import reportlint.packs as packs
+
+    monkeypatch.setattr(packs, "RS_CHUNK", chunk)
+    rng = random.Random(chunk)
+    alphabet = "ab的地得𠀀\n"
+    for _ in range(800):
+        words = {_random_text(rng, alphabet, rng.randint(1, 4)): i for i in range(rng.randint(1, 8))}
+        text = _random_text(rng, alphabet, rng.randint(0, 40))
+        rs = list(LiteralMatcher(words, backend="rs").finditer(text))
+        py = list(LiteralMatcher(words, backend="py").finditer(text))
+        assert rs == py, (words, text)
+
+
 def test_literal_matcher_empty() -> None:
     assert list(LiteralMatcher({}).finditer("推进工作")) == []
     assert list(LiteralMatcher({"": 1, "工作": 2}).finditer("推进工作")) == [(2, 4, 2)]

@@ -8,6 +8,7 @@ run when the pack loads, so a pack that does not do what it says never loads.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -326,25 +327,47 @@ class LiteralMatcher:
         """(start, end, value) for every occurrence, overlapping ones included, by end offset."""
         if self._automaton is None:
             self._automaton = self._build()
-        automaton = self._automaton
-        if self._values:  # ahocorasick_rs: one call returns every match; order them as pyahocorasick does
-            values = self._values
-            try:
-                hits = automaton.find_matches_as_indexes(text, overlapping=True)
-            except UnicodeEncodeError:  # a lone surrogate (a str built in code, never decoded text)
-                if self._py is None:
-                    self._py = self._build_py()
-                automaton = self._py
-            else:
-                if len(hits) > 1:
-                    hits.sort(key=lambda h: (h[2], h[1]))
-                for i, start, end in hits:
-                    yield start, end, values[i]
-                return
         if not self._words:
             return
+        if self._values and _SURROGATE.search(text) is None:  # ahocorasick_rs takes only encodable text
+            values = self._values
+            for i, start, end in self._rs_hits(text):
+                yield start, end, values[i]
+            return
+        automaton = self._automaton
+        if self._values:  # a lone surrogate (a str built in code, never decoded text): pyahocorasick
+            if self._py is None:
+                self._py = self._build_py()
+            automaton = self._py
         for end_index, (length, value) in automaton.iter(text):
             yield end_index + 1 - length, end_index + 1, value
+
+    def _rs_hits(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """ahocorasick_rs hits (word index, start, end), in pyahocorasick's order, a chunk at a time.
+
+        One call returns every match and copies the text to UTF-8 with an index map: on a
+        50 MB text that is hundreds of MB. Chunks of RS_CHUNK characters (overlapping by the
+        longest word) bound it; a match running past a chunk's end waits for the next chunk,
+        so the order stays by end offset, the longer first at one end.
+        """
+        automaton, n = self._automaton, len(text)
+        overlap = max(map(len, self._words)) - 1
+        pending: list[tuple[int, int, int]] = []
+        pos = 0
+        while pos < n:
+            end = min(n, pos + RS_CHUNK)
+            seg = text if (pos == 0 and end == n) else text[pos : end + overlap]
+            batch = pending + [(i, s + pos, e + pos) for i, s, e in automaton.find_matches_as_indexes(seg, overlapping=True)
+                               if s + pos < end]
+            batch.sort(key=lambda h: (h[2], h[1]))
+            pending = [h for h in batch if h[2] > end] if end < n else []
+            yield from (h for h in batch if h[2] <= end) if end < n else batch
+            pos = end
+
+
+#: Characters per ahocorasick_rs call (see LiteralMatcher._rs_hits).
+RS_CHUNK = 1 << 20
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 #: The kinds the core knows; plugins add more through ``reportlint_add_rule_kinds``.
