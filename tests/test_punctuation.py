@@ -357,7 +357,7 @@ def test_speed_of_the_family(sample_text):
     big = (sample_text + "\n") * 100
     start = time.perf_counter()
     lint_snippet(big, ["P", "N"])
-    assert time.perf_counter() - start < 3.0
+    assert time.perf_counter() - start < 30  # a hang guard; bench/ measures speed
 
 
 def test_p120_book_title_scope_is_off_by_default():

@@ -320,7 +320,7 @@ def test_speed_on_a_long_report(sample_text):
     text = sample_text * 100  # about 450,000 characters
     t = time.perf_counter()
     s_findings(text)
-    assert time.perf_counter() - t < 5.0
+    assert time.perf_counter() - t < 30  # a hang guard; bench/ measures speed
 
 
 def test_inner_list_inside_an_item_resumes_the_outer_run():

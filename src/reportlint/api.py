@@ -291,7 +291,7 @@ class Linter:
         display = display or str(path)
         try:
             config = self.config_for(path)
-            doc, _ = self.read_path(path, config, display)
+            doc = self.read_path(path, config, display)[0]
         except ReportlintError as exc:
             return LintResult(display, None, problems=[Problem(display, _strip_path(str(exc), display))])
         return self.check_document(doc, config)

@@ -57,6 +57,7 @@ def check_one(linter: Any, path: Path, display: str, cache: Any | None) -> LintR
         found = cache.get(config, key, display)
         if found is not None:
             return LintResult(display, doc, findings=found)
+    del data  # the bytes are hashed; on a big file they need not outlive the decoded text
     result = linter.check_document(doc, config)
     if cache is not None and key is not None and not result.problems:
         cache.put(config, key, result.findings)
