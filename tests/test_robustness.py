@@ -474,3 +474,28 @@ def test_every_ecspell_sentence_is_checked_without_a_problem():
         result = linter.check_document(Document(sentence, path=f"ecspell#{n}"))
         problems.extend(str(p) for p in result.problems)
     assert not problems, "\n".join(problems[:20])
+
+
+def test_a_hanging_python_rule_is_stopped_and_named(monkeypatch):
+    """A plugin rule stuck in a loop becomes one Problem; the rules after it still run."""
+    import time as _time
+
+    from reportlint import deadline
+    from reportlint.api import Linter
+    from reportlint.rules import rule
+
+    @rule("HG101", "hangs", "never returns", bad=["x"], good=["y"])
+    def hangs(self, doc):
+        while True:
+            _time.sleep(0.01)
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(deadline, "DOCUMENT_TIMEOUT", 0.5)
+    linter = Linter(isolated=True, select=["M101"])
+    doc = linter.read_bytes("a.txt", "要##a##求\n".encode())
+    from reportlint.engine import lint
+
+    m101 = linter.selected_rules(linter.default_config())
+    findings, problems = lint(doc, [hangs, *m101])
+    assert len(problems) == 1 and "HG101" in problems[0].message and "was stopped" in problems[0].message
+    assert [f.code for f in findings] == ["M101"]

@@ -7,6 +7,7 @@ import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from reportlint import deadline
 from reportlint.document import Document
 from reportlint.errors import ReportlintError
 from reportlint.rules import Finding, Fix, Rule, Severity
@@ -94,6 +95,22 @@ def lint(
     # Per-finding work is kept to a few attribute reads: the common, well-formed finding
     # (a plain Finding, int offsets inside the text, no fix or a plain Fix) skips _invalid.
     overlaps_skip = skip.overlaps if skip else None
+    with deadline.document_deadline():
+        _run_rules(document, rules, text_len, overlaps_skip, accepted, drop, findings, problems)
+    return locate(document, findings), problems
+
+
+def _run_rules(
+    document: Document,
+    rules: Sequence[Rule],
+    text_len: int,
+    overlaps_skip: Callable[[int, int], bool] | None,
+    accepted: _Spans,
+    drop: Callable[[Finding], bool] | None,
+    findings: list[Finding],
+    problems: list[Problem],
+) -> None:
+    """The rule loop of :func:`lint`: each rule's findings checked and filtered, its failures made Problems."""
     for rule in rules:
         try:
             for f in rule.check(document):
@@ -136,6 +153,15 @@ def lint(
                     f"the invalid value: {exc.value!r:.2000}",
                 )
             )
+        except deadline.RuleTimeout:
+            problems.append(
+                Problem(
+                    document.path,
+                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) was stopped: checking this file took longer than "
+                    f"{deadline.DOCUMENT_TIMEOUT:g} s",
+                )
+            )
+            deadline.rearm()
         except ReportlintError as exc:
             problems.append(Problem(document.path, str(exc)))
         except Exception as exc:  # a crashing rule must not take the others down
@@ -146,7 +172,6 @@ def lint(
                     traceback.format_exc(),
                 )
             )
-    return locate(document, findings), problems
 
 
 def _plugin(rule: Rule) -> str:
