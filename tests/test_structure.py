@@ -344,3 +344,17 @@ def test_profile_from_config_file_and_command_line(tmp_path):
     (tmp_path / "reportlint.toml").write_text('profile = "述职报告"\n', encoding="utf-8")
     result = runner.invoke(main, args)
     assert result.exit_code == 1 and "S202" in result.output and "S201" not in result.output
+
+
+# -- S401 document numbers (GB/T 9704-2012 7.2.5) ---------------------------------------------------
+
+
+def test_docno_lookalike_brackets_zero_and_di_are_fixed_together():
+    from reportlint.testing import assert_clean, assert_flags
+
+    assert_flags("依据《通知》（市政发（2023）第012号）执行", "S401", count=1, fixed="依据《通知》（市政发〔2023〕12号）执行")
+    assert_flags("国办函﹝2021﹞88号", "S401", fixed="国办函〔2021〕88号")
+    found = assert_flags("国办发〔23〕5号", "S401", count=1)
+    assert found[0].fix is None  # the century is a guess: no fix
+    for text in ("（2023）京01民终123号", "（2022）最高法民申456号", "国发〔2023〕1号", "第（2023）号", "2023年5号楼"):
+        assert_clean(text, "S401")

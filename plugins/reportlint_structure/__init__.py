@@ -2,7 +2,7 @@
 
 Rules: S101-S105 heading hierarchy (GB/T 9704-2012 7.3.3), S111-S113 sequence words,
 S201-S203 required parts per profile (pack kind ``required``, data in rules/profiles.toml),
-S301-S302 the title.
+S301-S302 the title, S401 document numbers (发文字号).
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from reportlint import Config, Rule, hookimpl
-from reportlint_structure import headings, profiles, sequence, title
+from reportlint_structure import docno, headings, profiles, sequence, title
 
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
     """The Python rules of family S (S201-S203 come from rules/profiles.toml)."""
-    return [*headings.RULES, *sequence.RULES, *title.RULES]
+    return [*headings.RULES, *sequence.RULES, *title.RULES, *docno.RULES]
 
 
 @hookimpl
