@@ -2,7 +2,7 @@
 
 Rules: S101-S105 heading hierarchy (GB/T 9704-2012 7.3.3), S111-S113 sequence words,
 S201-S203 required parts per profile (pack kind ``required``, data in rules/profiles.toml),
-S301-S302 the title, S401 document numbers (发文字号).
+S301-S303 the title and a request hidden in a report, S401 document numbers (发文字号).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Title rules S301-S302: trailing punctuation and duplicated tokens in the document title."""
+"""Title rules S301-S303: trailing punctuation, duplicated tokens, and a 请示 hidden in a 报告."""
 
 from __future__ import annotations
 
@@ -95,4 +95,35 @@ def title_duplicated_token(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(start, end, f"标题中“{tok}”重复，应删除一个", "")
 
 
-RULES = [title_end_punct, title_duplicated_token]
+# A 报告 or 总结 by its title (a draft mark in brackets may follow); not 请示, not a 请示报告 mix.
+_REPORT_TITLE = lazy(regex.compile, r"(?:报告|总结)(?:（[^（）]{1,12}）)?\s*$")
+# The closing formulas of a 请示 (TL Art. 15(4): no request may ride in a 报告). 请审议/请审阅 ask
+# for a reading, not an approval, and are left alone.
+_REQUEST = lazy(regex.compile, r"(?:妥否|当否|可否)[，,]?\s*请(?:批示|批复|审批|示)|请予(?:批准|批复)|特此请示|以上请示")
+
+
+@rule(
+    "S303",
+    "request-in-report",
+    "A 报告 or 总结 that asks for approval (妥否，请批示 / 请予批准): a 请示 must be a document of its own",
+    severity="warning",
+    source="TL Art. 15(4) (不得在报告等非请示性公文中夹带请示事项); catalogue A09",
+    explanation=(
+        "A 报告 reports; a request for approval goes in a separate 请示. The rule looks at a document "
+        "whose title ends in 报告 or 总结 and reports the closing formulas of a 请示 (妥否，请批示; "
+        "当否，请批复; 请予批准; 特此请示). 请审议 and 请审阅 ask for a reading and are not reported."
+    ),
+    bad=["关于2023年工作情况的报告\n现将有关情况报告如下。\n妥否，请批示。"],
+    good=["关于2023年工作情况的报告\n现将有关情况报告如下，请审议。", "关于申请专项经费的请示\n妥否，请批示。"],
+)
+def request_in_report(self: Rule, doc: Document) -> Iterator[Finding]:
+    """Flag 请示 formulas in a document titled 报告 or 总结."""
+    title = doc.title
+    if title is None or not _REPORT_TITLE.search(title.text) or "请示" in title.text:
+        return
+    text = doc.text
+    for m in _REQUEST.finditer(text, title.end):
+        yield self.finding(m.start(), m.end(), f"报告中不得夹带请示事项：“{m.group()}”，请示事项应另行行文")
+
+
+RULES = [title_end_punct, title_duplicated_token, request_in_report]
