@@ -645,12 +645,39 @@ def year_abbrev(self: Rule, doc: Document) -> Iterator[Finding]:
                            Fix(str(full), Applicability.UNSAFE, start=s, end=e))
 
 
+_CN_NUMERAL_CHARS = frozenset("〇○零一二三四五六七八九十")
+
+
+@rule(
+    "D114",
+    "signdate-chinese-numerals",
+    "The signing date (成文日期) written in Chinese numerals instead of Arabic (二〇二三年三月五日)",
+    severity="warning",
+    fixable="safe",
+    source="GB/T 9704-2012 7.3.5.4 (成文日期用阿拉伯数字将年、月、日标全); catalogue A15",
+    bad=[("关于2023年工作的总结\n全年完成各项任务。\n二〇二三年十二月二十八日", "关于2023年工作的总结\n全年完成各项任务。\n2023年12月28日")],
+    good=["关于2023年工作的总结\n全年完成各项任务。\n2023年12月28日", "二〇二三年是关键之年，全年完成各项任务。"],
+)
+@_doc
+def signdate_chinese_numerals(self: Rule, doc: Document) -> Iterator[Finding]:
+    """The 成文日期 is written with Arabic numerals, year, month and day in full (GB/T 9704-2012
+    7.3.5.4): 2023年12月28日, not 二〇二三年十二月二十八日. Only the signing line is judged (a
+    closing paragraph that is nothing but a full date); dates in running text follow
+    GB/T 15835 and may be Chinese in fixed expressions."""
+    signing = _ctx(self, doc).signing
+    if signing is None or not _CN_NUMERAL_CHARS.intersection(doc.text[signing.start:signing.end]):
+        return
+    d = signing.date
+    arabic = f"{d.year}年{d.month}月{d.day}日"
+    yield self.finding(signing.start, signing.end, f"成文日期应使用阿拉伯数字：“{arabic}”", arabic)
+
+
 # D105 needs lunardate; without it the rule is left out rather than silently passing.
 ALL_RULES: tuple[Rule, ...] = tuple(
     r for r in (
         date_invalid, weekday_mismatch, range_reversed, quarter_months, festival_date, future_as_done,
         signdate_vs_period, date_leading_zero, date_mixed_script, date_separator, date_range_hyphen,
-        dates_out_of_order, year_abbrev,
+        dates_out_of_order, year_abbrev, signdate_chinese_numerals,
     )
     if r is not festival_date or LunarDate is not None
 )
