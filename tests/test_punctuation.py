@@ -374,3 +374,19 @@ def test_p105_severity_by_mark():
     assert severities == {"error"}
     assert lint_snippet("时间:2023年", "P105")[0].severity.value == "warning"
     assert lint_snippet("实施办法(试行)印发", "P105")[0].severity.value == "warning"
+
+
+def test_p106_quotation_over_paragraphs_ending_in_a_comma():
+    """GB/T 15834-2011 4.1.3.2: each paragraph opens with “, only the last closes, whatever the first ends with."""
+    from reportlint.testing import assert_clean
+
+    assert_clean("会议指出：\n“要坚持以人民为中心的发展思想，\n“把群众满意作为衡量工作的标准。”\n", "P106")
+    assert_clean("会议指出：\n\n“要坚持以人民为中心的发展思想，\n\n“把群众满意作为衡量工作的标准。”\n", "P106", filename="x.md")
+
+
+def test_p103_space_that_keeps_a_mark_out_of_a_web_address():
+    from reportlint.testing import assert_clean, assert_flags
+
+    assert_clean("网址为 https://www.example.gov.cn/service?id=12 。", "P103")
+    assert_clean("请发送至 office@example.gov.cn 。", "P103")
+    assert_flags("召开年轻干部集体廉政谈话会 。组织", "P103", fixed="召开年轻干部集体廉政谈话会。组织")

@@ -153,12 +153,13 @@ class _Balance:
         if not self.stack and not self.orphans:
             return
         last = self.text[para.end - 1].strip() if para.end > para.start else ""
+        if nxt is not None and _first_char(self.text, nxt)[1] == "“":
+            # A quotation of several paragraphs opens each with “ and closes only at its end
+            # (GB/T 15834-2011 4.1.3.2), whether this paragraph ends with 。 or with ，.
+            self.stack = _drop_last(self.stack, "“")
         if self.stack and nxt is not None and last and last not in TERMINAL:
             # A line ending mid-sentence is a hard-wrapped line: the pair may close on the next one.
             return
-        if nxt is not None and _first_char(self.text, nxt)[1] == "“":
-            # A quotation of several paragraphs opens each with “ and closes only at its end.
-            self.stack = _drop_last(self.stack, "“")
         slips, explained = _quote_slips(self.text, self.stack, self.orphans)
         yield from slips
         for ch, pos in self.orphans:

@@ -78,11 +78,21 @@ def space_around_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
         side = _gap_side(text[m.start() - 1], text[m.end()])
         if side is None or (m.end() - m.start() == 2 and side.endswith("后")):
             continue  # two spaces after a mark (如下：  一是) may be layout; before a mark never is
+        if side.endswith("前") and _after_link(text, m.start()):
+            continue  # https://x.gov.cn/a?b=1 。: the space keeps the mark out of the address
         if layout is None:
             layout = _layout_paragraphs(doc)
         if _inside(m.start(), layout):
             continue
         yield self.finding(m.start(), m.end(), f"{side}多余空格，应删除", "")
+
+
+def _after_link(text: str, gap: int) -> bool:
+    """True if the token before ``gap`` is a web address, e-mail address or URL-like path."""
+    start = max(0, gap - 300)
+    ws = max(text.rfind(" ", start, gap), text.rfind("\u3000", start, gap), text.rfind("\n", start, gap))
+    token = text[ws + 1 : gap] if ws != -1 else text[start:gap]
+    return "://" in token or token.startswith("www.") or ("@" in token and "." in token)
 
 
 def _looks_like_names(text: str, start: int, end: int) -> bool:
