@@ -97,3 +97,20 @@ def test_repeat_rewrite() -> None:
 def test_literal_matcher_lone_surrogate() -> None:
     m = LiteralMatcher({"ab": 1})
     assert list(m.finditer("x\udfffab")) == [(2, 4, 1)]
+
+
+def test_year_abbrev_pattern_matches_its_lookbehind_first_form() -> None:
+    from reportlint_dates.rules import _YEAR_ABBREV
+
+    original = re.compile(
+        r"(?<![0-9A-Za-z.\-/第〇○零一二三四五六七八九十百千万亿两])(?P<yy>[0-9]{2})年"
+        r"(?=度|[上下]半年|[0-9]{1,2}月(?![0-9])|底(?![线数子色气层部])|初(?![步心级中期见次始稿审衷])|末(?![端梢位尾]))"
+        r"|(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年?(?:——|—|–|-|－|~|～|至|到)(?P<ry>[0-9]{2})年(?![0-9])"
+    )
+    rng = random.Random(3)
+    alphabet = "0123456789年度上下半月底初末线步端-—至a.第二 "
+    for _ in range(20000):
+        text = _random_text(rng, alphabet, rng.randint(0, 14))
+        old = [(m.span(), m.groupdict()) for m in original.finditer(text)]
+        new = [(m.span(), m.groupdict()) for m in _YEAR_ABBREV.finditer(text)]
+        assert old == new, text

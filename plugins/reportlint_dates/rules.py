@@ -600,10 +600,13 @@ def dates_out_of_order(self: Rule, doc: Document) -> Iterator[Finding]:
 # C04: a year cut to two digits, only where it cannot be a duration: before 度, 上/下半年,
 # N月, or 底/初/末 not starting another word (10年初步, 5年底线), or as the end of a year range.
 # Stdlib `re`: the pattern needs nothing of `regex`'s, and `re` scans it 3.6x faster (bench/).
+# Both branches start with a digit and look behind only after it, so `re` skips ahead to the
+# digits instead of testing the lookbehind at every character (13 -> 7.5 ms/MB; the old form,
+# lookbehind first, matched exactly the same: tests/test_speed.py).
 _YEAR_ABBREV = lazy(re.compile,
-    r"(?<![0-9A-Za-z.\-/第〇○零一二三四五六七八九十百千万亿两])(?P<yy>[0-9]{2})年"
+    r"(?P<yy>[0-9]{2})(?<![0-9A-Za-z.\-/第〇○零一二三四五六七八九十百千万亿两][0-9]{2})年"
     r"(?=度|[上下]半年|[0-9]{1,2}月(?![0-9])|底(?![线数子色气层部])|初(?![步心级中期见次始稿审衷])|末(?![端梢位尾]))"
-    r"|(?<![0-9])(?P<y>(?:19|20)[0-9]{2})年?(?:——|—|–|-|－|~|～|至|到)(?P<ry>[0-9]{2})年(?![0-9])"
+    r"|(?P<y>(?:19|20)[0-9]{2})(?<![0-9][0-9]{4})年?(?:——|—|–|-|－|~|～|至|到)(?P<ry>[0-9]{2})年(?![0-9])"
 )
 
 
