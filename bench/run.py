@@ -76,17 +76,6 @@ def lint_all(linter, docs: list[tuple[str, str]]) -> list:
     return out
 
 
-def peak_rss_mb(text_path: Path) -> float:
-    """Max RSS of a child process that reads and checks one file with the default rule set."""
-    code = (
-        "import sys,resource; from pathlib import Path; from reportlint.api import Linter;"
-        "l=Linter(isolated=True); r=l.check_path(Path(sys.argv[1]));"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(r.findings), len(r.problems))"
-    )
-    out = subprocess.run([sys.executable, "-c", code, str(text_path)], capture_output=True, text=True, check=True).stdout.split()
-    return int(out[0]) / 1024
-
-
 def startup_ms(runs: int) -> float:
     out = subprocess.run([sys.executable, str(ROOT / "bench" / "startup.py"), "--runs", str(runs)], capture_output=True, text=True).stdout
     for line in out.splitlines():
