@@ -177,7 +177,7 @@ def scale(docs: list[tuple[str, str]], quick: bool) -> tuple[list[tuple[float, f
     return by_size, by_dict
 
 
-def plot(by_size: list[tuple[float, float]], by_dict: list[tuple[int, float]]) -> None:
+def plot(by_size: list[tuple[float, float]], by_dict: list[tuple[int, float]], out_dir: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -190,7 +190,7 @@ def plot(by_size: list[tuple[float, float]], by_dict: list[tuple[int, float]]) -
     ax.set_title("reportlint: time against document size")
     ax.grid(True, alpha=0.3)
     fig.tight_layout()
-    fig.savefig(DOCS / "bench-size.png", dpi=110)
+    fig.savefig(out_dir / "bench-size.png", dpi=110)
     fig, ax = plt.subplots(figsize=(5, 3.5))
     ax.plot([n for n, _ in by_dict], [v for _, v in by_dict], "o-")
     ax.set_xscale("log")
@@ -200,7 +200,7 @@ def plot(by_size: list[tuple[float, float]], by_dict: list[tuple[int, float]]) -
     ax.set_title("one Aho-Corasick pass: speed against dictionary size")
     ax.grid(True, alpha=0.3)
     fig.tight_layout()
-    fig.savefig(DOCS / "bench-dictionary.png", dpi=110)
+    fig.savefig(out_dir / "bench-dictionary.png", dpi=110)
 
 
 def density(results: list, chars: int) -> tuple[Counter, list]:
@@ -341,7 +341,7 @@ def main() -> int:
     print(f"speed: {sp['mbps']:.2f} MB/s, autocorrect {sp['ac_mbps']:.2f} MB/s", flush=True)
     st = startup_ms(5 if args.quick else 15)
     by_size, by_dict = scale(docs, args.quick)
-    plot(by_size, by_dict)
+    plot(by_size, by_dict, args.out.parent)
     from reportlint.api import Linter
 
     results = lint_all(Linter(isolated=True), docs)
