@@ -206,3 +206,18 @@ def test_config_severity_overrides_most_specific_selector(tmp_path):
     (tmp_path / "reportlint.toml").write_text('[severity]\nM101 = "fatal"\n', encoding="utf-8")
     bad = CliRunner().invoke(main, ["check", str(f)])
     assert bad.exit_code == 2 and "key 'severity'" in bad.output
+
+
+def test_command_line_can_select_a_rule_from_a_config_pack(tmp_path, monkeypatch):
+    (tmp_path / "our.toml").write_text(
+        '[[rules]]\nkind = "pattern"\ncode = "X101"\nname = "x"\nsummary = "x"\nmessage = "某某某未替换"\n'
+        'pattern = "某某某"\nbad = ["某某某"]\ngood = ["某某"]\n', encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('packs = ["our.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("某某某单位\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    found = runner.invoke(main, ["check", "--no-cache", "--select", "X101", "--format", "sarif", "a.txt"])
+    assert found.exit_code == 1, found.output
+    assert '"id": "X101"' in found.output  # the pack rule's metadata reaches the report
+    bad = runner.invoke(main, ["check", "--no-cache", "--select", "NOPE1", "a.txt"])
+    assert bad.exit_code == 2 and "command line: unknown rule selector 'NOPE1'" in bad.output

@@ -157,6 +157,8 @@ class Linter:
         for pack in config.packs:
             for rule in self._pack(pack):
                 add(rule, f"pack:{pack.name}")
+        # Command-line selectors are merged into every config: judge them first, under their own name.
+        check_selectors(self._cli_selectors(), rules, "command line")
         where = config.source
         check_selectors((*(config.select or ()), *config.extend_select, *config.ignore), rules, where)
         for _, sels in config.per_file_ignores:
@@ -187,13 +189,33 @@ class Linter:
             out.update(mapping)
         return out
 
+    def rules_for(self, paths: Iterable[str]) -> dict[str, Rule]:
+        """Every rule known under the configs of ``paths`` (their packs included), for output
+        formats that describe rules; configs that fail to load are skipped (their files report it)."""
+        rules: dict[str, Rule] = {}
+        for path in {*paths, "."}:
+            try:
+                rules.update(self.all_rules(self.config_for(Path(path))))
+            except ReportlintError:
+                continue
+        return rules
+
+    def _cli_selectors(self) -> list[str]:
+        return [*(self._cli["select"] or ()), *self._cli["extend_select"], *self._cli["ignore"]]
+
     def check_cli_selectors(self) -> None:
-        """Command-line selectors must each name a rule (checked once, against the default rule set)."""
+        """Fail once, before any file, on a command-line selector that names no rule.
+
+        Judged against the rules of the config that governs the current folder (so a rule
+        from its packs may be selected); a broken config there is left for its files to report.
+        """
         if self._cli_checked:
             return
-        rules = self.all_rules(self.default_config())
-        sels = [*(self._cli["select"] or ()), *self._cli["extend_select"], *self._cli["ignore"]]
-        check_selectors(sels, rules, "command line")
+        try:
+            config = self.config_for(Path.cwd())
+        except ConfigError:
+            config = self.default_config()
+        self.all_rules(config)
         self._cli_checked = True
 
     def selected_rules(self, config: Config, path: str | None = None) -> list[Rule]:

@@ -213,12 +213,13 @@ def check(
         sys.exit(EXIT_ERROR if problems else EXIT_OK)
     results, baseline_problems = apply_run_baselines(results, linter, baseline_file)
     problems.extend(baseline_problems)
+    rules = linter.rules_for(r.path for r in results)  # packs of every config involved, for rule docs
     if annotate_to is not None:  # Word review comments on a copy of each .docx
         from reportlint.annotate import annotate_results
 
-        problems.extend(annotate_results(results, items, annotate_to, linter.all_rules()))
+        problems.extend(annotate_results(results, items, annotate_to, rules))
 
-    ctx = FormatContext(rules=linter.all_rules(), statistics=statistics, quiet=quiet, output_is_file=bool(output_file))
+    ctx = FormatContext(rules=rules, statistics=statistics, quiet=quiet, output_is_file=bool(output_file))
     if diff:
         out = _stdout()
         out.write("".join(diffs))
