@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
 from typing import Any
 
-from reportlint.config import Config, _strings, _table_of, find_config_file, parse_config
+from reportlint.config import Config, _strings, find_config_file, parse_config, read_config_table
 from reportlint.document import Document
 from reportlint.engine import LintResult, Problem, lint
 from reportlint.errors import ConfigError, InputError, PluginError, ReportlintError
@@ -100,11 +100,9 @@ class Linter:
         if self._isolated:
             return self.default_config()
         if self._config_file is not None:
-            table = _table_of(self._config_file) if self._config_file.is_file() else None
-            if table is None:
-                what = "not found" if not self._config_file.is_file() else "has no [tool.reportlint] table"
-                raise ConfigError(f"{self._config_file}: config file {what}")
-            return self._load(self._config_file, table)
+            if self._config_file in self._by_file:  # read and validated once, not once per file
+                return self._by_file[self._config_file]
+            return self._load(self._config_file, read_config_table(self._config_file))
         folder = (path if _is_dir(path) else path.parent).resolve()
         cached = self._by_folder.get(folder)
         if cached is None:

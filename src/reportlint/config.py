@@ -192,11 +192,16 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
-def load_config_file(path: Path, plugin_keys: Iterable[str] = ()) -> Config:
-    """Load ``--config PATH`` (a pyproject.toml needs a [tool.reportlint] table)."""
+def read_config_table(path: Path) -> dict[str, Any]:
+    """The settings table of ``--config PATH``; a pyproject.toml needs a [tool.reportlint] table."""
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
     table = _table_of(path)
     if table is None:
-        raise ConfigError(f"{path}: no [tool.reportlint] table")
-    return parse_config(path, table, plugin_keys)
+        raise ConfigError(f"{path}: config file has no [tool.reportlint] table")
+    return table
+
+
+def load_config_file(path: Path, plugin_keys: Iterable[str] = ()) -> Config:
+    """Load and validate ``--config PATH``."""
+    return parse_config(path, read_config_table(path), plugin_keys)
