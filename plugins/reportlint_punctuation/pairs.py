@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any, mark
+from reportlint.chars import has_any, mark, positions
 from reportlint.document import Paragraph
 from reportlint.lazyre import lazy
 
@@ -45,6 +45,17 @@ def _nests(marks: str) -> bool:
             return False
         marks = reduced
     return True
+
+
+def _reduces_to_breaks(marks: str) -> bool:
+    """True if removing nested pairs leaves only line breaks (every line's marks nest)."""
+    while True:
+        reduced = marks
+        for pair in _INNER_PAIRS:
+            reduced = reduced.replace(pair, "")
+        if reduced == marks:
+            return not reduced.strip("\n")
+        marks = reduced
 
 
 def _drop_last(stack: list[tuple[str, int]], ch: str) -> list[tuple[str, int]]:
@@ -101,6 +112,8 @@ class _Balance:
 
     def run(self) -> Iterator[_Problem]:
         """All problems of the document, paragraph by paragraph."""
+        if self._every_line_nests():
+            return
         paras = self.doc.paragraphs
         text = self.text
         markers = sorted(self.markers)
@@ -110,6 +123,25 @@ class _Balance:
             yield from self._paragraph(para)
             nxt = paras[i + 1] if i + 1 < len(paras) else None
             yield from self._paragraph_end(para, nxt)
+
+    def _every_line_nests(self) -> bool:
+        """Whole-document fast path: plain text whose every line's marks nest and close, with no ‘’
+        and no heading marker to judge, has nothing to report (its paragraphs are its lines).
+
+        One scan instead of one per paragraph: pairs never contain a line break, so reducing the
+        document's marks with the line breaks kept reduces each line on its own.
+        """
+        text = self.text
+        if self.doc.paragraph_spans is not None or self.markers or has_any(text, "‘’"):
+            return False
+        marks: list[str] = []
+        prev = 0
+        for pos in positions(text, "“”（）《》〈〉【】〔〕"):
+            if text.find("\n", prev, pos) != -1:
+                marks.append("\n")
+            marks.append(text[pos])
+            prev = pos
+        return _reduces_to_breaks("".join(marks))
 
     @staticmethod
     def _trivially_balanced(text: str, para: Paragraph, markers: list[int]) -> bool:
