@@ -144,3 +144,29 @@ def test_misspelled_hook_fails_at_start_up():
     pm.register(Bad(), "bad")
     with pytest.raises(PluginError, match="reportlint_add_rulez"):
         pm.check_pending()
+
+
+def test_shared_scans_are_shared_within_a_family_and_released_after_it():
+    # doc.memo serves the rules of one family; the engine drops it when the code letter
+    # changes, so a huge file holds one family's scans at a time, not all of them.
+    from reportlint.document import Document
+    from reportlint.engine import lint
+    from reportlint.rules import rule
+
+    calls: list[str] = []
+
+    def scan(doc: Document) -> int:
+        calls.append("scan")
+        return len(doc.text)
+
+    def asker(code: str):
+        @rule(code, f"asker-{code.lower()}", "asks for the shared scan", bad=[], good=[])
+        def check(self, doc):
+            calls.append(f"{code}:{'_memo' in doc.meta}")
+            doc.memo("test.scan", scan)
+            return iter(())
+
+        return check
+
+    lint(Document("正文"), [asker("X101"), asker("X102"), asker("Y101")])
+    assert calls == ["X101:False", "scan", "X102:True", "Y101:False", "scan"]

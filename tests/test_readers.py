@@ -28,6 +28,25 @@ def test_encodings_are_detected_and_text_is_exact(data, encoding, bom):
     assert (text, enc, has_bom) == (TEXT, encoding, bom)
 
 
+@pytest.mark.parametrize(
+    ("prefix", "encoding"),
+    [(b"", "utf-8"), (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"), (b"", "gb18030")],
+)
+def test_large_input_is_decoded_in_slices_exactly(prefix, encoding):
+    # Over 8 MB the reader decodes slice by slice (to bound peak memory); a character that
+    # straddles a slice boundary must come out whole, and the result equal the one-shot decode.
+    text = ("a" + "一、总体情况，“两个确立”。\n" * 310_000)[: 4_600_001]
+    data = prefix + text.encode(encoding)
+    assert len(data) > 8 << 20
+    assert decode(data, "big.txt") == (text, encoding, bool(prefix))
+
+
+def test_large_undecodable_input_names_the_byte_offset():
+    data = "一".encode() * 3_000_000 + b"\xff\xfe\xff" + "一".encode() * 10
+    with pytest.raises(InputError, match="offset 9000000"):
+        decode(data, "big.txt")
+
+
 def test_positions_count_characters_and_keep_crlf():
     doc = Linter(isolated=True).read_bytes("a.txt", TEXT.encode("gb18030"))
     assert doc.text == TEXT

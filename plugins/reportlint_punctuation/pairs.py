@@ -47,6 +47,9 @@ def _nests(marks: str) -> bool:
     return True
 
 
+_FAST_PATH_MAX = 1 << 20
+
+
 def _reduces_to_breaks(marks: str) -> bool:
     """True if removing nested pairs leaves only line breaks (every line's marks nest)."""
     while True:
@@ -132,7 +135,8 @@ class _Balance:
         document's marks with the line breaks kept reduces each line on its own.
         """
         text = self.text
-        if self.doc.paragraph_spans is not None or self.markers or has_any(text, "‘’"):
+        # Not for huge texts: the position list would cost far more memory than the paragraph walk.
+        if self.doc.paragraph_spans is not None or self.markers or len(text) > _FAST_PATH_MAX or has_any(text, "‘’"):
             return False
         marks: list[str] = []
         prev = 0

@@ -141,7 +141,9 @@ class Document:
         """``factory(self)`` computed once per document and shared by every rule that asks.
 
         Scan once: several rules of a family (every D rule needs the dates found in
-        the text) share one analysis instead of each rescanning the text.
+        the text) share one analysis instead of each rescanning the text. The engine runs
+        rules grouped by the first letter of their code and forgets these results when the
+        letter changes (memory on huge files), so share within a family.
         """
         cache = self.meta.setdefault("_memo", {})
         if key not in cache:

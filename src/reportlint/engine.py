@@ -111,7 +111,15 @@ def _run_rules(
     problems: list[Problem],
 ) -> None:
     """The rule loop of :func:`lint`: each rule's findings checked and filtered, its failures made Problems."""
+    letter = ""
+    meta = document.meta
     for rule in rules:
+        if rule.code[:1] != letter:
+            # Rules run grouped by code (D…, G…, …) and a family's shared scans (doc.memo) serve
+            # that family: dropping them at each change of letter keeps peak memory on a huge file
+            # at the largest family's scans, not their sum (a later asker just recomputes).
+            letter = rule.code[:1]
+            meta.pop("_memo", None)
         try:
             for f in rule.check(document):
                 if not (

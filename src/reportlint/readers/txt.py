@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 
 import regex
@@ -17,6 +18,27 @@ _CONTROL = lazy(re.compile, "[\x00-\x08\x0b\x0e-\x1f]")
 _CJK_TEXT = lazy(regex.compile, r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
+# Above this size bytes are decoded in slices: CPython's one-shot UTF-8 decoder peaks at about
+# 4.5 bytes per character for Chinese text (150 MB for a 50 MB file), slices at twice the result.
+_CHUNKED_ABOVE = 8 << 20
+_CHUNK = 4 << 20
+
+
+def _decode(data: bytes | memoryview, encoding: str) -> str:
+    """``data`` decoded strictly; large inputs slice by slice, with the one-shot error on failure."""
+    if len(data) <= _CHUNKED_ABOVE:
+        return bytes(data).decode(encoding) if isinstance(data, memoryview) else data.decode(encoding)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    try:
+        parts = [decoder.decode(view[i : i + _CHUNK]) for i in range(0, len(view), _CHUNK)]
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        bytes(data).decode(encoding)  # raises the same error with its offset in the whole input
+        raise
+    return "".join(parts)
+
+
 def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     """(text, encoding, bom) for ``data``; InputError for binary or undecodable bytes.
 
@@ -24,22 +46,22 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     non-ASCII UTF-8 text is also valid GB18030, never the other way round.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", path), "utf-8", True
+        return _strict(memoryview(data)[3:], "utf-8", path), "utf-8", True
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         raise InputError(f"{path}: UTF-32 text is not supported; save it as UTF-8")
     if data.startswith(b"\xff\xfe"):
-        return _strict(data[2:], "utf-16-le", path), "utf-16-le", True
+        return _strict(memoryview(data)[2:], "utf-16-le", path), "utf-16-le", True
     if data.startswith(b"\xfe\xff"):
-        return _strict(data[2:], "utf-16-be", path), "utf-16-be", True
+        return _strict(memoryview(data)[2:], "utf-16-be", path), "utf-16-be", True
     if b"\x00" in data[:65536]:
         if _looks_like_bomless_utf16(data[:65536]):
             raise InputError(f"{path}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
         raise InputError(f"{path}: binary file (contains NUL bytes), not a text document")
     try:
-        text, encoding = data.decode("utf-8"), "utf-8"
+        text, encoding = _decode(data, "utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
         try:
-            text, encoding = data.decode("gb18030"), "gb18030"
+            text, encoding = _decode(data, "gb18030"), "gb18030"
         except UnicodeDecodeError:
             bad = data[utf8_error.start : utf8_error.start + 1].hex()
             raise InputError(
@@ -67,9 +89,9 @@ def _looks_like_bomless_utf16(sample: bytes) -> bool:
     return False
 
 
-def _strict(data: bytes, encoding: str, path: str) -> str:
+def _strict(data: memoryview, encoding: str, path: str) -> str:
     try:
-        return data.decode(encoding)
+        return _decode(data, encoding)
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: cannot decode as {encoding.upper()} (byte offset {exc.start}): the file is damaged") from None
 
