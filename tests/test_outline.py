@@ -120,3 +120,16 @@ def test_one_match_per_paragraph_is_fast():
     o = outline(text)
     assert len(o.headings) == 5000
     assert time.perf_counter() - t < 20  # a hang guard; bench/ measures speed
+
+
+def test_first_character_filter_lets_every_heading_through():
+    """parse_outline skips a paragraph whose first character is not in _FIRST: no heading may start there."""
+    import re
+
+    from reportlint.chars import DIGIT
+    from reportlint.outline import _FIRST, _HEADING
+
+    tails = ("一、甲", "1.甲", "一）甲", "1）甲", "甲")
+    assert [c for c in map(chr, range(0x10000)) if c not in _FIRST and any(_HEADING.match(c + t) for t in tails)] == []
+    digit = re.compile(f"[{DIGIT}]")
+    assert [c for c in map(chr, range(0x110000)) if digit.match(c) and c not in _FIRST] == []

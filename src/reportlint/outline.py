@@ -9,13 +9,13 @@ sentence end (。！？) or the end of the paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-import regex
-
+from reportlint.chars import DIGIT
 from reportlint.lazyre import lazy
 
 if TYPE_CHECKING:
@@ -27,8 +27,9 @@ _CN = "一二三四五六七八九十"
 #: Canonical marker form per level (G9704 7.3.3).
 CANONICAL_FORMS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
 
-# One alternation, tried once per paragraph. Named groups say which shape matched.
-_HEADING = lazy(regex.compile,
+# One alternation, tried once per paragraph. Named groups say which shape matched. Stdlib re
+# (several times faster than `regex` here) with [DIGIT] for `regex`'s Unicode \d.
+_HEADING = lazy(re.compile,
     r"""
     (?P<lead>[ \t\u3000]*(?:\*\*|__)?)  # Markdown bold around a heading: **一、总体情况**
     (?:
@@ -36,25 +37,48 @@ _HEADING = lazy(regex.compile,
         (?![一二三四五六七八九十]{1,3}[、，,])  # 一、二、三产业 is a list, not a heading
       | (?P<o2>[（(])(?P<l2>[一二三四五六七八九十]{1,3})(?P<c2>[）)])(?P<p2>[、.．，,]?)
       | (?P<l2c>[\u3220-\u3229])(?P<p2c>[、.．，,]?)
-      | (?P<o4>[（(])(?P<l4>\d{1,2})(?P<c4>[）)])(?P<p4>[、.．，,]?)
+      | (?P<o4>[（(])(?P<l4>[DIGIT]{1,2})(?P<c4>[）)])(?P<p4>[、.．，,]?)
       | (?P<l4c>[\u2474-\u2487])(?P<p4c>[、.．，,]?)
-      | (?P<l3>\d{1,2})(?P<p3>[.．、])(?!\d(?!\d{3}年))  # 1.5倍, 1、2月 are not headings; 1.2023年… is
-      | (?P<l4h>\d{1,2})(?P<c4h>[）)])
+      | (?P<l3>[DIGIT]{1,2})(?P<p3>[.．、])(?![DIGIT](?![DIGIT]{3}年))  # 1.5倍, 1、2月 are not headings; 1.2023年… is
+      | (?P<l4h>[DIGIT]{1,2})(?P<c4h>[）)])
       | (?P<l5>[\u2460-\u2473])(?P<p5>[、.．，,]?)
     )
-    """,
-    regex.VERBOSE,
+    """.replace("DIGIT", DIGIT),
+    re.VERBOSE,
 )
-_SENTENCE_END = lazy(regex.compile, r"[。！？!?]")
+# Every branch closes with its punctuation group, so ``lastindex`` names the branch matched:
+# lastindex -> (level, group of the numeral, form builder from the groups tuple).
+_ENCLOSED = {9: 0x3220, 15: 0x2474, 21: 0x2460}  # enclosed numerals: the code point of 1 (㈠ ⑴ ①)
+_BRANCHES: dict[int, tuple[int, int, Callable[[tuple[str, ...]], str]]] = {
+    3: (1, 1, lambda g: "一" + g[2]),
+    7: (2, 4, lambda g: g[3] + "一" + g[5] + g[6]),
+    9: (2, 7, lambda g: "㈠" + g[8]),
+    13: (4, 10, lambda g: g[9] + "1" + g[11] + g[12]),
+    15: (4, 13, lambda g: "⑴" + g[14]),
+    17: (3, 15, lambda g: "1" + g[16]),
+    19: (4, 17, lambda g: "1" + g[18]),
+    21: (5, 19, lambda g: "①" + g[20]),
+}
+#: Characters a heading paragraph can open with (what _HEADING's first element can match):
+#: the cheap test that spares the regex call for most paragraphs.
+_FIRST = frozenset(
+    " \t\u3000*_一二三四五六七八九十（("
+    + "".join(chr(c) for c in range(0x3220, 0x322A))
+    + "".join(chr(c) for c in range(0x2460, 0x2488))
+    + "".join(chr(c) for lo, hi in re.findall(r"\\[uU]([0-9a-f]+)-\\[uU]([0-9a-f]+)", DIGIT)
+              for c in range(int(lo, 16), int(hi, 16) + 1))
+)
+_SENTENCE_END = lazy(re.compile, r"[。！？!?]")
 # 一、二季度 / 三、四月份 / 一、二年级: two adjacent numerals joined by 、 (G15834 4.5.3.4), not
 # a heading. Only the next numeral counts: 三、二季度工作安排 is heading 三.
 # Only time and grade words follow: 二、三项重点工作 may well be heading 二 (a lost heading would
 # make S101 report a gap).
-_ADJACENT_PAIR = lazy(regex.compile, r"[二三四五六七八九十](?=季度|年级|月|产业|等奖)")
+_PAIR_WORDS = ("季度", "年级", "月", "产业", "等奖")
 #: What may follow a numeral or a closing bracket in a marker (the last character of a form).
 _MARKER_PUNCT = frozenset("、.．，,：:")
 
 
+@lru_cache(maxsize=4096)  # few distinct numerals recur in every document
 def chinese_number(s: str) -> int | None:
     """Value of a Chinese numeral up to 999 (一, 十一, 二十三, 一百零五); None if not one."""
     if not s:
@@ -144,66 +168,79 @@ class Outline:
             stack.extend(reversed(sec.children))
 
 
-def _form(m: regex.Match[str]) -> tuple[int, str, str]:
-    """Level, numeral text and marker form of a heading match."""
-    g = m.groupdict()
-    if g["l1"]:
-        return 1, g["l1"], "一" + g["p1"]
-    if g["l2"]:
-        return 2, g["l2"], g["o2"] + "一" + g["c2"] + g["p2"]
-    if g["l2c"]:
-        return 2, str(ord(g["l2c"]) - 0x3220 + 1), "㈠" + g["p2c"]
-    if g["l4"]:
-        return 4, g["l4"], g["o4"] + "1" + g["c4"] + g["p4"]
-    if g["l4c"]:
-        return 4, str(ord(g["l4c"]) - 0x2474 + 1), "⑴" + g["p4c"]
-    if g["l3"]:
-        return 3, g["l3"], "1" + g["p3"]
-    if g["l4h"]:
-        return 4, g["l4h"], "1" + g["c4h"]
-    return 5, str(ord(g["l5"]) - 0x2460 + 1), "①" + g["p5"]
+_Search = Callable[[str, int], "re.Match[str] | None"]
+
+
+def _heading(
+    text: str, offset: int, paragraph: int, match: Callable[[str], re.Match[str] | None], search: _Search
+) -> Heading | None:
+    """:func:`match_heading` without the first-character test (the caller made it).
+
+    ``match`` and ``search`` are the bound methods of _HEADING and _SENTENCE_END, looked up once
+    per document: each attribute access on a lazy pattern is a Python call.
+    """
+    m = match(text)
+    if m is None:
+        return None
+    g = m.groups()
+    branch = m.lastindex or 0  # never None: every branch has groups
+    level, group, form = _BRANCHES[branch]
+    numeral = g[group]
+    enclosed = _ENCLOSED.get(branch)
+    if enclosed is not None:
+        number = ord(numeral) - enclosed + 1
+    else:
+        value = int(numeral) if numeral.isdigit() else chinese_number(numeral)
+        if not value:
+            return None  # not a numeral, or 0
+        number = value
+    rest_start = m.end()
+    if rest_start >= len(text):
+        return None  # a bare marker is not a heading
+    if level == 1 and _CN_DIGITS.get(text[rest_start]) == number + 1 and text.startswith(_PAIR_WORDS, rest_start + 1):
+        return None
+    end_m = search(text, rest_start)
+    if end_m is None:
+        title_end = len(text)
+        inline = False
+    else:
+        title_end = end_m.start()
+        inline = text[title_end + 1 :].strip() != ""
+    lead = len(g[0])
+    return Heading(
+        level,
+        number,
+        form(g),
+        text[lead:rest_start],
+        offset + lead,
+        offset + rest_start,
+        text[rest_start:title_end],
+        offset + rest_start,
+        offset + title_end,
+        paragraph,
+        inline,
+    )
 
 
 def match_heading(text: str, offset: int, paragraph: int) -> Heading | None:
     """The heading opening ``text`` (a paragraph starting at ``offset``), if any."""
-    m = _HEADING.match(text)
-    if m is None:
+    if not text or text[0] not in _FIRST:
         return None
-    level, numeral, form = _form(m)
-    number = int(numeral) if numeral.isdigit() else chinese_number(numeral)
-    if number is None or number == 0:
-        return None
-    rest_start = m.end()
-    if rest_start >= len(text):
-        return None  # a bare marker is not a heading
-    if level == 1 and (pair := _ADJACENT_PAIR.match(text, rest_start)) and _CN_DIGITS.get(pair.group()) == number + 1:
-        return None
-    end_m = _SENTENCE_END.search(text, rest_start)
-    title_end = end_m.start() if end_m else len(text)
-    inline = end_m is not None and text[end_m.end() :].strip() != ""
-    lead = len(m.group("lead"))
-    return Heading(
-        level=level,
-        number=number,
-        form=form,
-        marker=text[lead:rest_start],
-        marker_start=offset + lead,
-        marker_end=offset + rest_start,
-        title=text[rest_start:title_end],
-        title_start=offset + rest_start,
-        title_end=offset + title_end,
-        paragraph=paragraph,
-        inline=inline,
-    )
+    return _heading(text, offset, paragraph, _HEADING.match, _SENTENCE_END.search)
 
 
 def parse_outline(document: Document) -> Outline:
     """Find every heading and build the section tree (levels may be skipped)."""
     headings: list[Heading] = []
+    first = _FIRST
+    match, search = _HEADING.match, _SENTENCE_END.search
     for para in document.paragraphs:
+        text = para.text
+        if not text or text[0] not in first:
+            continue  # most paragraphs: no marker can start here
         if "table" in para.label:
             continue  # numbered rows of a .docx table are not the body hierarchy
-        h = match_heading(para.text, para.start, para.index)
+        h = _heading(text, para.start, para.index, match, search)
         if h is not None:
             headings.append(h)
     roots: list[Section] = []
