@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -306,12 +307,18 @@ class LiteralMatcher:
         self._automaton: Any = None
         self._py: Any = None  # pyahocorasick, for a text ahocorasick_rs cannot take
         self._values: list[Any] = []
+        self._overlap = 0  # chunks of a long text overlap by the longest word less one character
 
     def _build(self) -> Any:
         rs = _rust_backend() if self._backend in (None, "rs") else None
         if rs is not None and self._words:
             self._values = list(self._words.values())
-            return rs.AhoCorasick(list(self._words), matchkind=rs.MatchKind.Standard)
+            self._overlap = max(map(len, self._words)) - 1
+            # A DFA scans about twice as fast as the NFA ahocorasick_rs picks for a few hundred words
+            # (the typo dictionary) but takes ~40 KB per word: only for lists up to DFA_MAX_CHARS.
+            small = sum(map(len, self._words)) <= DFA_MAX_CHARS
+            implementation = rs.Implementation.DFA if small else None
+            return rs.AhoCorasick(list(self._words), matchkind=rs.MatchKind.Standard, implementation=implementation)
         return self._build_py()
 
     def _build_py(self) -> Any:
@@ -329,16 +336,31 @@ class LiteralMatcher:
             self._automaton = self._build()
         if not self._words:
             return
-        if self._values and _SURROGATE.search(text) is None:  # ahocorasick_rs takes only encodable text
+        if self._values:
             values = self._values
-            for i, start, end in self._rs_hits(text):
-                yield start, end, values[i]
-            return
-        automaton = self._automaton
-        if self._values:  # a lone surrogate (a str built in code, never decoded text): pyahocorasick
+            if len(text) <= RS_CHUNK:
+                # One call, no separate surrogate scan: ahocorasick_rs refuses a lone surrogate itself,
+                # before any hit is yielded (a short text's fixed cost is what matters here).
+                try:
+                    hits = self._automaton.find_matches_as_indexes(text, overlapping=True)
+                except UnicodeEncodeError:
+                    hits = None
+                if hits is not None:
+                    if len(hits) > 1:
+                        hits.sort(key=_END_START)  # pyahocorasick's order
+                    for i, start, end in hits:
+                        yield start, end, values[i]
+                    return
+            elif _SURROGATE.search(text) is None:  # ahocorasick_rs takes only encodable text
+                for i, start, end in self._rs_hits(text):
+                    yield start, end, values[i]
+                return
+            # a lone surrogate (a str built in code, never decoded text): pyahocorasick
             if self._py is None:
                 self._py = self._build_py()
             automaton = self._py
+        else:
+            automaton = self._automaton
         for end_index, (length, value) in automaton.iter(text):
             yield end_index + 1 - length, end_index + 1, value
 
@@ -351,7 +373,7 @@ class LiteralMatcher:
         so the order stays by end offset, the longer first at one end.
         """
         automaton, n = self._automaton, len(text)
-        overlap = max(map(len, self._words)) - 1
+        overlap = self._overlap
         pending: list[tuple[int, int, int]] = []
         pos = 0
         while pos < n:
@@ -359,12 +381,15 @@ class LiteralMatcher:
             seg = text if (pos == 0 and end == n) else text[pos : end + overlap]
             batch = pending + [(i, s + pos, e + pos) for i, s, e in automaton.find_matches_as_indexes(seg, overlapping=True)
                                if s + pos < end]
-            batch.sort(key=lambda h: (h[2], h[1]))
+            batch.sort(key=_END_START)
             pending = [h for h in batch if h[2] > end] if end < n else []
             yield from (h for h in batch if h[2] <= end) if end < n else batch
             pos = end
 
 
+_END_START = itemgetter(2, 1)
+#: Word lists up to this many characters in all get a DFA (see LiteralMatcher._build).
+DFA_MAX_CHARS = 5000
 #: Characters per ahocorasick_rs call (see LiteralMatcher._rs_hits).
 RS_CHUNK = 1 << 20
 _SURROGATE = re.compile("[\ud800-\udfff]")
