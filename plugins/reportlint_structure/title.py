@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -100,6 +101,8 @@ _REPORT_TITLE = lazy(regex.compile, r"(?:报告|总结)(?:（[^（）]{1,12}）)
 # The closing formulas of a 请示 (TL Art. 15(4): no request may ride in a 报告). 请审议/请审阅 ask
 # for a reading, not an approval, and are left alone.
 _REQUEST = lazy(regex.compile, r"(?:妥否|当否|可否)[，,]?\s*请(?:批示|批复|审批|示)|请予(?:批准|批复)|特此请示|以上请示")
+# Every formula holds 请 followed by 批, 示, 审 or 予: a literal-led search rules most texts out.
+_REQUEST_ANCHOR = lazy(re.compile, r"请[批示审予]")
 
 
 @rule(
@@ -122,6 +125,8 @@ def request_in_report(self: Rule, doc: Document) -> Iterator[Finding]:
     if title is None or not _REPORT_TITLE.search(title.text) or "请示" in title.text:
         return
     text = doc.text
+    if _REQUEST_ANCHOR.search(text, title.end) is None:
+        return
     for m in _REQUEST.finditer(text, title.end):
         yield self.finding(m.start(), m.end(), f"报告中不得夹带请示事项：“{m.group()}”，请示事项应另行行文")
 
