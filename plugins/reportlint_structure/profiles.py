@@ -28,6 +28,8 @@ PARAGRAPH_OPENING = 12
 
 # Draft marks and bracketed notes after a title: 工作总结（讨论稿）.
 _TITLE_TAIL = lazy(regex.compile, r"(?:[（(][^（）()]{1,12}[)）]|[\s。，；：、.,;:！？!?])+$")
+# The characters _TITLE_TAIL can end with (its \s never ends a stripped title: all of it is str whitespace).
+_TAIL_ENDS = frozenset(")）。，；：、.,;:！？!?")
 _SENTENCE_END = lazy(regex.compile, r"[。！？!?；;]")
 
 DEFAULT_MESSAGE = "按“{profile}”的通常结构，缺少{missing}部分（各级小标题中均未见；可设“{example}”部分）"
@@ -56,8 +58,19 @@ class Profile:
 
     def matches_title(self, title: str) -> bool:
         """True if ``title`` (a first paragraph) names this document type."""
-        core = _TITLE_TAIL.sub("", title.strip())
-        return not self.excluded_by(core) and any(core.endswith(t) for t in self.titles)
+        return self.matches_core(title_core(title))
+
+    def matches_core(self, core: str) -> bool:
+        """:meth:`matches_title` for a title already passed through :func:`title_core`."""
+        return not self.excluded_by(core) and core.endswith(self.titles)
+
+
+def title_core(title: str) -> str:
+    """``title`` stripped, without the draft marks and punctuation after it (工作总结（讨论稿）。)."""
+    core = title.strip()
+    if core[-1:] not in _TAIL_ENDS:
+        return core  # _TITLE_TAIL cannot match: its last character is none of these
+    return str(_TITLE_TAIL.sub("", core))
 
 
 def may_apply(profile: Profile, doc: Document) -> bool:
@@ -96,18 +109,26 @@ def _parts(entry: Mapping[str, Any], ctx: PackContext) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def heading_texts(doc: Document) -> Iterator[str]:
+def heading_texts(doc: Document) -> list[str]:
     """Texts that may name a part (title excluded): numbered heading titles, short unnumbered
     lines, and the opening words of other paragraphs (下一步，我们要… opens a part too)."""
-    numbered = {h.paragraph: h for h in doc.outline.headings}
+    numbered = {h.paragraph: h.title for h in doc.outline.headings}
+    sentence_end = _SENTENCE_END.search
+    out: list[str] = []
     for para in doc.paragraphs[1:]:
-        h = numbered.get(para.index)
-        if h is not None:
-            yield h.title
-        elif len(para.text.strip()) <= MAX_PLAIN_HEADING and not _SENTENCE_END.search(para.text):
-            yield para.text
+        title = numbered.get(para.index)
+        if title is not None:
+            out.append(title)
+            continue
+        text = para.text
+        # strip() copies the paragraph: only call it when an end is blank (most texts are not).
+        edged = text[:1].isspace() or text[-1:].isspace()
+        if (len(text) <= MAX_PLAIN_HEADING or (edged and len(text.strip()) <= MAX_PLAIN_HEADING)) \
+                and not sentence_end(text):
+            out.append(text)
         else:
-            yield para.text.lstrip()[:PARAGRAPH_OPENING]
+            out.append((text.lstrip() if edged else text)[:PARAGRAPH_OPENING])
+    return out
 
 
 def missing_parts(doc: Document, parts: tuple[Part, ...], matcher: LiteralMatcher) -> list[Part]:
@@ -157,10 +178,16 @@ def active_profile(doc: Document) -> str | None:
     wanted = doc.meta.get("profile")
     if wanted:
         return str(wanted)
+    return doc.memo("structure.title_profile", _title_profile)  # S201-S203 each ask
+
+
+def _title_profile(doc: Document) -> str | None:
+    """The first profile whose document type the title names."""
     title = doc.title
     if title is None:
         return None
+    core = title_core(title.text)
     for profile in PROFILES.values():
-        if profile.matches_title(title.text):
+        if profile.matches_core(core):
             return profile.name
     return None
