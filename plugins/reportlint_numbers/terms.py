@@ -11,6 +11,7 @@ from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import DIGIT, has_any, has_word, mark
 from reportlint.lazyre import lazy
 from reportlint.rules import Applicability, Fix
+from reportlint.windows import finditer_near
 
 from .cn import to_chinese
 
@@ -50,6 +51,12 @@ _SESSION = lazy(regex.compile,
     r"|(?<![\d.])(\d{1,2})(?=中全会)"
 )
 
+# Window around each 届 / 中全会 (see finditer_near): digits start at most 2 before the anchor;
+# the longest reach after it is 届 + 8 characters + 2 digits + the 5-character lookahead (次全体会议),
+# plus slack.
+_SESSION_BEFORE = 2
+_SESSION_AFTER = 1 + 8 + 2 + 5 + 4
+
 
 @rule(
     "N106",
@@ -67,10 +74,12 @@ _SESSION = lazy(regex.compile,
 )
 def arabic_congress_ordinal(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
-    # Prefilter: every _SESSION match sits next to 届 or 中全会.
-    session = "届" in text or "中全会" in text
-    for pattern, group in ((_PARTY_CONGRESS, 1), (_SESSION, 0)):
-        for m in pattern.finditer(text) if group or session else ():
+    congress = _PARTY_CONGRESS.finditer(text) if "党的" in text else iter(())
+    # Every _SESSION match sits near 届 or 中全会: its digits end at the anchor (届12…, 3中全会) or
+    # start at most 届 + 8 characters after it, and its lookahead reaches at most 16 past 届.
+    session = finditer_near(_SESSION, text, ("届", "中全会"), _SESSION_BEFORE, _SESSION_AFTER)
+    for pattern, group in ((congress, 1), (session, 0)):
+        for m in pattern:
             cn = to_chinese(int(m.group(group)))
             yield self.finding(m.start(group), m.end(group), f"会议届次应使用汉字数字：{mark(m.group(group))}应为{mark(cn)}", cn)
 

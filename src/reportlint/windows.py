@@ -1,0 +1,51 @@
+"""Run a pattern only near rare anchor words: the regex pass over the whole text is the cost.
+
+A ``regex``/``re`` scan costs 1.5-3 ms/MB even when it finds nothing (the engine tries
+every position); ``str.find`` for a literal costs ~0.02 ms/MB. A rule whose every match
+lies within a fixed distance of some anchor word (届 for a session number) scans only
+the merged windows around the anchors and returns exactly what the full scan returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
+
+
+class _Pattern(Protocol):
+    def finditer(self, string: str, pos: int = ..., endpos: int = ...) -> Iterator[Any]: ...
+
+
+def windows(text: str, anchors: Iterable[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged, sorted spans ``[p - before, p + after)`` around every occurrence ``p`` of an anchor."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for word in anchors:
+        find = text.find
+        i = find(word)
+        while i != -1:
+            spans.append((max(0, i - before), min(n, i + after)))
+            i = find(word, i + 1)
+    if len(spans) < 2:
+        return spans
+    spans.sort()
+    merged = [spans[0]]
+    for s, e in spans[1:]:
+        ls, le = merged[-1]
+        if s <= le:
+            if e > le:
+                merged[-1] = (ls, e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def finditer_near(pattern: _Pattern, text: str, anchors: Iterable[str], before: int, after: int) -> Iterator[Any]:
+    """``pattern.finditer(text)`` restricted to the windows around ``anchors``: the same matches when
+    every match starts at most ``before`` characters before an anchor occurrence and the match with
+    its lookahead ends at most ``after`` characters after that occurrence's start. Lookbehinds see
+    before a window (both ``re`` and ``regex`` look behind ``pos``); ``$`` and lookaheads must stay
+    inside ``after``, since a window's end acts as the end of the text.
+    """
+    for start, end in windows(text, anchors, before, after):
+        yield from pattern.finditer(text, start, end)

@@ -1,0 +1,38 @@
+"""finditer_near gives exactly the full scan's matches when its window bounds hold."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from reportlint.windows import finditer_near, windows
+from reportlint_numbers.terms import _SESSION, _SESSION_AFTER, _SESSION_BEFORE
+
+# Characters the session pattern cares about, and filler.
+_ALPHABET = "届中全会次体议人大政协纪委党代表央员123０.连任共第二十三的，。 \n"
+
+
+def test_windows_merge_overlapping_spans():
+    assert windows("ab届cd届ef", ["届"], 1, 2) == [(1, 7)]
+    assert windows("届" + "x" * 10 + "届", ["届"], 0, 2) == [(0, 2), (11, 12)]
+    assert windows("没有锚", ["届"], 3, 3) == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+@example("二十届3中全会，第12届全国人大1次会议，连任3届人大，20届中央纪委2次全会")
+def test_session_numbers_found_near_anchors_equal_the_full_scan(text):
+    full = [m.span() for m in _SESSION.finditer(text)]
+    near = [m.span() for m in finditer_near(_SESSION, text, ("届", "中全会"), _SESSION_BEFORE, _SESSION_AFTER)]
+    assert near == full
+    if text.startswith("二十届3"):
+        assert [text[s:e] for s, e in full] == ["3", "12", "1", "20", "2"]  # not 连任3届
+
+
+def test_lookbehind_sees_before_the_window_in_both_engines():
+    # The guarantee finditer_near relies on: pos does not hide what lies before it.
+    assert re.compile(r"(?<!a)b").search("ab", 1) is None
+    assert regex.compile(r"(?<!a)b").search("ab", 1) is None
