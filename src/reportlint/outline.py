@@ -152,15 +152,25 @@ class Outline:
 
     headings: list[Heading]
     roots: list[Section]
+    #: Every section in document order (parse_outline records it as it builds the tree).
+    order: list[Section] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def lookalike_marker_offsets(self) -> frozenset[int]:
         """Offsets inside non-standard heading markers ((1) （一) 1）): the structure family
         reports and fixes those, so punctuation and number rules leave the characters alone."""
-        return frozenset(i for h in self.headings if not h.canonical for i in range(h.marker_start, h.marker_end))
+        odd = [h for h in self.headings if not h.canonical]
+        if not odd:
+            return frozenset()  # the usual case
+        return frozenset(i for h in odd for i in range(h.marker_start, h.marker_end))
 
     def sections(self) -> Iterator[Section]:
         """Every section, depth first, in document order."""
+        if self.order is not None:
+            return iter(self.order)  # depth first is the order the sections were made in
+        return self._walk()
+
+    def _walk(self) -> Iterator[Section]:
         stack = list(reversed(self.roots))
         while stack:
             sec = stack.pop()
@@ -245,9 +255,11 @@ def parse_outline(document: Document) -> Outline:
             headings.append(h)
     roots: list[Section] = []
     stack: list[Section] = []
+    order: list[Section] = []
     text_end = len(document.text)
     for h in headings:
         sec = Section(h, h.marker_start, text_end)
+        order.append(sec)
         while stack and stack[-1].level >= h.level:
             closed = stack.pop()
             closed.end = h.marker_start
@@ -257,4 +269,4 @@ def parse_outline(document: Document) -> Outline:
         else:
             roots.append(sec)
         stack.append(sec)
-    return Outline(headings, roots)
+    return Outline(headings, roots, order)
