@@ -216,3 +216,57 @@ def test_new_development_philosophy_only_next_to_its_name():
     (f,) = assert_flags("新发展理念即创新、协调、绿色、开放", "G112")
     assert "共享" in f.message
     assert_clean("坚持开放、创新、包容，推动绿色、协调发展", "G112")
+
+
+def test_g111_g113_g112_scans_find_what_the_patterns_find():
+    """G111-G113 search only around the shorthands and list members that one automaton pass finds:
+    the same matches as their patterns over the whole text, on random mixes of their pieces."""
+    import random
+
+    from reportlint_political import (
+        _BARE_SHORTHAND,
+        _LIST_PATTERNS,
+        _TERM_VERB,
+        _WORDS,
+        FIXED_LISTS,
+        _bare_shorthands,
+        _clusters,
+        _term_verbs,
+    )
+
+    marks = ["“", "”", "\"", "「", "」", "‘", "’", "'", "『", "』", "、", "，", "和", "与", "及", "以及", "的", "\n", "a"]
+    shorthands = ["四个意识", "四个自信", "两个维护", "两个确立", "坚决做到", "增强", "坚定", "做到", "坚决", "树牢",
+                  "意识", "自信", "四个", "两个", "个"]
+    members = [m for fl in FIXED_LISTS for m in fl.members] + ["新发展理念", "四风", "主义", "创", "发展理念"]
+    rng = random.Random(5)
+    for _ in range(8000):
+        text = "".join(rng.choice(marks + shorthands) for _ in range(rng.randint(0, 14)))
+        words = list(_WORDS.finditer(text))
+        assert [m.span() for m in _term_verbs(text, words)] == [m.span() for m in _TERM_VERB.finditer(text)], text
+        assert [(s, e) for s, e, _ in _bare_shorthands(text, words)] == [
+            m.span() for m in _BARE_SHORTHAND.finditer(text)], text
+        text = "".join(rng.choice(members) + rng.choice(marks[10:]) for _ in range(rng.randint(0, 8)))
+        words = list(_WORDS.finditer(text))
+        for fl in FIXED_LISTS:
+            pattern = _LIST_PATTERNS[fl.label]
+            clustered = [m.span() for lo, hi in _clusters(words, fl.label) for m in pattern.finditer(text, lo, hi)]
+            assert clustered == [m.span() for m in pattern.finditer(text)], (fl.label, text)
+
+
+def test_canonical_scan_hands_g111_g113_the_hits_of_their_own_scan():
+    """The canonical family's one pass stores the shorthand and member hits that G111-G113 would scan for."""
+    import random
+
+    from reportlint.api import Linter
+    from reportlint.document import Document
+    from reportlint_political import _WORDS, _WORDS_KEY, _words
+
+    g101 = Linter(isolated=True).all_rules()["G101"]
+    pieces = ["四个意识", "“四个意识”", "两个维护", "政治意识", "大局意识", "创新", "协调", "、", "以习近平", "党中央", "“四个", "的"]
+    rng = random.Random(3)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        doc = Document(text, path="<t>")
+        list(g101.check(doc))
+        assert _WORDS_KEY in doc.meta["_memo"]
+        assert _words(doc) == list(_WORDS.finditer(text)), text

@@ -18,7 +18,8 @@ import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 from reportlint.lazyre import lazy
-from reportlint_political.canonical import canonical_kind
+from reportlint.packs import LiteralMatcher
+from reportlint_political.canonical import SHARED_WORDS, canonical_kind
 
 # ---------------------------------------------------------------- term + verb (G111)
 
@@ -66,7 +67,8 @@ _TERM_VERB = lazy(re.compile,
 )
 def term_verb(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag a shorthand preceded directly by a verb that belongs to another shorthand."""
-    for m in _TERM_VERB.finditer(doc.text):
+    text = doc.text
+    for m in _term_verbs(text, _words(doc)):
         verb, term = m.group("verb"), m.group("term")
         allowed = TERM_VERBS[term]
         if verb in allowed:
@@ -76,6 +78,25 @@ def term_verb(self: Rule, doc: Document) -> Iterator[Finding]:
             m.start("verb"), m.end("verb"),
             f"{verb}{m.group('q')}{term}{_close(m.group('q'))}搭配不当，应为{good}{m.group('q')}{term}{_close(m.group('q'))}", good,
         )
+
+
+def _term_verbs(text: str, words: list[tuple[int, int, tuple[str, str]]]) -> Iterator[re.Match[str]]:
+    """``_TERM_VERB.finditer(text)``, searched only in the few characters before each shorthand.
+
+    Every match ends with a shorthand and starts at most 5 characters before it (坚决做到“).
+    Verbs, quotes and shorthands share no character, so matches never overlap a shorthand other
+    than their own, and searching from ``max(end of the last match, start - 5)`` to the
+    shorthand's end finds what finditer finds there.
+    """
+    search = _TERM_VERB.search
+    last = 0
+    for s, e, (kind, _) in words:
+        if kind != "term":
+            continue
+        m = search(text, max(last, s - 5), e)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 # ---------------------------------------------------------------- fixed lists (G112)
@@ -92,21 +113,6 @@ class FixedList:
     needs_label: bool = False
     after: tuple[str, ...] = ()
 
-    def key_chars(self) -> str:
-        """Characters one of which every run holds: one all members share (意 of 政治意识…), else their first ones."""
-        common = set(self.members[0]).intersection(*self.members[1:])
-        return min(common) if common else "".join(sorted({m[0] for m in self.members}))
-
-    def may_occur(self, text: str, key_chars: str) -> bool:
-        """Prefilter (a few C scans): False when no run of this list can be reported in ``text``.
-
-        A run holds a member, so one of ``key_chars`` must occur; a list that needs its label
-        needs the label or one of ``after`` too.
-        """
-        if not any(c in text for c in key_chars):
-            return False
-        return not self.needs_label or self.label in text or any(a in text for a in self.after)
-
     def pattern(self) -> re.Pattern[str]:
         """A run of two or more members joined by the separators."""
         alt = "|".join(self.members)
@@ -122,7 +128,6 @@ FIXED_LISTS: tuple[FixedList, ...] = (
               after=("的新发展理念", "新发展理念", "的发展理念", "发展理念")),
 )
 _LIST_PATTERNS = {fl.label: fl.pattern() for fl in FIXED_LISTS}
-_KEY_CHARS = {fl.label: fl.key_chars() for fl in FIXED_LISTS}
 # The label, quoted or not, followed by a short introducer, right before a run: “四个意识”即……
 _INTRO = lazy(re.compile, r"[”\"」]?(?:即|是|就是|：|:|（|\()?$")
 
@@ -168,11 +173,31 @@ def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
 def fixed_list_order(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag member runs out of the fixed order, and labelled runs missing a member."""
     text = doc.text
+    words = _words(doc)
     for fl in FIXED_LISTS:
-        if not fl.may_occur(text, _KEY_CHARS[fl.label]):
+        for lo, hi in _clusters(words, fl.label):
+            for m in _LIST_PATTERNS[fl.label].finditer(text, lo, hi):
+                yield from _check_run(self, text, m, fl)
+
+
+def _clusters(words: list[tuple[int, int, tuple[str, str]]], label: str) -> Iterator[tuple[int, int]]:
+    """Spans of two or more members of list ``label``, each at most 2 characters after the last.
+
+    A run is members joined by separators of 1 or 2 characters, so each run lies inside one
+    cluster; the list pattern finds in a cluster's span exactly the runs finditer finds there
+    over the whole text (it has no lookaround, and no member ends past the cluster).
+    """
+    spans = sorted((s, e) for s, e, (kind, name) in words if kind == "member" and name == label)
+    lo, hi, count = -9, -9, 0
+    for s, e in spans:
+        if s - hi <= 2:
+            hi, count = max(hi, e), count + 1
             continue
-        for m in _LIST_PATTERNS[fl.label].finditer(text):
-            yield from _check_run(self, text, m, fl)
+        if count >= 2:
+            yield lo, hi
+        lo, hi, count = s, e, 1
+    if count >= 2:
+        yield lo, hi
 
 
 def _check_run(self: Rule, text: str, m: re.Match[str], fl: FixedList) -> Iterator[Finding]:
@@ -205,6 +230,8 @@ def _check_run(self: Rule, text: str, m: re.Match[str], fl: FixedList) -> Iterat
 # bare in real reports, so they are left alone.
 # `regex`, not re: with the lookbehind first, re tries every offset (4x slower here).
 _BARE_SHORTHAND = lazy(regex.compile, r"(?<![“\"「『‘'])(?:四个意识|四个自信|两个维护|两个确立)(?![”\"」』’'])")
+_OPENERS = frozenset("“\"「『‘'")
+_CLOSERS = frozenset("”\"」』’'")
 
 
 @rule(
@@ -223,8 +250,35 @@ _BARE_SHORTHAND = lazy(regex.compile, r"(?<![“\"「『‘'])(?:四个意识|�
 )
 def shorthand_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag a bare 四个意识/四个自信/两个维护/两个确立 and wrap it in quotes."""
-    for m in _BARE_SHORTHAND.finditer(doc.text):
-        yield self.finding(m.start(), m.end(), f"“{m.group()}”应加引号", f"“{m.group()}”")
+    for s, e, term in _bare_shorthands(doc.text, _words(doc)):
+        yield self.finding(s, e, f"“{term}”应加引号", f"“{term}”")
+
+
+def _bare_shorthands(text: str, words: list[tuple[int, int, tuple[str, str]]]) -> Iterator[tuple[int, int, str]]:
+    """The matches of ``_BARE_SHORTHAND``: each shorthand (no two can overlap) with no opening mark
+    right before it and no closing mark right after it."""
+    for s, e, (kind, term) in words:
+        if kind == "term" and (s == 0 or text[s - 1] not in _OPENERS) and text[e:e + 1] not in _CLOSERS:
+            yield s, e, term
+
+
+# ---------------------------------------------------------------- one scan for G111-G113
+
+#: The shorthands (G111, G113) and the members of the fixed lists (G112): every match of those
+#: rules' patterns holds one, so one automaton pass tells each rule where to look. The pass is
+#: the canonical rules' own (SHARED_WORDS) when they run; _WORDS scans when they do not.
+_WORD_LIST: dict[str, Any] = {
+    **{term: ("term", term) for term in TERM_VERBS},
+    **{member: ("member", fl.label) for fl in FIXED_LISTS for member in fl.members},
+}
+_WORDS = LiteralMatcher(_WORD_LIST)
+_WORDS_KEY = "political-words"
+SHARED_WORDS[_WORDS_KEY] = _WORD_LIST
+
+
+def _words(doc: Document) -> list[tuple[int, int, tuple[str, str]]]:
+    """(start, end, (kind, name)) of every shorthand and list member, by end offset (shared per document)."""
+    return doc.memo(_WORDS_KEY, lambda d: list(_WORDS.finditer(d.text)))
 
 
 RULES = [term_verb, fixed_list_order, shorthand_quotes]

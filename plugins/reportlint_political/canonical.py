@@ -104,6 +104,13 @@ class _Spec:
         self.near_matcher = LiteralMatcher({w: w for w in self.near}) if self.near else None
 
 
+#: Word lists of the plugin's Python rules (G111-G113) that the family scan matches in the same
+#: pass: memo key -> {word: value}. The scan stores their hits, as ``list(LiteralMatcher(words)
+#: .finditer(text))`` would give them, under the key, so those rules' ``doc.memo(key, ...)`` finds
+#: them ready when a canonical rule ran first (G101-G110 run before G111).
+SHARED_WORDS: dict[str, dict[str, Any]] = {}
+
+
 class _Family:
     """The canonical rules of one pack file: one automaton over all their words, one scan per document.
 
@@ -116,6 +123,7 @@ class _Family:
         self.specs: list[_Spec] = []
         self.last_index = -1  # the pack index of the last rule added
         self._matcher: LiteralMatcher | None = None
+        self._shared: list[str] = []  # the SHARED_WORDS keys in the matcher
 
     def add(self, spec: _Spec) -> int:
         """Register a rule's spec; its index in the family."""
@@ -134,11 +142,21 @@ class _Family:
             for i, spec in enumerate(self.specs):
                 for word, value in spec.words.items():
                     merged.setdefault(word, []).append((i, value))
+            self._shared = list(SHARED_WORDS)
+            for j, key in enumerate(self._shared):  # negative indexes: -1 is the first key
+                for word, value in SHARED_WORDS[key].items():
+                    merged.setdefault(word, []).append((-1 - j, value))
             self._matcher = LiteralMatcher(merged)
         out: list[list[tuple[int, int, tuple[str, int]]]] = [[] for _ in self.specs]
+        shared: list[list[tuple[int, int, Any]]] = [[] for _ in self._shared]
         for s, e, entries in self._matcher.finditer(doc.text):
             for i, value in entries:
-                out[i].append((s, e, value))
+                if i >= 0:
+                    out[i].append((s, e, value))
+                else:
+                    shared[-1 - i].append((s, e, value))
+        for key, hits in zip(self._shared, shared, strict=True):
+            doc.memo(key, lambda _doc, hits=hits: hits)  # kept if that rule already scanned
         return out
 
 
