@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -345,3 +346,133 @@ def test_weekday_of_a_date_without_year_is_checked_against_the_report_year(d: dt
         assert not found
     else:
         assert len(found) == 1 and found[0].severity.value == "warning"
+
+
+# -- the windowed extractor finds what one pass of the original pattern found ----------------------
+
+def _reference_mentions(text: str) -> list[object]:
+    """The extractor as first written: one `regex` pass over the whole text, duplicate group names."""
+    import regex
+
+    from reportlint_dates.extract import _D, _M, _NOT_AFTER_NUM, _Y, WEEKDAYS, DateRef, Mention, Part, number
+
+    sep = r"(?P<sep>[ \t\u3000]*(?:——|—|–|-|－|~|～|〜|至|到)[ \t\u3000]*)"
+    wd = r"(?:[（(][ \t\u3000]*(?:星期|礼拜|周)(?P<{n}>[一二三四五六日天])[ \t\u3000]*[）)]|星期(?P<{n}>[一二三四五六日天]))"
+    pattern = regex.compile(rf"""
+        (?=[0-9〇○零一二三四五六七八九十])
+        (?:
+          (?<![0-9A-Za-z/._\-:])(?P<ny>[0-9]{{4}})(?P<ns>[./\-])(?P<nm>[0-9]{{1,2}})(?P=ns)(?P<nd>[0-9]{{1,2}})
+          (?![0-9A-Za-z/_\-]|\.[0-9])(?:[ \t\u3000]*{wd.format(n="w1")})?
+        | (?<![0-9A-Za-z/._\-])(?P<y>(?:1[89]|2[01])[0-9]{{2}})(?:年度?)?{sep}(?P<y2>(?:1[89]|2[01])[0-9]{{2}})年(?P<yd>度)?
+        | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})月(?P<d>{_D})(?P<du>[日号])?(?:[ \t\u3000]*{wd.format(n="w1")})?{sep}
+          (?:(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月)?(?P<d2>{_D})[日号](?:[ \t\u3000]*{wd.format(n="w2")})?
+        | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})(?P<mu>月份?)?{sep}(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月份?
+          (?!{_D}[日号]|龄)
+        | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})月份?(?!龄)
+          (?:(?P<d>{_D})[日号]|(?P<xun>[上中下])旬)?(?:[ \t\u3000]*{wd.format(n="w1")})?
+        | (?P<y>{_Y})年
+        )""", regex.VERBOSE)
+    lunar = regex.compile(r"(?:农历|阴历|夏历|旧历)\s*$")
+
+    def part(m: regex.Match[str], group: str) -> Part | None:
+        caps = m.captures(group)
+        value = number(caps[0]) if caps else None
+        return None if value is None else Part(value, caps[0], *m.spans(group)[0])
+
+    def weekday(m: regex.Match[str], group: str) -> Part | None:
+        caps = m.captures(group)
+        return Part(WEEKDAYS.index("日" if caps[0] == "天" else caps[0]), caps[0], *m.spans(group)[0]) if caps else None
+
+    def plausible(mention: Mention) -> bool:
+        b, e = mention.begin, mention.end_ref
+        if lunar.search(text, max(0, mention.start - 3), mention.start):
+            return False
+        if any(r is not None and r.year is not None and not 1000 <= r.year.value <= 2999 for r in (b, e)):
+            return False
+        if mention.kind == "date" and b.day is None and b.year is None and b.month is not None:
+            return b.month.script == "arabic"
+        if mention.kind == "month-range":
+            assert e is not None and e.month is not None and b.month is not None
+            return b.year is not None or (b.month.script == e.month.script == "arabic"
+                                          and 1 <= b.month.value <= 12 and 1 <= e.month.value <= 12)
+        return True
+
+    out: list[object] = []
+    ascii_text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    for m in pattern.finditer(ascii_text):
+        if m.group("ny"):
+            ref = DateRef(part(m, "ny"), part(m, "nm"), part(m, "nd"), weekday(m, "w1"))
+            mention = Mention("numeric", m.start(), m.end(), ref, numeric_sep=m.group("ns"))
+            if ref.date() is None:
+                continue
+        else:
+            begin = DateRef(part(m, "y"), part(m, "m"), part(m, "d"), weekday(m, "w1"), m.group("xun") or "")
+            if m.group("sep") is None:
+                mention = Mention("year" if begin.month is None else "date", m.start(), m.end(), begin)
+            else:
+                end = DateRef(part(m, "y2"), part(m, "m2"), part(m, "d2"), weekday(m, "w2"))
+                kind = "year-range" if begin.month is None else "month-range" if begin.day is None else "range"
+                mention = Mention(kind, m.start(), m.end(), begin, end, m.span("sep"))
+        if plausible(mention):
+            out.append(mention)
+    return out
+
+
+_PIECES = ["2023", "二〇二三", "２０２４", "年", "月", "日", "号", "3", "12", "05", "十二", "二十一", "一", "九", "—",
+           "——", "-", "至", "到", "~", ".", "/", " ", "\u3000\u3000\u3000\u3000\u3000\u3000", "\t",
+           "          ", "\n", "（星期二）", "（ 周 二 ）", "星期三", "（", "）", "上旬", "份", "度", "农历", "龄",
+           "第", "x", "是", "，", "。", "召开会议"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=70))
+def test_windowed_extractor_finds_what_one_pass_found(pieces: list[str]) -> None:
+    """Windows round the anchors are exact, long runs of spaces (which the pattern allows) included."""
+    text = "".join(pieces)
+    assert find_mentions(text) == _reference_mentions(text), text
+
+
+def _random_mention(rng: random.Random) -> str:
+    """A long date form: years, ranges, weekdays, with runs of spaces where the pattern allows them."""
+    def sp() -> str:
+        return "".join(rng.choice(" \t\u3000") for _ in range(rng.choice([0, 0, 1, 3, 12])))
+
+    def pick(*options: str) -> str:
+        return rng.choice(options)
+
+    def year() -> str:
+        return pick("2023", "二〇二三", "２０２４", "1999")
+
+    def wd() -> str:
+        return pick("", "", f"{sp()}（{sp()}星期二{sp()}）", f"{sp()}({sp()}周三{sp()})", f"{sp()}星期日")
+
+    def date() -> str:
+        return (pick("", f"{year()}年") + pick("3", "12", "十二", "三", "05") + "月"
+                + pick("21", "二十一", "5", "09") + pick("日", "号") + wd())
+
+    sep = sp() + pick("——", "—", "-", "至", "~", "到") + sp()
+    return pick(
+        date(),
+        date() + sep + pick("", pick("", f"{year()}年") + pick("4", "十一") + "月") + pick("2", "二十") + "日" + wd(),
+        pick("", f"{year()}年") + pick("1", "11", "三") + pick("", "月") + sep + pick("", f"{year()}年")
+        + pick("9", "2", "十二") + pick("月", "月份"),
+        pick("2023", "1999") + pick("", "年", "年度") + sep + pick("2024", "2100") + "年" + pick("", "度"),
+        year() + pick(".", "/", "-") + pick("3", "03", "13") + pick(".", "/", "-") + pick("5", "21", "32") + wd(),
+    )
+
+
+def test_windowed_extractor_on_long_forms_and_documents(sample_text: str) -> None:
+    """Long forms (the window bounds are tight for these) amid noise, and long documents."""
+    longest = ["3月二十一日（星期二）——二十一日（星期二）", "3月二十一号（星期二）——二十一日（星期二）x",
+               "2023——2024年度", "十二——二〇二三年十二月份", "2023.12.21（星期四）", "1999 —— 2000年"]
+    for text in longest:
+        for pad in ("", "，于", "第", "２０２３"):
+            assert find_mentions(pad + text) == _reference_mentions(pad + text), pad + text
+    rng = random.Random(5)
+    for _ in range(4000):
+        text = "".join(_random_mention(rng) if rng.random() < 0.4 else rng.choice(_PIECES)
+                       for _ in range(rng.randint(1, 12)))
+        assert find_mentions(text) == _reference_mentions(text), text
+    for _ in range(20):
+        text = "".join(rng.choice(_PIECES) for _ in range(600)) + sample_text
+        assert find_mentions(text) == _reference_mentions(text)

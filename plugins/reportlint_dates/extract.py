@@ -1,10 +1,10 @@
 """Date extraction for 公文 text: every written form of a date, range or period, with spans.
 
-One compiled pattern finds every mention in one pass over the text. A mention is a
-single date (``2023年3月21日``, ``二〇二三年三月二十一日``, ``2023.3.21``, ``2023/3/21``,
-``2023-03-21``, ``3月21日``, ``3月上旬``), a range (``4月27日-28日``, ``4月27日至28日``,
-``3月21日—4月2日``, ``2023—2024年``, ``1—9月``) or a bare year (``2023年``), with an
-optional weekday in brackets (``（星期二）``, ``（周二）``). Nothing here judges a date:
+One compiled pattern finds every mention; it runs only round the 年, 月 or digit-separator
+that every mention holds. A mention is a single date (``2023年3月21日``, ``二〇二三年三月二十一日``,
+``2023.3.21``, ``2023/3/21``, ``2023-03-21``, ``3月21日``, ``3月上旬``), a range (``4月27日-28日``,
+``4月27日至28日``, ``3月21日—4月2日``, ``2023—2024年``, ``1—9月``) or a bare year (``2023年``), with
+an optional weekday in brackets (``（星期二）``, ``（周二）``). Nothing here judges a date:
 values are kept even when impossible (``2月30日``) so that rules can report them.
 """
 
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -37,36 +39,45 @@ _Y = r"(?:(?<![0-9])[0-9]{4}|(?<![〇○零一二三四五六七八九])[〇○�
 _M = r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])"
 _D = r"(?:[0-9]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _SEP = r"(?P<sep>[ \t\u3000]*(?:——|—|–|-|－|~|～|〜|至|到)[ \t\u3000]*)"
-_WD = r"(?:[（(][ \t\u3000]*(?:星期|礼拜|周)(?P<{n}>[一二三四五六日天])[ \t\u3000]*[）)]|星期(?P<{n}>[一二三四五六日天]))"
 # A Chinese-numeral month or day must not continue a longer numeral (五十一月 is not 一月).
 _NOT_AFTER_NUM = r"(?<![0-9〇○零一二三四五六七八九十百千万亿两第])"
 
-_MENTION = lazy(regex.compile,
-    rf"""
+def _wd(bracketed: str, bare: str) -> str:
+    """The weekday after a date, its numeral captured as ``bracketed`` or ``bare``."""
+    return (rf"(?:[（(][ \t\u3000]*(?:星期|礼拜|周)(?P<{bracketed}>[一二三四五六日天])[ \t\u3000]*[）)]"
+            rf"|星期(?P<{bare}>[一二三四五六日天]))")
+
+
+def _sep(name: str) -> str:
+    return rf"(?P<{name}>[ \t\u3000]*(?:——|—|–|-|－|~|～|〜|至|到)[ \t\u3000]*)"
+
+
+# One alternation, first match wins; each branch is a named group (``m.lastindex`` tells which
+# matched) with its own group names, so stdlib `re` (no duplicate names) runs it.
+_MENTION_SOURCE = rf"""
     # every mention starts with a numeral: fail fast everywhere else (most of the text)
     (?=[0-9〇○零一二三四五六七八九十])
     (?:
     # numeric forms: 2023.3.21  2023/3/21  2023-03-21 (not inside versions, paths or codes)
-      (?<![0-9A-Za-z/._\-:])(?P<ny>[0-9]{{4}})(?P<ns>[./\-])(?P<nm>[0-9]{{1,2}})(?P=ns)(?P<nd>[0-9]{{1,2}})
-      (?![0-9A-Za-z/_\-]|\.[0-9])(?:[ \t\u3000]*{_WD.format(n="w1")})?
+      (?P<NUM>(?<![0-9A-Za-z/._\-:])(?P<ny>[0-9]{{4}})(?P<ns>[./\-])(?P<nm>[0-9]{{1,2}})(?P=ns)(?P<nd>[0-9]{{1,2}})
+      (?![0-9A-Za-z/_\-]|\.[0-9])(?:[ \t\u3000]*{_wd("nwa", "nwb")})?)
     # year range: 2023—2024年, 2023年至2024年
-    | (?<![0-9A-Za-z/._\-])(?P<y>(?:1[89]|2[01])[0-9]{{2}})(?:年度?)?{_SEP}(?P<y2>(?:1[89]|2[01])[0-9]{{2}})年(?P<yd>度)?
+    | (?P<YR>(?<![0-9A-Za-z/._\-])(?P<ry>(?:1[89]|2[01])[0-9]{{2}})(?:年度?)?{_sep("rs")}
+      (?P<ry2>(?:1[89]|2[01])[0-9]{{2}})年(?:度)?)
     # day range: 4月27日-28日, 4月27—28日, 3月21日—4月2日, 2023年12月28日至2024年1月3日
-    | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})月(?P<d>{_D})(?P<du>[日号])?(?:[ \t\u3000]*{_WD.format(n="w1")})?{_SEP}
-      (?:(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月)?(?P<d2>{_D})[日号](?:[ \t\u3000]*{_WD.format(n="w2")})?
+    | (?P<DR>{_NOT_AFTER_NUM}(?:(?P<dy>{_Y})年)?(?P<dm>{_M})月(?P<dd>{_D})(?:[日号])?
+      (?:[ \t\u3000]*{_wd("dwa", "dwb")})?{_sep("ds")}
+      (?:(?:(?P<dy2>{_Y})年)?(?P<dm2>{_M})月)?(?P<dd2>{_D})[日号](?:[ \t\u3000]*{_wd("dwc", "dwd")})?)
     # month range: 1—9月, 2023年3月至5月, 2023年11月—2024年2月
-    | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})(?P<mu>月份?)?{_SEP}(?:(?P<y2>{_Y})年)?(?P<m2>{_M})月份?
-      (?!{_D}[日号]|龄)
+    | (?P<MR>{_NOT_AFTER_NUM}(?:(?P<my>{_Y})年)?(?P<mm>{_M})(?:月份?)?{_sep("ms")}(?:(?P<my2>{_Y})年)?(?P<mm2>{_M})月份?
+      (?!{_D}[日号]|龄))
     # single date: 2023年3月21日, 3月21日, 2023年3月, 3月上旬, 二〇二三年三月二十一日
-    | {_NOT_AFTER_NUM}(?:(?P<y>{_Y})年)?(?P<m>{_M})月份?(?!龄)
-      (?:(?P<d>{_D})[日号]|(?P<xun>[上中下])旬)?(?:[ \t\u3000]*{_WD.format(n="w1")})?
+    | (?P<ONE>{_NOT_AFTER_NUM}(?:(?P<oy>{_Y})年)?(?P<om>{_M})月份?(?!龄)
+      (?:(?P<od>{_D})[日号]|(?P<ox>[上中下])旬)?(?:[ \t\u3000]*{_wd("owa", "owb")})?)
     # bare year: 2023年, 二〇二三年
-    | (?P<y>{_Y})年
+    | (?P<YEAR>(?P<by>{_Y})年)
     )
-    """,
-    regex.VERBOSE,
-)
-
+    """
 
 def cn_to_int(s: str) -> int | None:
     """Value of a Chinese month/day numeral (一..三十一) or of a digit-string year (二〇二三)."""
@@ -198,67 +209,235 @@ def _part(m: regex.Match[str], group: str, index: int = 0) -> Part | None:
     return Part(value, caps[index], spans[index][0], spans[index][1])
 
 
-def _weekday(m: regex.Match[str], group: str) -> Part | None:
-    caps = m.captures(group)
-    if not caps:
+# Frozen dataclasses set every field through object.__setattr__ in __init__; setting the slots
+# directly builds the same objects in half the time (the extractor makes several per mention).
+_new = object.__new__
+
+
+def _setters(cls: type, names: str) -> tuple[Callable[[object, object], None], ...]:
+    return tuple(getattr(cls, n).__set__ for n in names.split())
+
+
+_P_VALUE, _P_TEXT, _P_START, _P_END = _setters(Part, "value text start end")
+_R_YEAR, _R_MONTH, _R_DAY, _R_WEEKDAY, _R_XUN = _setters(DateRef, "year month day weekday xun")
+_M_KIND, _M_START, _M_END, _M_BEGIN, _M_END_REF, _M_SEP, _M_NUMERIC_SEP = _setters(
+    Mention, "kind start end begin end_ref sep numeric_sep")
+
+
+def _new_part(value: int, text: str, start: int, end: int) -> Part:
+    p = _new(Part)
+    _P_VALUE(p, value)
+    _P_TEXT(p, text)
+    _P_START(p, start)
+    _P_END(p, end)
+    return p
+
+
+def _new_ref(year: Part | None, month: Part | None = None, day: Part | None = None,
+             weekday: Part | None = None, xun: str = "") -> DateRef:
+    r = _new(DateRef)
+    _R_YEAR(r, year)
+    _R_MONTH(r, month)
+    _R_DAY(r, day)
+    _R_WEEKDAY(r, weekday)
+    _R_XUN(r, xun)
+    return r
+
+
+def _numeral(t: str, span: tuple[int, int]) -> Part | None:
+    """The numeral captured at ``span`` of ``t`` as a Part (None when the group did not take part)."""
+    s, e = span
+    if s < 0:
         return None
-    s, e = m.spans(group)[0]
-    return Part(WEEKDAYS.index("日" if caps[0] == "天" else caps[0]), caps[0], s, e)
+    x = t[s:e]
+    value = int(x) if x.isascii() and x.isdigit() else cn_to_int(x)
+    return None if value is None else _new_part(value, x, s, e)
 
 
-def _mention(m: regex.Match[str]) -> Mention | None:
-    """Turn one match into a Mention, or None for a numeric form that is not a real date."""
-    if m.group("ny"):
-        ref = DateRef(_part(m, "ny"), _part(m, "nm"), _part(m, "nd"), _weekday(m, "w1"))
-        if ref.date() is None:  # 2023.13.5 is a version or a code, not a date
+_WEEKDAY_VALUE = {c: i for i, c in enumerate(WEEKDAYS)} | {"天": 6}
+
+
+def _weekday(t: str, bracketed: tuple[int, int], bare: tuple[int, int]) -> Part | None:
+    """The weekday captured by either of its two groups, as a Part (value = datetime.weekday())."""
+    s, e = bracketed if bracketed[0] >= 0 else bare
+    if s < 0:
+        return None
+    c = t[s:e]
+    return _new_part(_WEEKDAY_VALUE[c], c, s, e)
+
+
+class _Mentions:
+    """The compiled mention pattern and the numbers of its groups (built on first use)."""
+
+    def __init__(self) -> None:
+        self.pattern = re.compile(_MENTION_SOURCE, re.VERBOSE)
+        g = self.pattern.groupindex
+        self.NUM, self.YR, self.DR, self.MR, self.ONE, self.YEAR = (
+            g["NUM"], g["YR"], g["DR"], g["MR"], g["ONE"], g["YEAR"])
+        self.num = tuple(g[n] for n in ("ny", "nm", "nd", "nwa", "nwb", "ns"))
+        self.yr = tuple(g[n] for n in ("ry", "ry2", "rs"))
+        self.dr = tuple(g[n] for n in ("dy", "dm", "dd", "dwa", "dwb", "ds", "dy2", "dm2", "dd2", "dwc", "dwd"))
+        self.mr = tuple(g[n] for n in ("my", "mm", "ms", "my2", "mm2"))
+        self.one = tuple(g[n] for n in ("oy", "om", "od", "owa", "owb", "ox"))
+        self.year = g["by"]
+
+
+_compiled: _Mentions | None = None
+_LUNAR = lazy(regex.compile, r"(?:农历|阴历|夏历|旧历)\s*$")
+
+
+def _mention(m: re.Match[str], c: _Mentions, text: str) -> Mention | None:
+    """Turn one match into a Mention, or None when it is no date (see ``_plausible``)."""
+    t = m.string
+    span = m.span  # m.regs would build a tuple for each of the ~50 groups
+    k = m.lastindex
+    start, end = span()
+    lo = start - 3 if start > 3 else 0
+    if "历" in text[lo:start] and _LUNAR.search(text, lo, start):
+        return None  # 农历二月三十日 is a lunar date: other months, other lengths
+    end_ref: DateRef | None = None
+    sep: tuple[int, int] | None = None
+    numeric_sep = ""
+    if k == c.YEAR:
+        begin = _new_ref(_numeral(t, span(c.year)))
+        kind = "year"
+    elif k == c.ONE:
+        y, mo, d, wa, wb, x = c.one
+        begin = _new_ref(_numeral(t, span(y)), _numeral(t, span(mo)), _numeral(t, span(d)),
+                         _weekday(t, span(wa), span(wb)), t[span(x)[0]:span(x)[1]])
+        kind = "date"
+    elif k == c.NUM:
+        y, mo, d, wa, wb, ns = c.num
+        begin = _new_ref(_numeral(t, span(y)), _numeral(t, span(mo)), _numeral(t, span(d)),
+                         _weekday(t, span(wa), span(wb)))
+        if begin.date() is None:  # 2023.13.5 is a version or a code, not a date
             return None
-        return Mention("numeric", m.start(), m.end(), ref, numeric_sep=m.group("ns"))
-    sep = m.span("sep") if m.group("sep") is not None else None
-    begin = DateRef(_part(m, "y"), _part(m, "m"), _part(m, "d"), _weekday(m, "w1"), m.group("xun") or "")
-    if sep is None:
-        kind = "year" if begin.month is None else "date"
-        return Mention(kind, m.start(), m.end(), begin)
-    end = DateRef(_part(m, "y2"), _part(m, "m2"), _part(m, "d2"), _weekday(m, "w2"))
-    if begin.month is None:
-        kind = "year-range"
-    elif begin.day is None:
-        kind = "month-range"
+        kind = "numeric"
+        numeric_sep = m.group(ns)
     else:
-        kind = "range"
-    return Mention(kind, m.start(), m.end(), begin, end, sep)
+        if k == c.DR:
+            y, mo, d, wa, wb, s, y2, mo2, d2, wc, wd = c.dr
+            begin = _new_ref(_numeral(t, span(y)), _numeral(t, span(mo)), _numeral(t, span(d)),
+                             _weekday(t, span(wa), span(wb)))
+            end_ref = _new_ref(_numeral(t, span(y2)), _numeral(t, span(mo2)), _numeral(t, span(d2)),
+                               _weekday(t, span(wc), span(wd)))
+        elif k == c.MR:
+            y, mo, s, y2, mo2 = c.mr
+            begin = _new_ref(_numeral(t, span(y)), _numeral(t, span(mo)))
+            end_ref = _new_ref(_numeral(t, span(y2)), _numeral(t, span(mo2)))
+        else:
+            y, y2, s = c.yr
+            begin = _new_ref(_numeral(t, span(y)))
+            end_ref = _new_ref(_numeral(t, span(y2)))
+        sep = span(s)
+        kind = "year-range" if begin.month is None else "month-range" if begin.day is None else "range"
+    if not _plausible(kind, begin, end_ref):
+        return None
+    mention = _new(Mention)
+    _M_KIND(mention, kind)
+    _M_START(mention, start)
+    _M_END(mention, end)
+    _M_BEGIN(mention, begin)
+    _M_END_REF(mention, end_ref)
+    _M_SEP(mention, sep)
+    _M_NUMERIC_SEP(mention, numeric_sep)
+    return mention
+
+
+def _plausible(kind: str, b: DateRef, e: DateRef | None) -> bool:
+    """Drop matches that are not dates: a lone Chinese month (统一月), out-of-range years."""
+    if b.year is not None and not 1000 <= b.year.value <= 2999:
+        return False
+    if e is not None and e.year is not None and not 1000 <= e.year.value <= 2999:
+        return False
+    if kind == "date" and b.day is None and b.year is None and b.month is not None:
+        return b.month.text.isascii()
+    if kind == "month-range":
+        # 1—9月 needs Arabic or a 月 on the start; 一至三月 alone is too ambiguous
+        assert e is not None and e.month is not None and b.month is not None
+        if b.year is not None:
+            return True
+        return (b.month.text.isascii() and e.month.text.isascii()
+                and 1 <= b.month.value <= 12 and 1 <= e.month.value <= 12)
+    return True
+
+
+# Every mention holds an anchor: 年 or 月 right after a numeral, or [./-] right after a digit.
+# The pattern runs only in windows round the anchors (merged where they overlap), and finds
+# exactly what it finds in the whole text: a match starts at most 10 characters before its first
+# anchor (2023——2024年) and reads at most 20 past its last one (3月二十一日（星期二）——二十一日
+# （星期二）); spaces, which the pattern allows in any number, are not counted. The tests try
+# these longest forms: with 9 or 18 for the bounds below they fail.
+_NUMERAL = frozenset("0123456789〇○零一二三四五六七八九十")
+_BEFORE = 12
+_AFTER = 24
+_AHEAD = lazy(re.compile, rf"(?:[ \t\u3000]*[^ \t\u3000]){{0,{_AFTER}}}[ \t\u3000]*")
+
+
+def _anchors(t: str) -> list[int]:
+    """Offsets of the anchors in ``t``, in order (str.find runs far faster than a pattern here)."""
+    found = []
+    find = t.find
+    for ch, before in (("年", _NUMERAL), ("月", _NUMERAL), (".", "0123456789"), ("/", "0123456789"),
+                       ("-", "0123456789")):
+        q = find(ch, 1)
+        while q >= 0:
+            if t[q - 1] in before:
+                found.append(q)
+            q = find(ch, q + 1)
+    found.sort()
+    return found
+
+
+def _spaces(t: str, lo: int, hi: int) -> int:
+    return t.count(" ", lo, hi) + t.count("\t", lo, hi) + t.count("\u3000", lo, hi)
+
+
+def _windows(t: str) -> list[tuple[int, int]]:
+    """Merged (start, end) windows holding every match of the mention pattern in ``t``."""
+    out: list[tuple[int, int]] = []
+    anchors = _anchors(t)
+    if not anchors:
+        return out
+    spaced = " " in t or "\t" in t or "\u3000" in t
+    lo = hi = -1
+    for q in anchors:
+        if spaced:  # count _BEFORE and _AFTER characters other than spaces
+            s = q - _BEFORE
+            while s > 0:
+                n = q - _BEFORE - _spaces(t, s, q)
+                if n == s:
+                    break
+                s = n
+            e = _AHEAD.match(t, q + 1).end() + 1
+        else:
+            s, e = q - _BEFORE, q + _AFTER + 2
+        if s < 0:
+            s = 0
+        if s <= hi:  # overlaps the window before (hi is -1 before the first)
+            hi = e
+        else:
+            if hi >= 0:
+                out.append((lo, hi))
+            lo, hi = s, e
+    out.append((lo, hi))
+    return out
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every date mention in ``text``, in order, with character offsets into ``text``."""
+    global _compiled
+    c = _compiled or _Mentions()
+    _compiled = c
     out: list[Mention] = []
-    for m in _MENTION.finditer(_ascii_digits(text)):
-        mention = _mention(m)
-        if mention is not None and _plausible(mention, text):
-            out.append(mention)
+    t = _ascii_digits(text)
+    finditer = c.pattern.finditer
+    for lo, hi in _windows(t):
+        for m in finditer(t, lo, hi):
+            mention = _mention(m, c, text)
+            if mention is not None:
+                out.append(mention)
     return out
-
-
-_LUNAR = lazy(regex.compile, r"(?:农历|阴历|夏历|旧历)\s*$")
-
-
-def _plausible(mention: Mention, text: str) -> bool:
-    """Drop matches that are not dates: a lone Chinese month (统一月), out-of-range years."""
-    b = mention.begin
-    if _LUNAR.search(text, max(0, mention.start - 3), mention.start):
-        return False  # 农历二月三十日 is a lunar date: other months, other lengths
-    for ref in (b, mention.end_ref):
-        if ref is not None and ref.year is not None and not 1000 <= ref.year.value <= 2999:
-            return False
-    if mention.kind == "date" and b.day is None and b.year is None and b.month is not None:
-        return b.month.script == "arabic"
-    if mention.kind == "month-range":
-        # 1—9月 needs Arabic or a 月 on the start; 一至三月 alone is too ambiguous
-        e = mention.end_ref
-        assert e is not None and e.month is not None and b.month is not None
-        if b.year is not None:
-            return True
-        return b.month.script == e.month.script == "arabic" and 1 <= b.month.value <= 12 and 1 <= e.month.value <= 12
-    return True
 
 
 def parse_date(text: str) -> dt.date | None:
