@@ -131,11 +131,24 @@ def heading_texts(doc: Document) -> list[str]:
     return out
 
 
-def missing_parts(doc: Document, parts: tuple[Part, ...], matcher: LiteralMatcher) -> list[Part]:
-    """The parts no heading names; [] when the document has no numbered headings to judge."""
-    if not doc.outline.headings:
+def missing_parts(
+    doc: Document, parts: tuple[Part, ...], matcher: LiteralMatcher, *, headings_first: bool = False
+) -> list[Part]:
+    """The parts no heading names; [] when the document has no numbered headings to judge.
+
+    ``headings_first`` (only when no wording holds a line break, so none spans two texts): look
+    at the numbered headings' titles alone first; when they name every part, the other
+    paragraphs cannot change the answer and are not gathered.
+    """
+    headings = doc.outline.headings
+    if not headings:
         return []
     found: set[int] = set()
+    if headings_first:
+        for _start, _end, indexes in matcher.finditer("\n".join([h.title for h in headings if h.paragraph])):
+            found.update(indexes)
+        if len(found) == len(parts):
+            return []
     for _start, _end, indexes in matcher.finditer("\n".join(heading_texts(doc))):
         found.update(indexes)
     return [p for i, p in enumerate(parts) if i not in found]
@@ -156,12 +169,13 @@ def required_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
         for w in part.accept:
             words.setdefault(w, set()).add(i)
     matcher = LiteralMatcher(words)
+    headings_first = not any("\n" in w for w in words)
     PROFILES[fields["code"]] = profile
 
     def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         if not may_apply(profile, doc):
             return
-        missing = missing_parts(doc, profile.parts, matcher)
+        missing = missing_parts(doc, profile.parts, matcher, headings_first=headings_first)
         if not missing:
             return
         title = doc.title
