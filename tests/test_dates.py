@@ -476,3 +476,17 @@ def test_windowed_extractor_on_long_forms_and_documents(sample_text: str) -> Non
     for _ in range(20):
         text = "".join(rng.choice(_PIECES) for _ in range(600)) + sample_text
         assert find_mentions(text) == _reference_mentions(text)
+
+
+def test_year_abbrev_windows_find_what_one_pass_found() -> None:
+    """D113 runs its pattern only round 年 after two digits: the same matches as one whole pass."""
+    from reportlint_dates.rules import _YEAR_ABBREV, _year_abbrevs
+
+    rng = random.Random(8)
+    pieces = ["2023", "23", "1", "12", "年", "年", "月", "度", "上半年", "底", "底线", "初", "初步", "末", "—", "——",
+              "至", "-", "第", "二", ".", "a", "，", "是", "　", "2023年——23年", "1999年至20年", "23年12月", "23年1月",
+              "23年10月5", "23年12月份", "2023—24年"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        whole = [(m.span(), m.groupdict()) for m in _YEAR_ABBREV.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _year_abbrevs(text)] == whole, text

@@ -192,9 +192,14 @@ class Mention:
 
 def days_in_month(year: int | None, month: int) -> int:
     """Days in ``month``; 29 for February when the year is unknown."""
-    if month == 2 and year is None:
-        return 29
-    return calendar.monthrange(year if year and 1 <= year <= 9999 else 2000, month)[1]
+    if month == 2:
+        return 29 if year is None or calendar.isleap(year if 1 <= year <= 9999 else 2000) else 28
+    if 1 <= month <= 12:
+        return _MONTH_DAYS[month]  # what calendar.monthrange says, without its call
+    return calendar.monthrange(2000, month)[1]  # raises calendar.IllegalMonthError, as it always did
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _part(m: regex.Match[str], group: str, index: int = 0) -> Part | None:

@@ -121,20 +121,22 @@ def date_invalid(self: Rule, doc: Document) -> Iterator[Finding]:
         for ref in _refs(m):
             if ref.month is None or (ref.day is None and ref.year is None):
                 continue
-            start, end, text = _ref_text(doc, ref)
             month, day = ref.month.value, ref.day.value if ref.day else None
             if not 1 <= month <= 12:
+                start, end, text = _ref_text(doc, ref)
                 yield self.finding(start, end, f"“{text}”不是有效日期：没有{month}月")
                 continue
             if day is None:
                 continue
             if day < 1 or day > days_in_month(None, month):
+                start, end, text = _ref_text(doc, ref)
                 yield self.finding(start, end, f"“{text}”不是有效日期：{month}月没有{day}日")
                 continue
             if month == 2 and day == 29:
                 year, written = ctx.year_for(m) if ref.year is None else (ref.year.value, True)
                 if year is not None and days_in_month(year, 2) == 28:
                     how = "" if written else "（按上下文年份推算）"
+                    start, end, text = _ref_text(doc, ref)
                     yield self.finding(start, end, f"“{text}”不是有效日期：{year}年不是闰年，2月没有29日{how}",
                                        severity=None if written else Severity.WARNING)
 
@@ -610,6 +612,28 @@ _YEAR_ABBREV = lazy(re.compile,
 )
 
 
+def _year_abbrevs(text: str) -> Iterator[re.Match[str]]:
+    """``_YEAR_ABBREV.finditer(text)``, run only round each 年 after two digits.
+
+    Every match ends with that 年, starts at most 9 characters before it (2023年—24年) and
+    reads at most 4 after it (23年12月, then a look for a third digit), so windows of 10
+    before and 6 after, merged where they overlap, find exactly the matches of one whole pass.
+    """
+    lo = hi = -1
+    q = text.find("年", 2)
+    while q >= 0:
+        if "0" <= text[q - 1] <= "9" and "0" <= text[q - 2] <= "9":
+            s = q - 10 if q > 10 else 0
+            if s > hi:
+                if hi >= 0:
+                    yield from _YEAR_ABBREV.finditer(text, lo, hi)
+                lo = s
+            hi = q + 7
+        q = text.find("年", q + 1)
+    if hi >= 0:
+        yield from _YEAR_ABBREV.finditer(text, lo, hi)
+
+
 def _century(yy: int, ctx: DateContext) -> int:
     """The full year of a two-digit one: in the century of the report year, or not after it plus 10."""
     base = ctx.period[1] if ctx.period else dt.date.today().year
@@ -637,7 +661,7 @@ def year_abbrev(self: Rule, doc: Document) -> Iterator[Finding]:
     century of the report year, so it is unsafe.
     """
     ctx = _ctx(self, doc)
-    for m in _YEAR_ABBREV.finditer(doc.text):
+    for m in _year_abbrevs(doc.text):
         if m.group("yy"):
             s, e = m.span("yy")
             full = _century(int(m.group("yy")), ctx)
