@@ -111,6 +111,17 @@ def test_literal_matcher_finds_overlapping_words():
     assert sorted(m.finditer("杜绝上时间待机")) == [(2, 5, 1), (3, 5, 2)]
 
 
+def test_literal_matcher_ignores_words_across_utf16_units():
+    """The automaton scans UTF-16 bytes: a word's bytes straddling two characters are no occurrence."""
+    # "ab" is 00 61 00 62 in UTF-16-BE (61 00 62 00 in LE); "一\u6100\u6200一" is 4e 00 61 00 62 00 4e 00
+    # in BE (00 4e 00 61 00 62 00 4e in LE), which holds it from byte 1 (from byte 3 in LE).
+    for backend in ("rs", "py"):
+        m = LiteralMatcher({"ab": 1, "一": 2}, backend=backend)
+        assert list(m.finditer("一\u6100\u6200一ab")) == [(0, 1, 2), (3, 4, 2), (4, 6, 1)]
+        assert list(m.finditer("ab\U00020000ab")) == [(0, 2, 1), (3, 5, 1)]  # beyond the BMP
+        assert list(m.finditer("ab\udfffab")) == [(0, 2, 1), (3, 5, 1)]  # a lone surrogate
+
+
 def test_every_shipped_pack_loads():
     rules = Linter(isolated=True).all_rules()
     assert all(r.code for r in rules.values())
