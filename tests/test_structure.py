@@ -358,3 +358,28 @@ def test_docno_lookalike_brackets_zero_and_di_are_fixed_together():
     assert found[0].fix is None  # the century is a guess: no fix
     for text in ("（2023）京01民终123号", "（2022）最高法民申456号", "国发〔2023〕1号", "第（2023）号", "2023年5号楼"):
         assert_clean(text, "S401")
+
+
+# -- the sequence-word scan (S111-S113 share it) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("一是学习；十一是考核", [("shi", 1, "一是"), ("shi", 11, "十一是")]),
+        ("统一是前提，再三是", []),  # after Han: not a sequence word
+        ("　二是教育\n三是检查", [("shi", 2, "二是"), ("shi", 3, "三是")]),  # after a space, at a line start
+        ("\x1c二是", []),  # U+001C is str whitespace but not `regex`'s \s
+        ("第一，统一思想。第一书记，第二、三项", [("di", 1, "第一")]),  # 第二、三: a range
+        ("其一是学习，其二，其次，再次，首先，", [("qi", 1, "其一"), ("qi", 2, "其二"), ("qici", 2, "其次"),
+                                            ("qici", 3, "再次"), ("shouxian", 1, "首先")]),
+        ("首先要学习。“其次，”", [("qici", 2, "其次")]),
+    ],
+)
+def test_sequence_words_found(text, words):
+    from reportlint.document import Document
+    from reportlint_structure.sequence import seq_words
+
+    found = seq_words(Document(text))
+    assert [(w.series, w.number, w.text) for w in found] == words
+    assert all(text[w.start:w.end] == w.text for w in found)
