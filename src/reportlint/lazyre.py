@@ -11,11 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+# The pattern methods rules call in their loops. After the first use each slot holds the
+# compiled pattern's bound method, so ``lazy_pattern.finditer`` costs a slot read, not a
+# Python-level __getattr__ call (~0.6 µs, paid on every call otherwise).
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
 
 class LazyPattern:
     """Stands in for a compiled pattern; compiles it on the first attribute access."""
 
-    __slots__ = ("_compile", "_args", "_kwargs", "_pattern")
+    __slots__ = ("_compile", "_args", "_kwargs", "_pattern", *_METHODS)
 
     def __init__(self, compile_fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         self._compile = compile_fn
@@ -25,9 +30,13 @@ class LazyPattern:
 
     def __getattr__(self, name: str) -> Any:
         # Only called for names not found on the object itself: the pattern's methods and fields.
+        # An empty method slot lands here too, until the first use fills them all.
         pattern = self._pattern
         if pattern is None:
             pattern = self._pattern = self._compile(*self._args, **self._kwargs)
+            for method in _METHODS:
+                if hasattr(pattern, method):
+                    setattr(self, method, getattr(pattern, method))
         return getattr(pattern, name)
 
 
