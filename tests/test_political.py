@@ -270,3 +270,35 @@ def test_canonical_scan_hands_g111_g113_the_hits_of_their_own_scan():
         list(g101.check(doc))
         assert _WORDS_KEY in doc.meta["_memo"]
         assert _words(doc) == list(_WORDS.finditer(text)), text
+
+
+def test_fuzzy_character_bound_never_skips_a_match():
+    """A window holding fewer than len - k of the canonical characters has no match with <= k edits."""
+    import random
+
+    from reportlint.api import Linter
+    from reportlint_political import canonical
+
+    Linter(isolated=True).all_rules()  # loads rules/political.toml
+    specs = [spec for family in canonical._FAMILIES.values() for spec in family.specs if spec.fuzzy is not None]
+    assert len(specs) >= 7
+    rng = random.Random(8)
+    for spec in specs:
+        alphabet = list(dict.fromkeys(spec.canonical)) + ["的", "“", "\x00", "中"]
+        skipped = 0
+        for _ in range(3000):
+            window = list(spec.canonical) if rng.random() < 0.7 else []
+            for _ in range(rng.randint(0, 2 * spec.k + 2)):  # edits, some beyond k
+                op, i = rng.randrange(3), rng.randint(0, len(window))
+                if op == 0:
+                    window.insert(i, rng.choice(alphabet))
+                elif i < len(window):
+                    if op == 1:
+                        del window[i]
+                    else:
+                        window[i] = rng.choice(alphabet)
+            text = "".join(window)
+            if sum(min(text.count(c), n) for c, n in spec.char_counts) < spec.min_common:
+                skipped += 1
+                assert spec.fuzzy.search(text) is None, (spec.canonical, text)
+        assert skipped > 100

@@ -100,7 +100,10 @@ class _Spec:
                 # anchor's offset in the canonical form
                 words[w] = (tag, canonical.find(w))
         self.words = words
-        self.matcher = LiteralMatcher(words)
+        # A near miss keeps at least len - k characters of the canonical form (each edit loses at
+        # most one), so a window holding fewer of them cannot hold one: no fuzzy search needed.
+        self.char_counts = tuple((c, canonical.count(c)) for c in dict.fromkeys(canonical))
+        self.min_common = len(canonical) - k
         self.near_matcher = LiteralMatcher({w: w for w in self.near}) if self.near else None
 
 
@@ -131,12 +134,12 @@ class _Family:
         self._matcher = None  # rebuilt with the new words on the next scan
         return len(self.specs) - 1
 
-    def hits(self, doc: Document, index: int) -> list[tuple[int, int, tuple[str, int]]]:
-        """(start, end, (tag, offset)) of spec ``index``'s words in the document, by end offset."""
+    def hits(self, doc: Document, index: int) -> _Hits:
+        """Spec ``index``'s words in the document: exact/allowed spans sorted, anchors and variants by end offset."""
         key = f"canonical-family:{id(self)}:{len(self.specs)}"
         return doc.memo(key, self._scan)[index]
 
-    def _scan(self, doc: Document) -> list[list[tuple[int, int, tuple[str, int]]]]:
+    def _scan(self, doc: Document) -> list[_Hits]:
         if self._matcher is None:
             merged: dict[str, list[tuple[int, tuple[str, int]]]] = {}
             for i, spec in enumerate(self.specs):
@@ -147,17 +150,31 @@ class _Family:
                 for word, value in SHARED_WORDS[key].items():
                     merged.setdefault(word, []).append((-1 - j, value))
             self._matcher = LiteralMatcher(merged)
-        out: list[list[tuple[int, int, tuple[str, int]]]] = [[] for _ in self.specs]
+        text = doc.text
+        out: list[_Hits] = [([], [], []) for _ in self.specs]
         shared: list[list[tuple[int, int, Any]]] = [[] for _ in self._shared]
-        for s, e, entries in self._matcher.finditer(doc.text):
+        for s, e, entries in self._matcher.finditer(text):
             for i, value in entries:
-                if i >= 0:
-                    out[i].append((s, e, value))
-                else:
+                if i < 0:
                     shared[-1 - i].append((s, e, value))
+                    continue
+                tag, offset = value
+                if tag == "exact":
+                    out[i][0].append((s, e))
+                elif tag == "anchor":
+                    out[i][1].append((s, e, offset))
+                else:
+                    out[i][2].append((s, e, text[s:e]))
+        for exact, _, _ in out:
+            exact.sort()
         for key, hits in zip(self._shared, shared, strict=True):
             doc.memo(key, lambda _doc, hits=hits: hits)  # kept if that rule already scanned
         return out
+
+
+#: One spec's hits in a document: exact/allowed spans (sorted by start), anchors (start, end,
+#: offset in the canonical form) and variants (start, end, text), both by end offset.
+_Hits = tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int, str]]]
 
 
 #: The family being filled, per pack file. A pack's rules are built in index order, so an
@@ -176,8 +193,12 @@ def _family(ctx: PackContext) -> _Family:
 
 def _mask(text: str, lo: int, hi: int, exact: list[tuple[int, int]]) -> str:
     """``text[lo:hi]`` with the exact/allowed spans (sorted by start) blanked out, offsets unchanged."""
-    chars = list(text[lo:hi])
     i = bisect.bisect_left(exact, (lo - _LONGEST, 0))
+    while i < len(exact) and exact[i][0] < hi and exact[i][1] <= lo:
+        i += 1  # ends before the window
+    if i == len(exact) or exact[i][0] >= hi:
+        return text[lo:hi]  # nothing to blank: the common case
+    chars = list(text[lo:hi])
     while i < len(exact) and exact[i][0] < hi:
         s, e = exact[i]
         for j in range(max(s, lo), min(e, hi)):
@@ -252,6 +273,8 @@ def _near_misses(spec: _Spec, text: str, anchors: list[tuple[int, int, int]], ex
         window = _mask(text, lo, hi, exact)
         if not all(any(alt in window for alt in r) for r in spec.require):
             continue  # cheap: the near miss could not contain them either
+        if sum(min(window.count(c), n) for c, n in spec.char_counts) < spec.min_common:
+            continue  # cheap: too few of the canonical characters for k edits
         m = spec.fuzzy.search(window, timeout=PATTERN_TIMEOUT)
         if m is None or not any(m.fuzzy_counts):
             continue
@@ -286,18 +309,10 @@ def canonical_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
     where = ctx.where(entry)
 
     def check(rule: Rule, doc: Document) -> Iterator[Finding]:
+        exact, anchors, found = family.hits(doc, index)
+        if not anchors and not found:
+            return  # exact forms alone are never reported
         text = doc.text
-        exact: list[tuple[int, int]] = []
-        anchors: list[tuple[int, int, int]] = []
-        found: list[tuple[int, int, str]] = []
-        for s, e, (tag, offset) in family.hits(doc, index):
-            if tag == "exact":
-                exact.append((s, e))
-            elif tag == "anchor":
-                anchors.append((s, e, offset))
-            else:
-                found.append((s, e, text[s:e]))
-        exact.sort()
         found = [f for f in found if not _inside(exact, f[0], f[1])]
         if spec.fuzzy is not None and anchors:
             try:
