@@ -490,3 +490,26 @@ def test_year_abbrev_windows_find_what_one_pass_found() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         whole = [(m.span(), m.groupdict()) for m in _YEAR_ABBREV.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in _year_abbrevs(text)] == whole, text
+
+
+def test_festivals_found_with_str_find_are_the_pattern_matches() -> None:
+    from reportlint_dates.rules import _FESTIVAL, _festivals
+
+    rng = random.Random(9)
+    pieces = ["春", "节", "元宵", "端午", "七夕", "七", "夕", "中秋", "重阳", "清明", "节", "春节", "，", "是", "（"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _festivals(text) == [m.span() for m in _FESTIVAL.finditer(text)], text
+
+
+def test_period_windows_find_what_one_pass_found() -> None:
+    from reportlint_dates.extract import _PERIOD, _period_anchors, _period_matches
+
+    rng = random.Random(10)
+    pieces = ["2023", "二〇二三", "年", "度", "第", "前", "一", "三", "4", "季度", "上", "下", "半年", "（", "(", "）",
+              ")", "1", "十二", "月", "份", "—", "——", "至", "-", " ", "\u3000\u3000\u3000", "x", "，", "季", "半",
+              "2023年一季度（1—3月）", "上半年 （ 1 至 6 月份 ）"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        whole = [(m.span(), m.groupdict()) for m in _PERIOD.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _period_matches(text, _period_anchors(text))] == whole, text
