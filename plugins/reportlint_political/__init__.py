@@ -278,7 +278,7 @@ SHARED_WORDS[_WORDS_KEY] = _WORD_LIST
 
 def _words(doc: Document) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, (kind, name)) of every shorthand and list member, by end offset (shared per document)."""
-    return doc.memo(_WORDS_KEY, lambda d: list(_WORDS.finditer(d.text)))
+    return doc.memo(_WORDS_KEY, lambda d: _WORDS.hits(d.text))
 
 
 RULES = [term_verb, fixed_list_order, shorthand_quotes]

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import regex
@@ -141,40 +141,41 @@ class _Family:
 
     def _scan(self, doc: Document) -> list[_Hits]:
         if self._matcher is None:
-            merged: dict[str, list[tuple[int, tuple[str, int]]]] = {}
+            # Each word carries where its hits go: (bucket, payload) pairs, buckets 3i, 3i+1, 3i+2
+            # for spec i's exact/allowed forms (payload 0), anchors (their offset in the canonical
+            # form) and variants (the word), then one per SHARED_WORDS key (the word's value).
+            acts: dict[str, list[tuple[int, Any]]] = {}
             for i, spec in enumerate(self.specs):
-                for word, value in spec.words.items():
-                    merged.setdefault(word, []).append((i, value))
+                for word, (tag, offset) in spec.words.items():
+                    act = (3 * i, 0) if tag == "exact" else (3 * i + 1, offset) if tag == "anchor" else (3 * i + 2, word)
+                    acts.setdefault(word, []).append(act)
             self._shared = list(SHARED_WORDS)
-            for j, key in enumerate(self._shared):  # negative indexes: -1 is the first key
+            for j, key in enumerate(self._shared):
                 for word, value in SHARED_WORDS[key].items():
-                    merged.setdefault(word, []).append((-1 - j, value))
-            self._matcher = LiteralMatcher(merged)
-        text = doc.text
-        out: list[_Hits] = [([], [], []) for _ in self.specs]
-        shared: list[list[tuple[int, int, Any]]] = [[] for _ in self._shared]
-        for s, e, entries in self._matcher.finditer(text):
-            for i, value in entries:
-                if i < 0:
-                    shared[-1 - i].append((s, e, value))
-                    continue
-                tag, offset = value
-                if tag == "exact":
-                    out[i][0].append((s, e))
-                elif tag == "anchor":
-                    out[i][1].append((s, e, offset))
-                else:
-                    out[i][2].append((s, e, text[s:e]))
-        for exact, _, _ in out:
+                    acts.setdefault(word, []).append((3 * len(self.specs) + j, value))
+            self._matcher = LiteralMatcher({w: tuple(a) for w, a in acts.items()})
+        buckets: list[list[tuple[int, int, Any]]] = [[] for _ in range(3 * len(self.specs) + len(self._shared))]
+        for s, e, word_acts in self._matcher.hits(doc.text):
+            for b, payload in word_acts:
+                buckets[b].append((s, e, payload))
+        out: list[_Hits] = []
+        for i in range(len(self.specs)):
+            exact = buckets[3 * i]
             exact.sort()
-        for key, hits in zip(self._shared, shared, strict=True):
-            doc.memo(key, lambda _doc, hits=hits: hits)  # kept if that rule already scanned
+            out.append((exact, buckets[3 * i + 1], buckets[3 * i + 2]))
+        for key, hits in zip(self._shared, buckets[3 * len(self.specs):], strict=True):
+            doc.memo(key, _given(hits))  # kept if that rule already scanned
         return out
 
 
-#: One spec's hits in a document: exact/allowed spans (sorted by start), anchors (start, end,
-#: offset in the canonical form) and variants (start, end, text), both by end offset.
-_Hits = tuple[list[tuple[int, int]], list[tuple[int, int, int]], list[tuple[int, int, str]]]
+def _given(hits: list[tuple[int, int, Any]]) -> Callable[[Document], list[tuple[int, int, Any]]]:
+    """A doc.memo factory that returns hits already found."""
+    return lambda _doc: hits
+
+
+#: One spec's hits in a document: exact/allowed spans (start, end, 0) sorted by start, anchors
+#: (start, end, offset in the canonical form) and variants (start, end, text), both by end offset.
+_Hits = tuple[list[tuple[int, int, int]], list[tuple[int, int, int]], list[tuple[int, int, str]]]
 
 
 #: The family being filled, per pack file. A pack's rules are built in index order, so an
@@ -191,7 +192,7 @@ def _family(ctx: PackContext) -> _Family:
     return family
 
 
-def _mask(text: str, lo: int, hi: int, exact: list[tuple[int, int]]) -> str:
+def _mask(text: str, lo: int, hi: int, exact: list[tuple[int, int, int]]) -> str:
     """``text[lo:hi]`` with the exact/allowed spans (sorted by start) blanked out, offsets unchanged."""
     i = bisect.bisect_left(exact, (lo - _LONGEST, 0))
     while i < len(exact) and exact[i][0] < hi and exact[i][1] <= lo:
@@ -200,19 +201,19 @@ def _mask(text: str, lo: int, hi: int, exact: list[tuple[int, int]]) -> str:
         return text[lo:hi]  # nothing to blank: the common case
     chars = list(text[lo:hi])
     while i < len(exact) and exact[i][0] < hi:
-        s, e = exact[i]
+        s, e, _ = exact[i]
         for j in range(max(s, lo), min(e, hi)):
             chars[j - lo] = _MASK
         i += 1
     return "".join(chars)
 
 
-def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    """True if ``[s, e)`` lies inside one of ``spans`` (sorted by start; spans are short)."""
+def _inside(spans: list[tuple[int, int, int]], s: int, e: int) -> bool:
+    """True if ``[s, e)`` lies inside one of ``spans`` ((start, end, 0), sorted; spans are short)."""
     i = bisect.bisect_right(spans, (s, _INF))
     while i > 0:
         i -= 1
-        a, b = spans[i]
+        a, b, _ = spans[i]
         if b >= e:
             return True
         if s - a > _LONGEST:
@@ -259,7 +260,7 @@ def _extend_end(spec: _Spec, text: str, got: str, start: int) -> str:
     return got
 
 
-def _near_misses(spec: _Spec, text: str, anchors: list[tuple[int, int, int]], exact: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+def _near_misses(spec: _Spec, text: str, anchors: list[tuple[int, int, int]], exact: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, str]]:
     """(start, end, matched text) of each fuzzy near miss around the anchors."""
     assert spec.fuzzy is not None
     seen: set[tuple[int, int]] = set()

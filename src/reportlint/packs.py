@@ -343,6 +343,16 @@ class LiteralMatcher:
             self._str = _rust_backend().AhoCorasick(list(self._words), **self._options())
         return self._str
 
+    def hits(self, text: str) -> list[tuple[int, int, Any]]:
+        """``list(self.finditer(text))``, built in one go for a short text (less Python per hit)."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        if self._values and len(text) <= RS_CHUNK:
+            hits = self._rs_short(text)
+            if hits is not None:
+                return hits
+        return list(self.finditer(text))
+
     def finditer(self, text: str) -> Iterator[tuple[int, int, Any]]:
         """(start, end, value) for every occurrence, overlapping ones included, by end offset."""
         if self._automaton is None:
@@ -354,8 +364,7 @@ class LiteralMatcher:
             n = len(text)
             hits = self._rs_short(text) if n <= RS_CHUNK else None
             if hits is not None:
-                for i, start, end in hits:
-                    yield start, end, values[i]
+                yield from hits
                 return
             if n > RS_CHUNK and _SURROGATE.search(text) is None:  # ahocorasick_rs takes only encodable text
                 for i, start, end in self._rs_hits(text):
@@ -370,8 +379,8 @@ class LiteralMatcher:
         for end_index, (length, value) in automaton.iter(text):
             yield end_index + 1 - length, end_index + 1, value
 
-    def _rs_short(self, text: str) -> list[tuple[int, int, int]] | None:
-        """ahocorasick_rs hits (word index, start, end) in pyahocorasick's order; None for a lone surrogate.
+    def _rs_short(self, text: str) -> list[tuple[int, int, Any]] | None:
+        """ahocorasick_rs hits (start, end, value) in pyahocorasick's order; None for a lone surrogate.
 
         A short text's fixed cost is what matters: one encode, one call, no surrogate scan.
         """
@@ -383,13 +392,14 @@ class LiteralMatcher:
             except UnicodeEncodeError:
                 return None  # a lone surrogate (a str built in code, never decoded text)
             _LAST_UTF16 = (text, raw)
+        values = self._values
         if len(raw) == 2 * len(text):  # every character one UTF-16 unit: offset // 2 is the character offset
-            hits = [(i, s >> 1, e >> 1) for i, s, e in self._automaton.find_matches_as_indexes(raw, overlapping=True)
+            hits = [(s >> 1, e >> 1, values[i]) for i, s, e in self._automaton.find_matches_as_indexes(raw, overlapping=True)
                     if not s & 1]
         else:  # characters beyond the BMP
-            hits = self._str_automaton().find_matches_as_indexes(text, overlapping=True)
+            hits = [(s, e, values[i]) for i, s, e in self._str_automaton().find_matches_as_indexes(text, overlapping=True)]
         if len(hits) > 1:
-            hits.sort(key=_END_START)
+            hits.sort(key=_BY_END)
         return hits
 
     def _rs_hits(self, text: str) -> Iterator[tuple[int, int, int]]:
@@ -416,6 +426,7 @@ class LiteralMatcher:
 
 
 _END_START = itemgetter(2, 1)
+_BY_END = itemgetter(1, 0)  # (start, end, value) hits: by end, then start
 #: The last text _rs_short encoded, and its UTF-16 (one pair, replaced at once: thread-safe).
 _LAST_UTF16: tuple[str, bytes] = ("", b"")
 #: Word lists up to this many characters in all get a DFA (see LiteralMatcher._build).
