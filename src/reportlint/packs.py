@@ -304,7 +304,8 @@ class LiteralMatcher:
     def __init__(self, words: Mapping[str, Any], *, backend: str | None = None) -> None:
         self._words = {w: v for w, v in words.items() if w}  # an empty word never matches (as in pyahocorasick)
         self._backend = backend  # "rs", "py" or None (the fastest installed)
-        self._automaton: Any = None  # ahocorasick_rs over UTF-16 bytes, else pyahocorasick
+        self._automaton: Any = None  # ahocorasick_rs over low bytes (False: no word for it), else pyahocorasick
+        self._groups: list[tuple[tuple[str, Any], ...]] = []  # per low-byte pattern: its (word, value)s
         self._str: Any = None  # ahocorasick_rs over str, for texts beyond the BMP or over RS_CHUNK
         self._py: Any = None  # pyahocorasick, for a text ahocorasick_rs cannot take
         self._values: list[Any] = []
@@ -319,15 +320,20 @@ class LiteralMatcher:
 
     def _build(self) -> Any:
         rs = _rust_backend() if self._backend in (None, "rs") else None
-        if rs is not None and self._words:
-            self._values = list(self._words.values())
-            self._overlap = max(map(len, self._words)) - 1
-            # UTF-16 (2 bytes a CJK character, UTF-8 takes 3) scans a third faster, and bytes skip
-            # the str path's offset mapping; a word's code units match only at even offsets.
-            # Big-endian measured a little faster than little-endian on report text.
-            words = [w.encode("utf-16-be", "surrogatepass") for w in self._words]
-            return rs.BytesAhoCorasick(words, **self._options())
-        return self._build_py()
+        if rs is None or not self._words:
+            return self._build_py()
+        self._values = list(self._words.values())
+        self._overlap = max(map(len, self._words)) - 1
+        # The automaton scans one byte a character: the low byte of its UTF-16 unit (text in the
+        # BMP). That is a third of UTF-8's bytes for CJK text and half of UTF-16's, and the scan
+        # time goes with the bytes; a candidate is then checked against the words with those low
+        # bytes. Words beyond the BMP or with a lone surrogate never occur in such a text.
+        groups: dict[bytes, list[tuple[str, Any]]] = {}
+        for word, value in self._words.items():
+            if _SURROGATE.search(word) is None and len(word.encode("utf-16-be")) == 2 * len(word):
+                groups.setdefault(word.encode("utf-16-be")[1::2], []).append((word, value))
+        self._groups = [tuple(g) for g in groups.values()]
+        return rs.BytesAhoCorasick(list(groups), **self._options()) if groups else False
 
     def _build_py(self) -> Any:
         import ahocorasick
@@ -384,20 +390,24 @@ class LiteralMatcher:
 
         A short text's fixed cost is what matters: one encode, one call, no surrogate scan.
         """
-        global _LAST_UTF16
-        last_text, raw = _LAST_UTF16
+        global _LAST_LOW
+        last_text, low = _LAST_LOW
         if text is not last_text:  # several matchers scan each document: encode it once
             try:
                 raw = text.encode("utf-16-be")
             except UnicodeEncodeError:
                 return None  # a lone surrogate (a str built in code, never decoded text)
-            _LAST_UTF16 = (text, raw)
-        values = self._values
-        if len(raw) == 2 * len(text):  # every character one UTF-16 unit: offset // 2 is the character offset
-            hits = [(s >> 1, e >> 1, values[i]) for i, s, e in self._automaton.find_matches_as_indexes(raw, overlapping=True)
-                    if not s & 1]
-        else:  # characters beyond the BMP
+            low = raw[1::2] if len(raw) == 2 * len(text) else None  # None: characters beyond the BMP
+            _LAST_LOW = (text, low)
+        if low is None:
+            values = self._values
             hits = [(s, e, values[i]) for i, s, e in self._str_automaton().find_matches_as_indexes(text, overlapping=True)]
+        elif self._automaton is False:
+            return []
+        else:
+            groups, startswith = self._groups, text.startswith
+            hits = [(s, e, value) for i, s, e in self._automaton.find_matches_as_indexes(low, overlapping=True)
+                    for word, value in groups[i] if startswith(word, s)]
         if len(hits) > 1:
             hits.sort(key=_BY_END)
         return hits
@@ -427,8 +437,9 @@ class LiteralMatcher:
 
 _END_START = itemgetter(2, 1)
 _BY_END = itemgetter(1, 0)  # (start, end, value) hits: by end, then start
-#: The last text _rs_short encoded, and its UTF-16 (one pair, replaced at once: thread-safe).
-_LAST_UTF16: tuple[str, bytes] = ("", b"")
+#: The last text _rs_short encoded, and the low bytes of its UTF-16 units (None beyond the BMP);
+#: one pair, replaced at once (thread-safe).
+_LAST_LOW: tuple[str, bytes | None] = ("", b"")
 #: Word lists up to this many characters in all get a DFA (see LiteralMatcher._build).
 DFA_MAX_CHARS = 5000
 #: Characters per ahocorasick_rs call (see LiteralMatcher._rs_hits).
