@@ -18,6 +18,7 @@ import regex
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 from reportlint.chars import HAN
 from reportlint.lazyre import lazy
+from reportlint.packs import low_bytes
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
 # 截止日期/截止时间 (日期, 时间 are not in the list) and 截止到/截止于 (accepted) stay silent.
@@ -73,9 +74,12 @@ def _repeat_ranges(text: str) -> list[tuple[int, int]]:
     n = len(text)
     if n < 4:
         return []
-    raw = text.encode("utf-16-le", "surrogatepass")
-    # One UTF-16 unit per character, unless some lie beyond the BMP: then UTF-32.
-    low = raw[::2] if len(raw) == 2 * n else text.encode("utf-32-le", "surrogatepass")[::4]
+    try:
+        low = low_bytes(text)  # shared with the typo dictionary's scan of the same text
+    except UnicodeEncodeError:  # a lone surrogate
+        low = None
+    if low is None:  # beyond the BMP, or a lone surrogate: UTF-32 has one unit a character
+        low = text.encode("utf-32-le", "surrogatepass")[::4]
     whole = int.from_bytes(low, "little")
     out: list[tuple[int, int]] = []
     for k in (2, 3, 4):

@@ -390,15 +390,10 @@ class LiteralMatcher:
 
         A short text's fixed cost is what matters: one encode, one call, no surrogate scan.
         """
-        global _LAST_LOW
-        last_text, low = _LAST_LOW
-        if text is not last_text:  # several matchers scan each document: encode it once
-            try:
-                raw = text.encode("utf-16-be")
-            except UnicodeEncodeError:
-                return None  # a lone surrogate (a str built in code, never decoded text)
-            low = raw[1::2] if len(raw) == 2 * len(text) else None  # None: characters beyond the BMP
-            _LAST_LOW = (text, low)
+        try:
+            low = low_bytes(text)
+        except UnicodeEncodeError:
+            return None  # a lone surrogate (a str built in code, never decoded text)
         if low is None:
             values = self._values
             hits = [(s, e, values[i]) for i, s, e in self._str_automaton().find_matches_as_indexes(text, overlapping=True)]
@@ -435,10 +430,26 @@ class LiteralMatcher:
             pos = end
 
 
+def low_bytes(text: str) -> bytes | None:
+    """The low byte of each character's UTF-16 unit, one byte a character; None if some lie beyond the BMP.
+
+    Equal characters have equal low bytes, so scans for equal or listed characters can run on
+    these bytes at C speed and check their few candidates. Several scans of one document share
+    the encoding (the last text is kept). UnicodeEncodeError for a lone surrogate.
+    """
+    global _LAST_LOW
+    last_text, low = _LAST_LOW
+    if text is not last_text:
+        raw = text.encode("utf-16-be")
+        low = raw[1::2] if len(raw) == 2 * len(text) else None
+        _LAST_LOW = (text, low)
+    return low
+
+
 _END_START = itemgetter(2, 1)
 _BY_END = itemgetter(1, 0)  # (start, end, value) hits: by end, then start
-#: The last text _rs_short encoded, and the low bytes of its UTF-16 units (None beyond the BMP);
-#: one pair, replaced at once (thread-safe).
+#: The last text low_bytes encoded, and its low bytes (None beyond the BMP); one pair, replaced at
+#: once (thread-safe).
 _LAST_LOW: tuple[str, bytes | None] = ("", b"")
 #: Word lists up to this many characters in all get a DFA (see LiteralMatcher._build).
 DFA_MAX_CHARS = 5000
