@@ -297,9 +297,8 @@ def _mention(m: re.Match[str], c: _Mentions, text: str) -> Mention | None:
     span = m.span  # m.regs would build a tuple for each of the ~50 groups
     k = m.lastindex
     start, end = span()
-    lo = start - 3 if start > 3 else 0
-    if "历" in text[lo:start] and _LUNAR.search(text, lo, start):
-        return None  # 农历二月三十日 is a lunar date: other months, other lengths
+    if _lunar(text, start):
+        return None
     end_ref: DateRef | None = None
     sep: tuple[int, int] | None = None
     numeric_sep = ""
@@ -338,6 +337,11 @@ def _mention(m: re.Match[str], c: _Mentions, text: str) -> Mention | None:
         kind = "year-range" if begin.month is None else "month-range" if begin.day is None else "range"
     if not _plausible(kind, begin, end_ref):
         return None
+    return _new_mention(kind, start, end, begin, end_ref, sep, numeric_sep)
+
+
+def _new_mention(kind: str, start: int, end: int, begin: DateRef, end_ref: DateRef | None = None,
+                 sep: tuple[int, int] | None = None, numeric_sep: str = "") -> Mention:
     mention = _new(Mention)
     _M_KIND(mention, kind)
     _M_START(mention, start)
@@ -347,6 +351,12 @@ def _mention(m: re.Match[str], c: _Mentions, text: str) -> Mention | None:
     _M_SEP(mention, sep)
     _M_NUMERIC_SEP(mention, numeric_sep)
     return mention
+
+
+def _lunar(text: str, start: int) -> bool:
+    """True after 农历 (阴历…): 农历二月三十日 is a lunar date, with other months and lengths."""
+    lo = start - 3 if start > 3 else 0
+    return "历" in text[lo:start] and bool(_LUNAR.search(text, lo, start))
 
 
 def _plausible(kind: str, b: DateRef, e: DateRef | None) -> bool:
@@ -426,12 +436,48 @@ def find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     t = _ascii_digits(text)
     finditer = c.pattern.finditer
+    simple = _SIMPLE.fullmatch
     for lo, hi in _windows(t):
+        s = simple(t, lo, hi - 1)
+        if s is not None and (s.group(2) is None or (
+                t[lo - 1:lo] not in _NOT_AFTER_OTHER and (s.group(3) is not None or t[hi - 1:hi] != "龄"))):
+            if not _lunar(text, lo):
+                mention = _simple_mention(s)
+                if mention is not None:
+                    out.append(mention)
+            continue
         for m in finditer(t, lo, hi):
             mention = _mention(m, c, text)
             if mention is not None:
                 out.append(mention)
     return out
+
+
+# The commonest runs, 2023年, 3月21日, 2023年3月21日, 2023年3月, are read without the big pattern:
+# on such a run (Arabic digits, nothing else in it) only the single-date branch can match (the
+# others need a range mark or a separator, 2023年 alone goes to the bare-year branch) and its
+# lookbehinds pass, as a digit or numeral cannot come just before a run; so the match is the whole
+# run, unless 百千万亿两第 comes before the month or 龄 after a month without a day.
+_SIMPLE = lazy(re.compile, r"(?:([0-9]{4})年)?(?:([0-9]{1,2})月(?:([0-9]{1,2})[日号])?)?")
+_NOT_AFTER_OTHER = frozenset("百千万亿两第")  # in _NOT_AFTER_NUM and not date characters
+
+
+def _simple_mention(s: re.Match[str]) -> Mention | None:
+    """The mention a _SIMPLE run is (None for a year out of range)."""
+    year = month = day = None
+    y, mo, d = s.span(1), s.span(2), s.span(3)
+    t = s.string
+    if y[0] >= 0:
+        value = int(t[y[0]:y[1]])
+        if not 1000 <= value <= 2999:
+            return None
+        year = _new_part(value, t[y[0]:y[1]], y[0], y[1])
+    if mo[0] >= 0:
+        month = _new_part(int(t[mo[0]:mo[1]]), t[mo[0]:mo[1]], mo[0], mo[1])
+        if d[0] >= 0:
+            day = _new_part(int(t[d[0]:d[1]]), t[d[0]:d[1]], d[0], d[1])
+    start, end = s.span()
+    return _new_mention("year" if month is None else "date", start, end, _new_ref(year, month, day))
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -268,9 +268,14 @@ def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int, 
     festivals = _festivals(text)
     if not festivals:
         return
-    by_end = {m.end: m for m in ctx.mentions if m.kind in ("date", "numeric")}
-    by_start = {m.start: m for m in ctx.mentions if m.kind in ("date", "numeric")}
-    years = {m.end: m.begin.year.value for m in ctx.mentions if m.kind == "year" and m.begin.year}
+    by_end: dict[int, Mention] = {}
+    by_start: dict[int, Mention] = {}
+    years: dict[int, int] = {}
+    for m in ctx.mentions:
+        if m.kind in ("date", "numeric"):
+            by_end[m.end] = by_start[m.start] = m
+        elif m.kind == "year" and m.begin.year:
+            years[m.end] = m.begin.year.value
     for s, e in festivals:
         year = years.get(s)
         mention = by_end.get(s) or (by_end.get(s - 1) if s and text[s - 1] in "（(" else None)
@@ -295,16 +300,17 @@ def _festivals(text: str) -> list[tuple[int, int]]:
     found = []
     q = text.find("节", 1)
     while q >= 0:
-        if text[q - 1] == "春":
+        before = text[q - 1]
+        if before == "春":
             found.append((q - 1, q + 1))
-        elif q >= 2 and text[q - 2:q + 1] in _FESTIVALS_OF_THREE:
+        elif before in "宵午夕秋阳明" and q >= 2 and text[q - 2:q + 1] in _FESTIVALS_OF_THREE:
             found.append((q - 2, q + 1))
         q = text.find("节", q + 1)
-    q = text.find("七夕")
+    q = text.find("夕", 1)  # one character: a far faster search than 七夕
     while q >= 0:
-        if not text.startswith("节", q + 2):  # 七夕节 was found at its 节
-            found.append((q, q + 2))
-        q = text.find("七夕", q + 2)
+        if text[q - 1] == "七" and not text.startswith("节", q + 1):  # 七夕节 was found at its 节
+            found.append((q - 1, q + 1))
+        q = text.find("夕", q + 1)
     found.sort()
     return found
 
