@@ -181,4 +181,8 @@ def context(doc: Document) -> DateContext:
 
     Config ``report-year`` reaches it through ``doc.meta``, where the core puts it.
     """
-    return doc.memo("dates.context", lambda d: analyse(d, d.meta.get("report_year")))
+    return doc.memo("dates.context", _analyse)
+
+
+def _analyse(doc: Document) -> DateContext:
+    return analyse(doc, doc.meta.get("report_year"))

@@ -442,7 +442,7 @@ def find_mentions(text: str) -> list[Mention]:
         if s is not None and (s.group(2) is None or (
                 t[lo - 1:lo] not in _NOT_AFTER_OTHER and (s.group(3) is not None or t[hi - 1:hi] != "龄"))):
             if not _lunar(text, lo):
-                mention = _simple_mention(s)
+                mention = _simple_mention(s, lo)
                 if mention is not None:
                     out.append(mention)
             continue
@@ -462,22 +462,24 @@ _SIMPLE = lazy(re.compile, r"(?:([0-9]{4})年)?(?:([0-9]{1,2})月(?:([0-9]{1,2})
 _NOT_AFTER_OTHER = frozenset("百千万亿两第")  # in _NOT_AFTER_NUM and not date characters
 
 
-def _simple_mention(s: re.Match[str]) -> Mention | None:
-    """The mention a _SIMPLE run is (None for a year out of range)."""
+def _simple_mention(s: re.Match[str], lo: int) -> Mention | None:
+    """The mention a _SIMPLE run at ``lo`` is (None for a year out of range)."""
     year = month = day = None
-    y, mo, d = s.span(1), s.span(2), s.span(3)
-    t = s.string
-    if y[0] >= 0:
-        value = int(t[y[0]:y[1]])
+    y, mo, d = s.groups()  # the offsets follow from the lengths: cheaper than three spans
+    if y is not None:
+        value = int(y)
         if not 1000 <= value <= 2999:
             return None
-        year = _new_part(value, t[y[0]:y[1]], y[0], y[1])
-    if mo[0] >= 0:
-        month = _new_part(int(t[mo[0]:mo[1]]), t[mo[0]:mo[1]], mo[0], mo[1])
-        if d[0] >= 0:
-            day = _new_part(int(t[d[0]:d[1]]), t[d[0]:d[1]], d[0], d[1])
-    start, end = s.span()
-    return _new_mention("year" if month is None else "date", start, end, _new_ref(year, month, day))
+        year = _new_part(value, y, lo, lo + 4)
+        pos = lo + 5
+    else:
+        pos = lo
+    if mo is not None:
+        month = _new_part(int(mo), mo, pos, pos + len(mo))
+        if d is not None:
+            pos += len(mo) + 1
+            day = _new_part(int(d), d, pos, pos + len(d))
+    return _new_mention("year" if month is None else "date", lo, s.end(), _new_ref(year, month, day))
 
 
 def parse_date(text: str) -> dt.date | None:

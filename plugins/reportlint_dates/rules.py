@@ -160,6 +160,8 @@ def weekday_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
     """
     ctx = _ctx(self, doc)
     for m in ctx.mentions:
+        if m.begin.weekday is None and (m.end_ref is None or m.end_ref.weekday is None):
+            continue  # no weekday written (a resolved end keeps the end's own)
         for ref in _refs(m):
             if ref.weekday is None:
                 continue
@@ -422,8 +424,11 @@ def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
         return
     text = doc.text
     title = doc.title
+    # no date in an earlier year is after the limit (the signing date, or February after the period)
+    first_year = signing.date.year if signing is not None else ctx.period[1] if ctx.period else 0
     for m in ctx.mentions:
-        if m.kind == "year-range" or m.begin.year is None or (title and m.start < title.end):
+        if m.kind == "year-range" or m.begin.year is None or m.begin.year.value < first_year or (
+                title and m.start < title.end):
             continue
         if ctx.signing is not None and m.start >= ctx.signing.start:
             continue
