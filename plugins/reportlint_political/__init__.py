@@ -173,21 +173,28 @@ def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
 def fixed_list_order(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag member runs out of the fixed order, and labelled runs missing a member."""
     text = doc.text
-    words = _words(doc)
+    members: dict[str, list[tuple[int, int]]] = {}
+    for s, e, (kind, label) in _words(doc):
+        if kind == "member":
+            members.setdefault(label, []).append((s, e))
+    if not members:
+        return
     for fl in FIXED_LISTS:
-        for lo, hi in _clusters(words, fl.label):
+        for lo, hi in _clusters(members.get(fl.label, [])):
             for m in _LIST_PATTERNS[fl.label].finditer(text, lo, hi):
                 yield from _check_run(self, text, m, fl)
 
 
-def _clusters(words: list[tuple[int, int, tuple[str, str]]], label: str) -> Iterator[tuple[int, int]]:
-    """Spans of two or more members of list ``label``, each at most 2 characters after the last.
+def _clusters(members: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans of two or more of one list's ``members`` (occurrences), each at most 2 characters after the last.
 
     A run is members joined by separators of 1 or 2 characters, so each run lies inside one
     cluster; the list pattern finds in a cluster's span exactly the runs finditer finds there
     over the whole text (it has no lookaround, and no member ends past the cluster).
     """
-    spans = sorted((s, e) for s, e, (kind, name) in words if kind == "member" and name == label)
+    if len(members) < 2:
+        return
+    spans = sorted(members)
     lo, hi, count = -9, -9, 0
     for s, e in spans:
         if s - hi <= 2:

@@ -57,7 +57,7 @@ _DEDE = lazy(regex.compile, r"(?<!目)的的(?![确士哥姐])")
 # A chunk of 2-4 Han characters written twice in a row (加强加强, 进一步进一步).
 # Stdlib re with HAN (= \p{Han}): the same matches, about 5x faster than `regex` here.
 _REPEAT = lazy(re.compile, f"([{HAN}]{{2,4}})\\1")
-_NONZERO = re.compile(rb"[^\0]")
+_NONZERO = lazy(re.compile, rb"[^\0]")
 _ZEROS = {k: b"\0" * k for k in (2, 3, 4)}
 
 
