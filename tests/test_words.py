@@ -193,7 +193,8 @@ def test_repeated_word_clean(text):
     assert_clean(text, "T104")
 
 
-def test_repeat_prefilter_gives_the_plain_scan():
+@pytest.mark.parametrize("chunk", [1 << 20, 5, 13])
+def test_repeat_prefilter_gives_the_plain_scan(monkeypatch, chunk):
     """T104 runs its pattern only where the low-byte XOR prefilter allows: the same matches as finditer.
 
     The alphabet mixes characters that share a low byte (一 U+4E00, 倀 U+5000, Ā U+0100), NUL,
@@ -201,18 +202,21 @@ def test_repeat_prefilter_gives_the_plain_scan():
     """
     import random
 
+    import reportlint_words
     from reportlint_words import _REPEAT, _repeats
+
+    monkeypatch.setattr(reportlint_words, "REPEAT_CHUNK", chunk)  # huge texts go by chunks
 
     alphabet = ["一", "\u5000", "\u0100", "\u4e41", "A", "加", "强", "的", "步", "哈", "〇", " ", "，",
                 "\0", "\U00020000", "\U00020001", "\ud800", "\udc00"]
     rng = random.Random(10)
-    for _ in range(20000):
+    for _ in range(20000 if chunk > 1000 else 5000):
         chars = rng.sample(alphabet, rng.randint(1, len(alphabet)))
         text = "".join(rng.choice(chars) for _ in range(rng.choice((3, 12, 40, 200))))
         for _ in range(rng.randint(0, 3)):
-            chunk = "".join(rng.choice(chars) for _ in range(rng.randint(1, 5)))
+            piece = "".join(rng.choice(chars) for _ in range(rng.randint(1, 5)))
             i = rng.randint(0, len(text))
-            text = text[:i] + chunk * rng.randint(2, 4) + text[i:]
+            text = text[:i] + piece * rng.randint(2, 4) + text[i:]
         assert [m.span() for m in _repeats(text)] == [m.span() for m in _REPEAT.finditer(text)], text
 
 

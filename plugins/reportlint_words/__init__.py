@@ -61,8 +61,28 @@ _NONZERO = lazy(re.compile, rb"[^\0]")
 _ZEROS = {k: b"\0" * k for k in (2, 3, 4)}
 
 
+#: Characters a _repeat_ranges pass takes at once: bounds the big integers on a huge text.
+REPEAT_CHUNK = 1 << 20
+
+
 def _repeat_ranges(text: str) -> list[tuple[int, int]]:
     """Inclusive ranges ``(lo, hi)``, sorted, holding every position where ``_REPEAT`` can match.
+
+    A text over REPEAT_CHUNK characters goes by chunks, each with the next 7 characters too:
+    a match (at most 8 characters) starting in a chunk lies inside that slice.
+    """
+    n = len(text)
+    if n <= REPEAT_CHUNK:
+        return _chunk_ranges(text)
+    out: list[tuple[int, int]] = []
+    for a in range(0, n, REPEAT_CHUNK):
+        out.extend((lo + a, hi + a) for lo, hi in _chunk_ranges(text[a:a + REPEAT_CHUNK + 7]))
+    out.sort()
+    return out
+
+
+def _chunk_ranges(text: str) -> list[tuple[int, int]]:
+    """_repeat_ranges of one chunk.
 
     A match of chunk length k at i needs text[i+j] == text[i+k+j] for j < k, so the low bytes
     of those characters are equal too. The low bytes of the whole text form one big integer;
