@@ -435,22 +435,24 @@ def low_bytes(text: str) -> bytes | None:
 
     Equal characters have equal low bytes, so scans for equal or listed characters can run on
     these bytes at C speed and check their few candidates. Several scans of one document share
-    the encoding (the last text is kept). UnicodeEncodeError for a lone surrogate.
+    the encoding (the last few texts are kept: a rule may scan a part of the document in between).
+    UnicodeEncodeError for a lone surrogate.
     """
-    global _LAST_LOW
-    last_text, low = _LAST_LOW
-    if text is not last_text:
-        raw = text.encode("utf-16-be")
-        low = raw[1::2] if len(raw) == 2 * len(text) else None
-        _LAST_LOW = (text, low)
+    global _LOW_CACHE
+    for cached, low in _LOW_CACHE:
+        if cached is text:
+            return low
+    raw = text.encode("utf-16-be")
+    low = raw[1::2] if len(raw) == 2 * len(text) else None
+    _LOW_CACHE = ((text, low), *_LOW_CACHE[:3])
     return low
 
 
 _END_START = itemgetter(2, 1)
 _BY_END = itemgetter(1, 0)  # (start, end, value) hits: by end, then start
-#: The last text low_bytes encoded, and its low bytes (None beyond the BMP); one pair, replaced at
-#: once (thread-safe).
-_LAST_LOW: tuple[str, bytes | None] = ("", b"")
+#: The last texts low_bytes encoded, and their low bytes (None beyond the BMP), newest first;
+#: replaced as a whole (thread-safe).
+_LOW_CACHE: tuple[tuple[str, bytes | None], ...] = ()
 #: Word lists up to this many characters in all get a DFA (see LiteralMatcher._build).
 DFA_MAX_CHARS = 5000
 #: Characters per ahocorasick_rs call (see LiteralMatcher._rs_hits).
