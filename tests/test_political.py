@@ -303,3 +303,16 @@ def test_fuzzy_character_bound_never_skips_a_match():
                 skipped += 1
                 assert spec.fuzzy.search(text) is None, (spec.canonical, text)
         assert skipped > 100
+
+
+def test_variant_inside_an_allowed_form_stays_masked_without_fuzzy_matching(tmp_path):
+    """With max_errors = 0 the exact and allowed forms are still found when a variant lies inside one."""
+    from reportlint.document import Document
+
+    body = (
+        '[[rules]]\nkind = "canonical"\ncode = "X101"\nname = "x"\nsummary = "x"\nmessage = "{match}"\n'
+        'canonical = "奢靡之风"\nmax_errors = 0\nvariants = ["奢侈"]\nallow = ["奢侈品"]\n'
+    )
+    (rule,) = load_pack(_pack(tmp_path, body), {"canonical": canonical_kind})
+    found = list(rule.check(Document("刹住奢侈，不买奢侈品", path="<t>")))
+    assert [(f.start, f.end) for f in found] == [(2, 4)]

@@ -99,6 +99,10 @@ class _Spec:
                 # later tags win: an allowed form that is also an anchor masks; the int is the
                 # anchor's offset in the canonical form
                 words[w] = (tag, canonical.find(w))
+        if not k and not any(v in form for v in self.variants for form in (canonical, *self.allow)):
+            # Exact and allowed forms only mask what lies inside them: without fuzzy matching and
+            # with no variant inside one, they mask nothing and need not be found (中央八项规定).
+            words = {w: value for w, value in words.items() if value[0] != "exact"}
         self.words = words
         # A near miss keeps at least len - k characters of the canonical form (each edit loses at
         # most one), so a window holding fewer of them cannot hold one: no fuzzy search needed.
