@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import regex
 
 from reportlint import Document
 from reportlint.lazyre import lazy
 from reportlint_dates.extract import Mention, Period, find_mentions, find_periods, parse_date
 
 # A title that reviews a period (总结, 述职, 工作报告) versus one that plans ahead (计划, 要点).
-_SUMMARY_TITLE = lazy(regex.compile, r"总结|述职|报告|汇报|回顾|情况")
-_PLAN_TITLE = lazy(regex.compile, r"计划|规划|要点|打算|方案|安排|思路|展望|意见|通知|目标|任务")
+# Plain words: stdlib `re` finds them as `regex` would, with less overhead per call.
+_SUMMARY_TITLE = lazy(re.compile, r"总结|述职|报告|汇报|回顾|情况")
+_PLAN_TITLE = lazy(re.compile, r"计划|规划|要点|打算|方案|安排|思路|展望|意见|通知|目标|任务")
 # How many closing paragraphs may hold the signing date (落款: body, unit, date).
 _SIGN_WINDOW = 5
 

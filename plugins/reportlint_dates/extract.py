@@ -410,13 +410,14 @@ def _runs(t: str, anchors: list[int], chars: str, run: re.Pattern[str]) -> list[
     """
     out: list[tuple[int, int]] = []
     hi = 0
+    match = run.match  # once: ``run`` may be a lazy pattern, whose attributes cost a Python call
     for q in anchors:
         if q < hi:
             continue  # in the run before
         s = q
         while s > 0 and t[s - 1] in chars:
             s -= 1
-        m = run.match(t, q)
+        m = match(t, q)
         assert m is not None  # the run pattern matches the empty string too
         hi = m.end() + 1
         out.append((s, hi))
@@ -439,13 +440,14 @@ def find_mentions(text: str) -> list[Mention]:
     simple = _SIMPLE.fullmatch
     for lo, hi in _windows(t):
         s = simple(t, lo, hi - 1)
-        if s is not None and (s.group(2) is None or (
-                t[lo - 1:lo] not in _NOT_AFTER_OTHER and (s.group(3) is not None or t[hi - 1:hi] != "龄"))):
-            if not _lunar(text, lo):
-                mention = _simple_mention(s, lo)
-                if mention is not None:
-                    out.append(mention)
-            continue
+        if s is not None:
+            y, mo, d = s.groups()
+            if mo is None or (t[lo - 1:lo] not in _NOT_AFTER_OTHER and (d is not None or t[hi - 1:hi] != "龄")):
+                if not _lunar(text, lo):
+                    mention = _simple_mention(y, mo, d, lo, hi - 1)
+                    if mention is not None:
+                        out.append(mention)
+                continue
         for m in finditer(t, lo, hi):
             mention = _mention(m, c, text)
             if mention is not None:
@@ -462,10 +464,10 @@ _SIMPLE = lazy(re.compile, r"(?:([0-9]{4})年)?(?:([0-9]{1,2})月(?:([0-9]{1,2})
 _NOT_AFTER_OTHER = frozenset("百千万亿两第")  # in _NOT_AFTER_NUM and not date characters
 
 
-def _simple_mention(s: re.Match[str], lo: int) -> Mention | None:
-    """The mention a _SIMPLE run at ``lo`` is (None for a year out of range)."""
+def _simple_mention(y: str | None, mo: str | None, d: str | None, lo: int, hi: int) -> Mention | None:
+    """The mention a _SIMPLE run ``lo:hi`` is, from its groups (None for a year out of range)."""
     year = month = day = None
-    y, mo, d = s.groups()  # the offsets follow from the lengths: cheaper than three spans
+    # the offsets follow from the lengths: cheaper than asking the match for three spans
     if y is not None:
         value = int(y)
         if not 1000 <= value <= 2999:
@@ -479,7 +481,7 @@ def _simple_mention(s: re.Match[str], lo: int) -> Mention | None:
         if d is not None:
             pos += len(mo) + 1
             day = _new_part(int(d), d, pos, pos + len(d))
-    return _new_mention("year" if month is None else "date", lo, s.end(), _new_ref(year, month, day))
+    return _new_mention("year" if month is None else "date", lo, hi, _new_ref(year, month, day))
 
 
 def parse_date(text: str) -> dt.date | None:

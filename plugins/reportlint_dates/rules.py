@@ -33,6 +33,8 @@ _FESTIVAL = lazy(regex.compile, r"(?:春节|元宵节|端午节|七夕节?|中�
 # After “6月22日端午节” the clause must end (or say 当天): “1月18日春节慰问” dates the visit.
 _FESTIVAL_END = lazy(regex.compile, r"[，。；、：！？,;）)\s]|当天|当日|这一?天|$")
 _FESTIVAL_DAY = lazy(regex.compile, r"(?:当天|当日)?\s*[（(]")
+# What _FESTIVAL_DAY can start with (every `regex` \s is a str.isspace() character): others skip it.
+_FESTIVAL_DAY_FIRST = frozenset("当（(")
 
 # D06: completion markers, and words that make a later year legitimate (plans, 截至, 以来).
 _DONE = lazy(regex.compile,
@@ -218,7 +220,7 @@ def range_reversed(self: Rule, doc: Document) -> Iterator[Finding]:
     """
     ctx = _ctx(self, doc)
     for m in ctx.mentions:
-        if m.is_range and _reversed(ctx, m):
+        if m.end_ref is not None and _reversed(ctx, m):
             text = doc.text[m.start:m.end]
             yield self.finding(m.start, m.end, f"时间范围“{text}”终点早于起点，请核对")
 
@@ -283,7 +285,7 @@ def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int, 
         mention = by_end.get(s) or (by_end.get(s - 1) if s and text[s - 1] in "（(" else None)
         if mention is not None and not _FESTIVAL_END.match(text, e):
             mention = None
-        if mention is None:
+        if mention is None and (text[e:e + 1] in _FESTIVAL_DAY_FIRST or text[e:e + 1].isspace()):
             bracket = _FESTIVAL_DAY.match(text, e)
             mention = by_start.get(bracket.end()) if bracket else None
         if mention is not None and mention.begin.day is not None:
@@ -425,7 +427,7 @@ def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     title = doc.title
     # no date in an earlier year is after the limit (the signing date, or February after the period)
-    first_year = signing.date.year if signing is not None else ctx.period[1] if ctx.period else 0
+    first_year = signing.date.year if signing is not None else ctx.period[1] + 1 if ctx.period else 0
     for m in ctx.mentions:
         if m.kind == "year-range" or m.begin.year is None or m.begin.year.value < first_year or (
                 title and m.start < title.end):
