@@ -57,8 +57,9 @@ _DEDE = lazy(regex.compile, r"(?<!目)的的(?![确士哥姐])")
 # A chunk of 2-4 Han characters written twice in a row (加强加强, 进一步进一步).
 # Stdlib re with HAN (= \p{Han}): the same matches, about 5x faster than `regex` here.
 _REPEAT = lazy(re.compile, f"([{HAN}]{{2,4}})\\1")
-_NONZERO = lazy(re.compile, rb"[^\0]")
-_ZEROS = {k: b"\0" * k for k in (2, 3, 4)}
+# A run of k or more NUL bytes, whole: its k leading NULs are a literal, which sre finds faster
+# than bytes.find.
+_ZERO_RUNS = {k: lazy(re.compile, b"\0" * k + rb"\0*") for k in (2, 3, 4)}
 
 
 #: Characters a _repeat_ranges pass takes at once: bounds the big integers on a huge text.
@@ -86,7 +87,7 @@ def _chunk_ranges(text: str) -> list[tuple[int, int]]:
 
     A match of chunk length k at i needs text[i+j] == text[i+k+j] for j < k, so the low bytes
     of those characters are equal too. The low bytes of the whole text form one big integer;
-    XOR with itself shifted by k bytes leaves a zero byte at each equal pair, and ``bytes.find``
+    XOR with itself shifted by k bytes leaves a zero byte at each equal pair, and a literal search
     locates k zeros in a row at C speed. Trying the backreference pattern at every offset costs
     ~30 ns a character; this costs a few, and the pattern then runs only inside these rare
     ranges (a zero run [p, q) of length >= k allows starts p..q-k). Characters that differ but
@@ -105,13 +106,9 @@ def _chunk_ranges(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for k in (2, 3, 4):
         diff = (whole ^ (whole >> (8 * k))).to_bytes(n, "little")
-        zeros = _ZEROS[k]
-        p = diff.find(zeros)
-        while p != -1:
-            m = _NONZERO.search(diff, p)
-            q = n if m is None else m.start()
+        for m in _ZERO_RUNS[k].finditer(diff):
+            p, q = m.span()
             out.append((p, q - k))
-            p = diff.find(zeros, q)
     out.sort()
     return out
 
