@@ -131,6 +131,7 @@ class _Family:
         self.last_index = -1  # the pack index of the last rule added
         self._matcher: LiteralMatcher | None = None
         self._shared: list[str] = []  # the SHARED_WORDS keys in the matcher
+        self._key, self._key_size = "", -1  # the doc.memo key of the scan, for this many specs
 
     def add(self, spec: _Spec) -> int:
         """Register a rule's spec; its index in the family."""
@@ -140,8 +141,9 @@ class _Family:
 
     def hits(self, doc: Document, index: int) -> _Hits:
         """Spec ``index``'s words in the document: exact/allowed spans sorted, anchors and variants by end offset."""
-        key = f"canonical-family:{id(self)}:{len(self.specs)}"
-        return doc.memo(key, self._scan)[index]
+        if self._key_size != len(self.specs):  # a new key once the pack added rules: a new scan
+            self._key, self._key_size = f"canonical-family:{id(self)}:{len(self.specs)}", len(self.specs)
+        return doc.memo(self._key, self._scan)[index]
 
     def _scan(self, doc: Document) -> list[_Hits]:
         if self._matcher is None:
@@ -276,20 +278,38 @@ def _near_misses(spec: _Spec, text: str, anchors: list[tuple[int, int, int]], ex
         # starts within k characters of a_start - offset: a window of len + 2k characters.
         lo, hi = max(0, a_start - offset - k), min(len(text), a_start - offset + size + k)
         window = _mask(text, lo, hi, exact)
-        if not all(any(alt in window for alt in r) for r in spec.require):
-            continue  # cheap: the near miss could not contain them either
-        if sum(min(window.count(c), n) for c, n in spec.char_counts) < spec.min_common:
-            continue  # cheap: too few of the canonical characters for k edits
+        if not _holds(window, spec.require) or not _enough_characters(window, spec):
+            continue  # cheap: the near miss could not be in the window
         m = spec.fuzzy.search(window, timeout=PATTERN_TIMEOUT)
         if m is None or not any(m.fuzzy_counts):
             continue
         got, start = _trim(spec, m.group(), lo + m.start())
         got = _extend_end(spec, text, got, start)
         span = (start, start + len(got))
-        if span in seen or _MASK in got or not all(any(alt in got for alt in r) for r in spec.require):
+        if span in seen or _MASK in got or not _holds(got, spec.require):
             continue
         seen.add(span)
         yield span[0], span[1], got
+
+
+def _holds(text: str, require: tuple[tuple[str, ...], ...]) -> bool:
+    """True if ``text`` holds one of the alternatives of every ``require`` item."""
+    for alternatives in require:
+        for alt in alternatives:
+            if alt in text:
+                break
+        else:
+            return False
+    return True
+
+
+def _enough_characters(window: str, spec: _Spec) -> bool:
+    """False if ``window`` has fewer than len - k of the canonical characters: no near miss fits in it."""
+    common = 0
+    for c, n in spec.char_counts:
+        found = window.count(c)
+        common += found if found < n else n
+    return common >= spec.min_common
 
 
 def _is_near(spec: _Spec, text: str, s: int, e: int) -> bool:
