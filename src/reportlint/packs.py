@@ -330,8 +330,8 @@ class LiteralMatcher:
         # bytes. Words beyond the BMP or with a lone surrogate never occur in such a text.
         groups: dict[bytes, list[tuple[str, Any]]] = {}
         for word, value in self._words.items():
-            if _SURROGATE.search(word) is None and len(word.encode("utf-16-be")) == 2 * len(word):
-                groups.setdefault(word.encode("utf-16-be")[1::2], []).append((word, value))
+            if _SURROGATE.search(word) is None and len(word.encode("utf-16-le")) == 2 * len(word):
+                groups.setdefault(word.encode("utf-16-le")[::2], []).append((word, value))
         self._groups = [tuple(g) for g in groups.values()]
         return rs.BytesAhoCorasick(list(groups), **self._options()) if groups else False
 
@@ -442,8 +442,8 @@ def low_bytes(text: str) -> bytes | None:
     for cached, low in _LOW_CACHE:
         if cached is text:
             return low
-    raw = text.encode("utf-16-be")
-    low = raw[1::2] if len(raw) == 2 * len(text) else None
+    raw = text.encode("utf-16-le")  # a copy of a UCS-2 string: no byte swap
+    low = raw[::2] if len(raw) == 2 * len(text) else None
     _LOW_CACHE = ((text, low), *_LOW_CACHE[:3])
     return low
 
