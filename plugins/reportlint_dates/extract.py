@@ -382,8 +382,9 @@ def _plausible(kind: str, b: DateRef, e: DateRef | None) -> bool:
 # characters round its anchor, and the pattern cannot read past the first other character
 # after that run (nor before the run, but lookbehinds see there). Run on each such run, the
 # pattern finds exactly what one pass over the whole text finds, in a small part of the time.
-_NUMERAL = frozenset("0123456789〇○零一二三四五六七八九十")
-_DATE_CHARS = ("0123456789〇○零一二三四五六七八九十年度月份日号旬上中下 \t\u3000—–-－~～〜至到./"
+_DIGITS = "0123456789０１２３４５６７８９"  # full-width ones are read as ASCII (runs are found before)
+_NUMERAL = frozenset(_DIGITS + "〇○零一二三四五六七八九十")
+_DATE_CHARS = (_DIGITS + "〇○零一二三四五六七八九十年度月份日号旬上中下 \t\u3000—–-－~～〜至到./"
                "（(）)星期礼拜周天")
 _DATE_RUN = lazy(re.compile, "[" + re.escape(_DATE_CHARS) + "]*")
 
@@ -392,8 +393,7 @@ def _anchors(t: str) -> list[int]:
     """Offsets of the anchors in ``t``, in order (str.find runs far faster than a pattern here)."""
     found = []
     find = t.find
-    for ch, before in (("年", _NUMERAL), ("月", _NUMERAL), (".", "0123456789"), ("/", "0123456789"),
-                       ("-", "0123456789")):
+    for ch, before in (("年", _NUMERAL), ("月", _NUMERAL), (".", _DIGITS), ("/", _DIGITS), ("-", _DIGITS)):
         q = find(ch, 1)
         while q >= 0:
             if t[q - 1] in before:
@@ -435,19 +435,24 @@ def find_mentions(text: str) -> list[Mention]:
     c = _compiled or _Mentions()
     _compiled = c
     out: list[Mention] = []
-    t = _ascii_digits(text)
     finditer = c.pattern.finditer
     simple = _SIMPLE.fullmatch
-    for lo, hi in _windows(t):
-        s = simple(t, lo, hi - 1)
+    # The pattern reads full-width digits as ASCII (_ascii_digits); as it reads nothing outside a
+    # run but the character before, a run without them reads the same in the text as it is.
+    t = text
+    for lo, hi in _windows(text):
+        s = simple(text, lo, hi - 1)  # ASCII digits only
         if s is not None:
             y, mo, d = s.groups()
-            if mo is None or (t[lo - 1:lo] not in _NOT_AFTER_OTHER and (d is not None or t[hi - 1:hi] != "龄")):
+            if mo is None or (text[lo - 1:lo] not in _NOT_AFTER_OTHER and (
+                    d is not None or text[hi - 1:hi] != "龄")):
                 if not _lunar(text, lo):
                     mention = _simple_mention(y, mo, d, lo, hi - 1)
                     if mention is not None:
                         out.append(mention)
                 continue
+        if t is text and _FULLWIDTH_DIGIT.search(text, lo, hi):
+            t = text.translate(_WIDTH)
         for m in finditer(t, lo, hi):
             mention = _mention(m, c, text)
             if mention is not None:

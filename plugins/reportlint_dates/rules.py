@@ -121,7 +121,7 @@ def date_invalid(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in ctx.mentions:
         if m.kind not in ("date", "range", "month-range"):
             continue
-        for ref in _refs(m):
+        for ref in (m.begin,) if m.end_ref is None else _refs(m):
             if ref.month is None or (ref.day is None and ref.year is None):
                 continue
             month, day = ref.month.value, ref.day.value if ref.day else None
