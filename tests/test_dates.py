@@ -514,3 +514,15 @@ def test_period_windows_find_what_one_pass_found() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
         whole = [(m.span(), m.groupdict()) for m in _PERIOD.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in _period_matches(text, _period_anchors(text))] == whole, text
+
+
+def test_festival_dates_end_with_a_character_d105_looks_for() -> None:
+    """D105 skips a festival unless a date can end right before it: every date ends so."""
+    from reportlint_dates.rules import _BEFORE_FESTIVAL
+
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = "".join(_random_mention(rng) if rng.random() < 0.5 else rng.choice(_PIECES) for _ in range(6))
+        for m in find_mentions(text):
+            if m.kind in ("date", "numeric"):
+                assert text[m.end - 1] in _BEFORE_FESTIVAL, text[m.start:m.end]

@@ -270,28 +270,32 @@ def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int, 
     端午节（6月22日）; ``year`` is one written on the festival itself (2024年端午节（6月10日））."""
     text = ctx.doc.text
     festivals = _festivals(text)
-    if not festivals:
-        return
-    by_end: dict[int, Mention] = {}
-    by_start: dict[int, Mention] = {}
-    years: dict[int, int] = {}
-    for m in ctx.mentions:
-        if m.kind in ("date", "numeric"):
-            by_end[m.end] = by_start[m.start] = m
-        elif m.kind == "year" and m.begin.year:
-            years[m.end] = m.begin.year.value
+    by_end: dict[int, Mention] | None = None
     for s, e in festivals:
+        after = text[e:e + 1]
+        if text[s - 1:s] not in _BEFORE_FESTIVAL and after not in _FESTIVAL_DAY_FIRST and not after.isspace():
+            continue  # no date ends against it, no bracket follows it
+        if by_end is None:
+            by_end, by_start, years = {}, {}, {}
+            for m in ctx.mentions:
+                if m.kind in ("date", "numeric"):
+                    by_end[m.end] = by_start[m.start] = m
+                elif m.kind == "year" and m.begin.year:
+                    years[m.end] = m.begin.year.value
         year = years.get(s)
         mention = by_end.get(s) or (by_end.get(s - 1) if s and text[s - 1] in "（(" else None)
         if mention is not None and not _FESTIVAL_END.match(text, e):
             mention = None
-        if mention is None and (text[e:e + 1] in _FESTIVAL_DAY_FIRST or text[e:e + 1].isspace()):
+        if mention is None and (after in _FESTIVAL_DAY_FIRST or after.isspace()):
             bracket = _FESTIVAL_DAY.match(text, e)
             mention = by_start.get(bracket.end()) if bracket else None
         if mention is not None and mention.begin.day is not None:
             yield mention, text[s:e], min(s, mention.start), max(e, mention.end), year
 
 
+# The last character of a date or numeric mention (月, 日, 旬, a digit, a weekday…), or the
+# bracket before one: a festival after anything else has no date ending right before it.
+_BEFORE_FESTIVAL = frozenset("月份日号旬）)一二三四五六天0123456789０１２３４５６７８９（(")
 _FESTIVALS_OF_THREE = frozenset(name for name in _FESTIVALS if len(name) == 3)
 
 
