@@ -382,7 +382,7 @@ def _plausible(kind: str, b: DateRef, e: DateRef | None) -> bool:
 # characters round its anchor, and the pattern cannot read past the first other character
 # after that run (nor before the run, but lookbehinds see there). Run on each such run, the
 # pattern finds exactly what one pass over the whole text finds, in a small part of the time.
-_DIGITS = "0123456789０１２３４５６７８９"  # full-width ones are read as ASCII (runs are found before)
+_DIGITS = "0123456789０１２３４５６７８９"  # runs are found in the text as written: full-width count
 _NUMERAL = frozenset(_DIGITS + "〇○零一二三四五六七八九十")
 _DATE_CHARS = (_DIGITS + "〇○零一二三四五六七八九十年度月份日号旬上中下 \t\u3000—–-－~～〜至到./"
                "（(）)星期礼拜周天")
@@ -390,7 +390,7 @@ _DATE_RUN = lazy(re.compile, "[" + re.escape(_DATE_CHARS) + "]*")
 
 
 def _anchors(t: str) -> list[int]:
-    """Offsets of the anchors in ``t``, in order (str.find runs far faster than a pattern here)."""
+    """Offsets of the anchors (年, 月, [./-]) in ``t``, in order (str.find beats a pattern here)."""
     found = []
     find = t.find
     for ch, before in (("年", _NUMERAL), ("月", _NUMERAL), (".", _DIGITS), ("/", _DIGITS), ("-", _DIGITS)):
@@ -460,11 +460,12 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-# The commonest runs, 2023年, 3月21日, 2023年3月21日, 2023年3月, are read without the big pattern:
-# on such a run (Arabic digits, nothing else in it) only the single-date branch can match (the
-# others need a range mark or a separator, 2023年 alone goes to the bare-year branch) and its
-# lookbehinds pass, as a digit or numeral cannot come just before a run; so the match is the whole
-# run, unless 百千万亿两第 comes before the month or 龄 after a month without a day.
+# The commonest runs, 2023年, 3月21日, 2023年3月21日, 2023年3月, are read without the big pattern.
+# On such a run (ASCII digits, nothing else in it) the range and numeric branches fail (they need
+# a range mark or a separator), the single-date branch matches the whole run when there is a
+# month (2023年 alone goes on to the bare-year branch, which matches it), and the lookbehinds
+# pass, as no digit or numeral comes just before a run: unless 百千万亿两第 comes before the month
+# or 龄 after a month without a day, where the pattern decides.
 _SIMPLE = lazy(re.compile, r"(?:([0-9]{4})年)?(?:([0-9]{1,2})月(?:([0-9]{1,2})[日号])?)?")
 _NOT_AFTER_OTHER = frozenset("百千万亿两第")  # in _NOT_AFTER_NUM and not date characters
 
