@@ -9,13 +9,14 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any, mark, positions
+from reportlint.chars import has_any, mark
 from reportlint.document import Paragraph
 from reportlint.lazyre import lazy
 
 from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL
 
 _BRACKETS = lazy(re.compile, r"[“”‘’（）《》〈〉【】〔〕]")
+_NOT_MARK = lazy(re.compile, r"[^“”‘’（）《》〈〉【】〔〕\n]+")
 # The innermost pairs a balanced sequence of marks is reduced by (‘’ is left out: apostrophes).
 _INNER_PAIRS = ("“”", "（）", "《》", "〈〉", "【】", "〔〕")
 # "1）" "a）" "一）" as a list marker: at a paragraph start or after a pause, not a pair half.
@@ -45,9 +46,6 @@ def _nests(marks: str) -> bool:
             return False
         marks = reduced
     return True
-
-
-_FAST_PATH_MAX = 1 << 20
 
 
 def _reduces_to_breaks(marks: str) -> bool:
@@ -131,21 +129,16 @@ class _Balance:
         """Whole-document fast path: plain text whose every line's marks nest and close, with no ‘’
         and no heading marker to judge, has nothing to report (its paragraphs are its lines).
 
-        One scan instead of one per paragraph: pairs never contain a line break, so reducing the
-        document's marks with the line breaks kept reduces each line on its own.
+        One pass instead of one per paragraph: everything but the marks and line breaks is cut
+        out (a negated class runs in sre's tight loop), and since pairs never contain a line
+        break, reducing what is left reduces each line on its own.
         """
-        text = self.text
-        # Not for huge texts: the position list would cost far more memory than the paragraph walk.
-        if self.doc.paragraph_spans is not None or self.markers or len(text) > _FAST_PATH_MAX or has_any(text, "‘’"):
+        if self.doc.paragraph_spans is not None or self.markers:
             return False
-        marks: list[str] = []
-        prev = 0
-        for pos in positions(text, "“”（）《》〈〉【】〔〕"):
-            if text.find("\n", prev, pos) != -1:
-                marks.append("\n")
-            marks.append(text[pos])
-            prev = pos
-        return _reduces_to_breaks("".join(marks))
+        marks = _NOT_MARK.sub("", self.text)
+        if "‘" in marks or "’" in marks:
+            return False
+        return _reduces_to_breaks(marks)
 
     @staticmethod
     def _trivially_balanced(text: str, para: Paragraph, markers: list[int]) -> bool:
