@@ -428,7 +428,7 @@ _PIECES = ["2023", "二〇二三", "２０２４", "年", "月", "日", "号", "
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=70))
 def test_windowed_extractor_finds_what_one_pass_found(pieces: list[str]) -> None:
-    """Windows round the anchors are exact, long runs of spaces (which the pattern allows) included."""
+    """Runs round the anchors are exact, long runs of spaces (which the pattern allows) included."""
     text = "".join(pieces)
     assert find_mentions(text) == _reference_mentions(text), text
 
@@ -441,29 +441,37 @@ def _random_mention(rng: random.Random) -> str:
     def pick(*options: str) -> str:
         return rng.choice(options)
 
+    def digits(n: int) -> str:
+        return "".join(rng.choice(pick("0123456789", "０１２３４５６７８９", "〇○零一二三四五六七八九")) for _ in range(n))
+
     def year() -> str:
-        return pick("2023", "二〇二三", "２０２４", "1999")
+        return pick("2023", "1999", digits(4))
+
+    def small() -> str:  # a month or a day, any script
+        return pick(str(rng.randint(1, 31)), f"{rng.randint(0, 9):02d}", digits(rng.randint(1, 2)), "十", "十二",
+                    "二十一", "三十", "十九")
 
     def wd() -> str:
-        return pick("", "", f"{sp()}（{sp()}星期二{sp()}）", f"{sp()}({sp()}周三{sp()})", f"{sp()}星期日")
+        day = rng.choice("一二三四五六日天")
+        return pick("", "", f"{sp()}（{sp()}星期{day}{sp()}）", f"{sp()}({sp()}周{day}{sp()})", f"{sp()}星期{day}",
+                    f"{sp()}（礼拜{day}）")
 
     def date() -> str:
-        return (pick("", f"{year()}年") + pick("3", "12", "十二", "三", "05") + "月"
-                + pick("21", "二十一", "5", "09") + pick("日", "号") + wd())
+        return (pick("", f"{year()}年") + small() + pick("月", "月份")
+                + pick(small() + pick("日", "号"), pick("上", "中", "下") + "旬", "") + wd())
 
-    sep = sp() + pick("——", "—", "-", "至", "~", "到") + sp()
+    sep = sp() + pick("——", "—", "-", "至", "~", "到", "–", "－", "～", "〜") + sp()
     return pick(
         date(),
-        date() + sep + pick("", pick("", f"{year()}年") + pick("4", "十一") + "月") + pick("2", "二十") + "日" + wd(),
-        pick("", f"{year()}年") + pick("1", "11", "三") + pick("", "月") + sep + pick("", f"{year()}年")
-        + pick("9", "2", "十二") + pick("月", "月份"),
-        pick("2023", "1999") + pick("", "年", "年度") + sep + pick("2024", "2100") + "年" + pick("", "度"),
-        year() + pick(".", "/", "-") + pick("3", "03", "13") + pick(".", "/", "-") + pick("5", "21", "32") + wd(),
+        date() + sep + pick("", pick("", f"{year()}年") + small() + "月") + small() + "日" + wd(),
+        pick("", f"{year()}年") + small() + pick("", "月") + sep + pick("", f"{year()}年") + small() + pick("月", "月份"),
+        year() + pick("", "年", "年度") + sep + year() + "年" + pick("", "度"),
+        year() + pick(".", "/", "-") + small() + pick(".", "/", "-") + small() + wd(),
     )
 
 
 def test_windowed_extractor_on_long_forms_and_documents(sample_text: str) -> None:
-    """Long forms (the window bounds are tight for these) amid noise, and long documents."""
+    """Long forms (spaces, weekdays, ranges, full-width digits) amid noise, and long documents."""
     longest = ["3月二十一日（星期二）——二十一日（星期二）", "3月二十一号（星期二）——二十一日（星期二）x",
                "2023——2024年度", "十二——二〇二三年十二月份", "2023.12.21（星期四）", "1999 —— 2000年"]
     for text in longest:
@@ -503,15 +511,36 @@ def test_festivals_found_with_str_find_are_the_pattern_matches() -> None:
         assert _festivals(text) == [m.span() for m in _FESTIVAL.finditer(text)], text
 
 
+def _random_period(rng: random.Random) -> str:
+    """一季度, 2023年上半年（1—6月）… in any script, with spaces where the pattern allows them."""
+    def sp() -> str:
+        return "".join(rng.choice(" \t\u3000") for _ in range(rng.choice([0, 0, 1, 5])))
+
+    def pick(*options: str) -> str:
+        return rng.choice(options)
+
+    numerals = "0123456789０１２３４５６７８９〇○零一二三四五六七八九十"
+
+    def small() -> str:
+        return "".join(rng.choice(numerals) for _ in range(rng.randint(1, 2)))
+
+    year = pick("", "2023", "".join(rng.choice(numerals) for _ in range(4))) + pick("年", "年度")
+    name = pick(pick("", "第", "前") + rng.choice("一二三四1234５") + "季度", rng.choice("上下") + "半年")
+    bracket = (sp() + pick("（", "(") + sp() + small() + pick("", "月", "月份") + sp()
+               + pick("——", "—", "-", "至", "~", "到", "–", "－", "～", "〜") + sp() + small() + pick("月", "月份") + sp()
+               + pick("）", ")"))
+    return pick("", year) + name + pick("", bracket)
+
+
 def test_period_windows_find_what_one_pass_found() -> None:
     from reportlint_dates.extract import _PERIOD, _period_anchors, _period_matches
 
     rng = random.Random(10)
-    pieces = ["2023", "二〇二三", "年", "度", "第", "前", "一", "三", "4", "季度", "上", "下", "半年", "（", "(", "）",
-              ")", "1", "十二", "月", "份", "—", "——", "至", "-", " ", "\u3000\u3000\u3000", "x", "，", "季", "半",
-              "2023年一季度（1—3月）", "上半年 （ 1 至 6 月份 ）"]
+    pieces = ["2023", "年", "度", "第", "前", "一", "季度", "上", "半年", "（", "）", "十二", "月", "份", "—", " ", "x",
+              "，", "季", "半"]
     for _ in range(20000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 24)))
+        text = "".join(_random_period(rng) if rng.random() < 0.3 else rng.choice(pieces)
+                       for _ in range(rng.randint(0, 12)))
         whole = [(m.span(), m.groupdict()) for m in _PERIOD.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in _period_matches(text, _period_anchors(text))] == whole, text
 
