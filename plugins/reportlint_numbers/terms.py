@@ -19,6 +19,47 @@ from .cn import to_chinese
 _RANGE = lazy(regex.compile,
     r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)(\s*[～~—\-－至到]\s*)(\d+(?:\.\d+)?)(万亿|亿|万|%|％|‰)"
 )
+_MAGNITUDES = "万亿%％‰"
+_DIGIT_CHAR = lazy(re.compile, f"[{DIGIT}]")  # regex's \d (str.isdecimal follows an older Unicode)
+
+
+def _is_digit(c: str) -> bool:
+    return c.isdecimal() or _DIGIT_CHAR.match(c) is not None
+
+_RANGE_CHARS = ".～~—-－至到"
+
+
+def _range_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_RANGE.finditer(text)``, run only on the stretch of number-and-range characters before each
+    magnitude that follows a digit.
+
+    Exact: a match is digits, dots, spaces and one range mark, then its magnitude. Walking back
+    from a magnitude over a superset of those characters stops at one no match can hold, so no
+    match straddles a window's start, and each window ends after its magnitude (万亿 included);
+    windows that overlap are merged, so a match that passes one window's end is inside the union.
+    """
+    spans: list[tuple[int, int]] = []
+    for mag in _MAGNITUDES:
+        find = text.find
+        p = find(mag)
+        while p != -1:
+            if p and _is_digit(text[p - 1]):
+                r = p - 1
+                while r > 0 and ((c := text[r - 1]).isspace() or c in _RANGE_CHARS or _is_digit(c)):
+                    r -= 1
+                spans.append((r, min(len(text), p + 2)))
+            p = find(mag, p + 1)
+    spans.sort()
+    end = -1
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= end:
+            merged[-1][1] = end = max(end, e)
+        else:
+            merged.append([s, e])
+            end = e
+    for s, e in merged:
+        yield from _RANGE.finditer(text, s, e)
 
 
 @rule(
@@ -36,7 +77,7 @@ _RANGE = lazy(regex.compile,
     good=["增长20%～30%", "3～5天", "9亿～16亿元", "2023-2024年"],
 )
 def range_drops_magnitude(self: Rule, doc: Document) -> Iterator[Finding]:
-    for m in _RANGE.finditer(doc.text):
+    for m in _range_matches(doc.text):
         mag = m.group(4)
         yield self.finding(m.start(), m.end(), f"数值范围前一个数值不能省略{mark(mag)}，应为"
                            f"{mark(m.group(1) + mag + m.group(2) + m.group(3) + mag)}",
