@@ -147,10 +147,14 @@ class Document:
         rules grouped by the first letter of their code and forgets these results when the
         letter changes (memory on huge files), so share within a family.
         """
-        cache = self.meta.setdefault("_memo", {})
-        if key not in cache:
-            cache[key] = factory(self)
-        return cache[key]
+        cache = self.meta.get("_memo")
+        if cache is None:
+            cache = self.meta["_memo"] = {}
+        try:
+            return cache[key]
+        except KeyError:
+            value = cache[key] = factory(self)
+            return value
 
     def location_label(self, offset: int) -> str:
         """A human label for ``offset`` beyond line:col (a .docx table cell, say)."""
