@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
-from pathlib import PurePath
 from typing import Any
 
 from reportlint import hookimpl
@@ -12,7 +12,7 @@ from reportlint.document import Document
 
 @hookimpl(trylast=True)
 def reportlint_read_document(path: str, data: bytes) -> Document | None:
-    suffix = PurePath(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()  # PurePath(path).suffix, without building a path (~2 µs a file)
     if suffix == ".docx":
         from reportlint.readers.docx import read_docx
 
