@@ -100,9 +100,11 @@ def chinese_number(s: str) -> int | None:
     return total + cur
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, like Paragraph: a frozen dataclass's __init__ pays an object.__setattr__ per field
+# (11 here). Hashable as before; nobody mutates a heading.
+@dataclass(slots=True, unsafe_hash=True)
 class Heading:
-    """A numbered heading at the start of a paragraph."""
+    """A numbered heading at the start of a paragraph. Do not mutate."""
 
     level: int
     number: int
