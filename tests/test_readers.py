@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportlint.api import Linter
 from reportlint.errors import InputError
@@ -136,3 +138,19 @@ def test_docx_without_main_part_and_zip_bomb_guard(tmp_path, monkeypatch):
     monkeypatch.setattr(docx_reader, "MAX_UNCOMPRESSED", 10)
     big = Linter(isolated=True).check_path(_docx(tmp_path / "big.docx"))
     assert "over the" in big.problems[0].message and "limit" in big.problems[0].message
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a一 \u3000\t\r\n", max_size=40))
+def test_plain_text_paragraphs_are_the_non_blank_lines(text):
+    from reportlint.document import Document
+
+    expected, pos = [], 0
+    for line in text.split("\n"):
+        body = line[:-1] if line.endswith("\r") else line
+        if body.strip():
+            expected.append((pos, pos + len(body), body))
+        pos += len(line) + 1
+    paras = Document(text).paragraphs
+    assert [(p.start, p.end, p.text) for p in paras] == expected
+    assert all(text[p.start : p.end] == p.text and p.index == i for i, p in enumerate(paras))

@@ -99,16 +99,15 @@ class Document:
                 out.append(Paragraph(len(out), start, end, text[start:end], label))
             return out
         pos = 0
-        n = len(text)
-        while pos <= n:
-            nl = text.find("\n", pos)
-            end = n if nl == -1 else nl
-            stop = end - 1 if end > pos and text[end - 1] == "\r" else end
-            if text[pos:stop].strip():
-                out.append(Paragraph(len(out), pos, stop, text[pos:stop]))
-            if nl == -1:
-                break
-            pos = nl + 1
+        append = out.append
+        for line in text.split("\n"):
+            n = len(line)
+            if n and not line.isspace():  # line.strip() != "" without building the stripped copy
+                if line[-1] == "\r":
+                    append(Paragraph(len(out), pos, pos + n - 1, line[:-1]))
+                else:
+                    append(Paragraph(len(out), pos, pos + n, line))
+            pos += n + 1
         return out
 
     @cached_property
