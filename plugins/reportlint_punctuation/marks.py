@@ -99,7 +99,9 @@ _DASH = lazy(re.compile, r"[-－―─—][-－―─—]+")
 )
 def dash_form(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
-    if not has_any(text, "-－―─—"):  # prefilter: one C scan per character
+    # Prefilter (one C scan per character): a run of — alone is never reported, so a finding
+    # needs one of the lookalikes; a report's correct 破折号 no longer wakes the scan.
+    if not has_any(text, "-－―─"):
         return
     for m in _DASH.finditer(text):
         run = m.group()
