@@ -45,3 +45,27 @@ def test_range_windows_equal_the_full_scan(text):
     from reportlint_numbers.terms import _RANGE, _range_matches
 
     assert [m.span() for m in _range_matches(text)] == [m.span() for m in _RANGE.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="一二三九〇零○OＯ0０十百年aA5 ，", max_size=40))
+@example("二O二三年，二○一九年，二零二三年，二0三五年，一百零五人，○○单位，一OK，二零")
+def test_zero_runs_equal_the_full_scan(text):
+    from reportlint_numbers.forms import _CN_RUN, _zero_run_matches
+
+    def reportable(m):  # what zero_glyph keeps: runs holding a zero lookalike or 零
+        return any(c in "○OＯ0０零" for c in m.group())
+
+    full = [m.span() for m in _CN_RUN.finditer(text) if reportable(m)]
+    assert [m.span() for m in _zero_run_matches(text) if reportable(m)] == full
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="12389一二三八九十、第.个天人年分别", max_size=30))
+@example("发现三、四个问题，用了3、4天，第1、2项，一、二年级，分别有3、4个")
+def test_approximation_candidates_equal_the_full_scan(text):
+    from reportlint_numbers.terms import _APPROX_AR, _APPROX_CN, _approx_matches
+
+    arabic, chinese = _approx_matches(text)
+    assert [m.span() for m in arabic] == [m.span() for m in _APPROX_AR.finditer(text)]
+    assert [m.span() for m in chinese] == [m.span() for m in _APPROX_CN.finditer(text)]

@@ -57,6 +57,38 @@ _CN_RUN = lazy(re.compile,
 )
 
 
+_RUN_CHARS = frozenset(_CN_DIGIT + "〇零" + _ZERO_LIKE)  # what a _CN_RUN match is made of
+
+
+def _zero_run_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_CN_RUN.finditer(text)`` limited to the runs that can be reported: those holding a zero
+    lookalike or 零 (:func:`_zero_fix` rejects the others).
+
+    Exact: a match lies inside one maximal run of its characters, so each such run is scanned
+    whole (plus the character after it, which no match can hold, for the closing lookahead),
+    found from its zero-like characters by ``str.find`` instead of a pattern over all the text.
+    """
+    n = len(text)
+    runs: set[tuple[int, int]] = set()
+    run_chars = _RUN_CHARS
+    for zero in _ZERO_LIKE + "零":
+        p = text.find(zero)
+        while p != -1:
+            if (p and text[p - 1] in run_chars) or (p + 1 < n and text[p + 1] in run_chars):
+                s = p
+                while s and text[s - 1] in run_chars:
+                    s -= 1
+                e = p + 1
+                while e < n and text[e] in run_chars:
+                    e += 1
+                runs.add((s, e))
+                p = text.find(zero, e)
+            else:
+                p = text.find(zero, p + 1)
+    for s, e in sorted(runs):
+        yield from _CN_RUN.finditer(text, s, min(n, e + 1))
+
+
 def _zero_fix(run: str, year: bool) -> str | None:
     """The run with its zero written 〇, or None if the run is not a Chinese-numeral run to fix."""
     digits = sum(ch in _CN_DIGIT or ch == "〇" for ch in run)
@@ -89,7 +121,7 @@ def _zero_fix(run: str, year: bool) -> str | None:
 )
 def zero_glyph(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
-    for m in _CN_RUN.finditer(text):
+    for m in _zero_run_matches(text):
         year = text.startswith("年", m.end())
         fixed = _zero_fix(m.group(), year)
         if fixed is not None and fixed != m.group():

@@ -188,7 +188,33 @@ def arabic_weekday(self: Rule, doc: Document) -> Iterator[Finding]:
 _APPROX_AR = lazy(regex.compile, r"(?<![\d.、第])([1-8])、([2-9])(?=[个名次天岁人件项种条家户倍成])")
 _APPROX_CN = lazy(regex.compile, r"(?<=[\p{Han}])(?<![一二三四五六七八九十、第])([一二三四五六七八])、([二三四五六七八九])"
                            r"(?=[个名次天岁人件项种条家户倍成])")
+# The numeral before a 、, as a match of one character: literal-led (、 first, then a lookbehind).
+_NUMERAL_DUNHAO = lazy(re.compile, r"、(?<=[1-8一二三四五六七八]、)")
 _CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
+
+
+def _approx_matches(text: str) -> tuple[list[regex.Match[str]], list[regex.Match[str]]]:
+    """``_APPROX_AR.finditer(text)`` and ``_APPROX_CN.finditer(text)``, tried only one character
+    before each 、 whose left neighbour is a candidate numeral.
+
+    Exact: every match of either pattern starts exactly one character before a 、 (the pair's
+    first numeral), so trying each such start in order, and skipping one that falls inside the
+    previous match, is what finditer does. The candidates come from a pattern led by the literal
+    、 (sre jumps between them with its substring search) that looks one character back.
+    """
+    arabic: list[regex.Match[str]] = []
+    chinese: list[regex.Match[str]] = []
+    ar_end = cn_end = 0
+    for candidate in _NUMERAL_DUNHAO.finditer(text):
+        start = candidate.start() - 1  # the numeral before the 、
+        if text[start] in "12345678":
+            if start >= ar_end and (m := _APPROX_AR.match(text, start)) is not None:
+                arabic.append(m)
+                ar_end = m.end()
+        elif start >= cn_end and (m := _APPROX_CN.match(text, start)) is not None:
+            chinese.append(m)
+            cn_end = m.end()
+    return arabic, chinese
 
 
 def _respectively(text: str, start: int) -> bool:
@@ -213,12 +239,13 @@ def _respectively(text: str, start: int) -> bool:
 )
 def approximate_with_dunhao(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
-    for m in _APPROX_AR.finditer(text):
+    arabic, chinese = _approx_matches(text)
+    for m in arabic:
         a, b = int(m.group(1)), int(m.group(2))
         if b == a + 1 and not _respectively(text, m.start()):
             fixed = "一两" if a == 1 else to_chinese(a) + to_chinese(b)
             yield self.finding(m.start(), m.end(), f"概数不用顿号，宜写作{mark(fixed)}", fixed)
-    for m in _APPROX_CN.finditer(text):
+    for m in chinese:
         if _CN_VALUE[m.group(2)] == _CN_VALUE[m.group(1)] + 1 and not _respectively(text, m.start()):
             fixed = "一两" if m.group(1) == "一" else m.group(1) + m.group(2)
             yield self.finding(m.start(), m.end(), f"概数不用顿号，应为{mark(fixed)}", fixed)
