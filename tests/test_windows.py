@@ -69,3 +69,19 @@ def test_approximation_candidates_equal_the_full_scan(text):
     arabic, chinese = _approx_matches(text)
     assert [m.span() for m in arabic] == [m.span() for m in _APPROX_AR.finditer(text)]
     assert [m.span() for m in chinese] == [m.span() for m in _APPROX_CN.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="0123456789٣，,。.%个百分点元人", max_size=40))
+@example("投入1，258，000元，共5，000元，分别为12，15，18项，增长65。8%，下降1。5个百分点，2023。30%")
+def test_number_rules_tried_from_their_marks_equal_the_full_scan(text):
+    from reportlint_numbers.digits import matches_from_marks
+    from reportlint_numbers.forms import (
+        _COMMA_BETWEEN_DIGITS,
+        _FULLWIDTH_GROUPS,
+        _PERIOD_BETWEEN_DIGITS,
+        _PERIOD_DECIMAL,
+    )
+
+    for pattern, marks in ((_FULLWIDTH_GROUPS, _COMMA_BETWEEN_DIGITS), (_PERIOD_DECIMAL, _PERIOD_BETWEEN_DIGITS)):
+        assert [m.span() for m in matches_from_marks(pattern, text, marks)] == [m.span() for m in pattern.finditer(text)]

@@ -9,8 +9,10 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any, mark
+from reportlint.chars import DIGIT, has_any, mark
 from reportlint.lazyre import lazy
+
+from .digits import matches_from_marks
 
 # Full-width digits and Latin letters, with a full-width point between digits (６５．８).
 _FULLWIDTH = lazy(regex.compile, r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
@@ -149,6 +151,9 @@ def zero_in_quantity(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # 65。8% : a 句号 between digits before a percentage is a mistyped decimal point.
 _PERIOD_DECIMAL = lazy(regex.compile, r"(?<![\d.])\d{1,3}\K。(?=\d{1,2}(?:%|％|‰|个百分点))")
+# Where a match can start: before a 。 between digits (literal-led: sre jumps from 。 to 。).
+# (?<![一-鿿]。) first: the usual mark follows a Han character, rejected before the long digit class.
+_PERIOD_BETWEEN_DIGITS = lazy(re.compile, f"。(?<![\u4e00-\u9fff]。)(?<=[{DIGIT}]。)(?=[{DIGIT}])")
 
 
 @rule(
@@ -161,7 +166,7 @@ _PERIOD_DECIMAL = lazy(regex.compile, r"(?<![\d.])\d{1,3}\K。(?=\d{1,2}(?:%|％
     good=["同比增长65.8%", "完成2023。30%的企业"],
 )
 def period_as_decimal_point(self: Rule, doc: Document) -> Iterator[Finding]:
-    for m in _PERIOD_DECIMAL.finditer(doc.text):
+    for m in matches_from_marks(_PERIOD_DECIMAL, doc.text, _PERIOD_BETWEEN_DIGITS):
         yield self.finding(m.start(), m.end(), "小数点误作“。”，应为“.”", ".")
 
 
@@ -169,6 +174,8 @@ def period_as_decimal_point(self: Rule, doc: Document) -> Iterator[Finding]:
 # A list of numbers (分别为100，200，300) has the same shape, so only two shapes count: three or
 # more groups led by one or two digits (1，258，000), or a group of 000 (5，000元).
 _FULLWIDTH_GROUPS = lazy(regex.compile, r"(?<![\d，,.])\d{1,3}(?:，\d{3})+(?![\d，])")
+# Where a match can start: before a ， between digits (literal-led).
+_COMMA_BETWEEN_DIGITS = lazy(re.compile, f"，(?<![\u4e00-\u9fff]，)(?<=[{DIGIT}]，)(?=[{DIGIT}])")
 
 
 def _grouped_number(run: str) -> bool:
@@ -188,7 +195,7 @@ def _grouped_number(run: str) -> bool:
     good=["投入1,258,000元", "2022，2023年", "分别为12，15，18项", "分别为100，200，300人"],
 )
 def fullwidth_thousands_separator(self: Rule, doc: Document) -> Iterator[Finding]:
-    for m in _FULLWIDTH_GROUPS.finditer(doc.text):
+    for m in matches_from_marks(_FULLWIDTH_GROUPS, doc.text, _COMMA_BETWEEN_DIGITS):
         if not _grouped_number(m.group()):
             continue
         fixed = m.group().replace("，", ",")

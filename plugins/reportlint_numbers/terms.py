@@ -14,17 +14,13 @@ from reportlint.rules import Applicability, Fix
 from reportlint.windows import finditer_near
 
 from .cn import to_chinese
+from .digits import is_digit
 
 # 20～30% / 9-16亿 / 5至10万人: the magnitude only on the second value.
 _RANGE = lazy(regex.compile,
     r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)(\s*[～~—\-－至到]\s*)(\d+(?:\.\d+)?)(万亿|亿|万|%|％|‰)"
 )
 _MAGNITUDES = "万亿%％‰"
-_DIGIT_CHAR = lazy(re.compile, f"[{DIGIT}]")  # regex's \d (str.isdecimal follows an older Unicode)
-
-
-def _is_digit(c: str) -> bool:
-    return c.isdecimal() or _DIGIT_CHAR.match(c) is not None
 
 _RANGE_CHARS = ".～~—-－至到"
 
@@ -43,9 +39,9 @@ def _range_matches(text: str) -> Iterator[regex.Match[str]]:
         find = text.find
         p = find(mag)
         while p != -1:
-            if p and _is_digit(text[p - 1]):
+            if p and is_digit(text[p - 1]):
                 r = p - 1
-                while r > 0 and ((c := text[r - 1]).isspace() or c in _RANGE_CHARS or _is_digit(c)):
+                while r > 0 and ((c := text[r - 1]).isspace() or c in _RANGE_CHARS or is_digit(c)):
                     r -= 1
                 spans.append((r, min(len(text), p + 2)))
             p = find(mag, p + 1)
