@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import types
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from reportlint.testing import assert_clean, assert_flags, lint_snippet
 from reportlint_personal import id_check_char, is_legacy_id, is_resident_id, luhn_ok, mask
@@ -163,3 +167,34 @@ def test_clean_reports_publish_no_personal_data(clean_reports):
     for f in found:
         print(f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")
     assert [f for f in found if f.code in ("I101", "I103")] == []
+
+
+# --- the shared prefilter -----------------------------------------------------------------------
+
+# Digits, every separator the patterns allow (regex's \s holds Latin-1 and wider spaces), what
+# closes or breaks a run, and filler.
+_RUN_ALPHABET = "0123456789136Xx+＋ -\t\n\x85\xa0\u3000\u2002\u205f.．a０号，"
+_EXAMPLES = ("+86\u3000138\u30001234\u30005678", "6222 0212 3456 7890 128", "11010519491231002X")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=_RUN_ALPHABET, max_size=40))
+@example(_EXAMPLES[0])
+@example(_EXAMPLES[1])
+@example(_EXAMPLES[2])
+def test_every_number_passes_the_shared_prefilter(text):
+    """A text the cheap prefilter rejects holds no match of the ID, mobile or card pattern."""
+    from reportlint_personal import _CARD, _ID, _MOBILE, _has_number_core
+
+    found = any(p.search(text) for p in (_ID, _MOBILE, _CARD))
+    if found:
+        assert _has_number_core(types.SimpleNamespace(text=text))
+    if text in _EXAMPLES:
+        assert found
+
+
+def test_the_prefilter_rejects_short_digit_groups():
+    from reportlint_personal import _has_number_core
+
+    assert not _has_number_core(types.SimpleNamespace(text="2023年3月21日，共1234567人，1234 5678，电话 88 1234"))
+    assert _has_number_core(types.SimpleNamespace(text="编号12345678901"))
