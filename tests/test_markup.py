@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from reportlint.fixes import apply_fixes
 from reportlint.testing import assert_clean, assert_flags, lint_snippet
@@ -413,3 +415,34 @@ def test_docx_markdown_residue_and_placeholder(tmp_path):
     assert doc.format == "docx"
     codes = sorted(f.code for f in linter.check_document(doc).findings)
     assert codes == ["M103", "M104", "M108"]
+
+
+# --- prefilters (a prefilter may let a text through, never hold a match back) --------------------
+
+
+_WORDS = {"批注": "批", "带格式的": "格", "删除的内容": "容", "设置了格式": "格", "待定": "待", "格": "格"}
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="批注带格式的删除内容设置了待定，\n", max_size=30))
+@example("设置了格式")
+@example("格式的")
+def test_has_words_equals_a_search_for_each_word(text):
+    from reportlint_markup.prefilter import has_words, word_table
+
+    table = word_table(_WORDS)
+    assert has_words(text, table) == any(w in text for w in _WORDS)
+    without = {w: k for w, k in _WORDS.items() if w != "格"}
+    assert has_words(text, word_table(without)) == any(w in text for w in without)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="#*_`~-]([?TODtobB中\u3000é\x85", max_size=30))
+def test_latin_characters_keep_every_ascii_mark(text):
+    """What a rule looks for in the text's Latin-1 characters is there whenever it is in the text."""
+    from reportlint.document import Document
+    from reportlint_markup.prefilter import latin
+
+    lat = latin(Document(text))
+    for mark in ("#", "*", "_", "`", "~", "---", "](", "[", "?", "TODO", "todo", "TBD", "{", "<"):
+        assert mark not in text or mark.encode() in lat

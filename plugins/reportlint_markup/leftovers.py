@@ -9,9 +9,10 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any, has_word
+from reportlint.chars import has_any
 from reportlint.lazyre import lazy
 from reportlint.packs import LiteralMatcher
+from reportlint_markup.prefilter import has_words, latin, word_table
 
 # Placeholder letters: ASCII X/x, fullwidth Ｘ/ｘ and the multiplication sign × (GB/T 9704-2012's
 # sample pages fill slots with ××××). A run is one glyph repeated, so "Xx" or "X×" never count.
@@ -148,6 +149,10 @@ _HINT_WORDS = (
     "此处输入", "待补充", "待核实", "待完善", "待填", "待定", "TODO", "todo", "TBD", "占位",
 )
 _HINTS = LiteralMatcher({w: w for w in _HINT_WORDS})
+# Prefilter: the Han hints by their first character (请 此 待 占: one find each, the words checked
+# where it occurs), the Latin ones among the text's Latin-1 characters.
+_HAN_HINTS = word_table({w: w[0] for w in _HINT_WORDS if not w.isascii()})
+_LATIN_HINTS = tuple(w.encode() for w in _HINT_WORDS if w.isascii())
 # Not bare 此处: （此处指2022年数据） is an ordinary explanatory note; 此处插入图表 is M111's.
 # Not 模板 or 填写: notices legitimately say （模板见附件3） or （由申报单位填写）.
 # 待定 is a normal word in plans (时间待定); inside 【】 or [] it is a slot, inside （） it is prose.
@@ -214,15 +219,17 @@ def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag field-naming 【】 slots, hint words in brackets and template-engine slots."""
     text = doc.text
     taken: set[int] = set()  # start offsets of the bracket pairs already reported
-    # Prefilters (one C scan each): 【, the engine slots' opening characters, the hints' first characters.
+    # Prefilters (one C scan each): 【, the engine slots' opening characters, the hints (see above).
+    lat = latin(doc)
     for m in _LENTICULAR.finditer(text) if "【" in text else ():
         if _is_slot(m.group(1).strip(), text[m.end() : m.end() + 1]):
             taken.add(m.start())
             yield self.finding(m.start(), m.end(), f"模板占位“{m.group()}”未替换，应填入实际内容")
-    for m in _ENGINE_SLOT.finditer(text) if has_any(text, "{<＜") else ():
+    for m in _ENGINE_SLOT.finditer(text) if b"{" in lat or b"<" in lat or "＜" in text else ():
         taken.add(m.start())
         yield self.finding(m.start(), m.end(), f"模板占位“{m.group()[:30]}”未替换，应填入实际内容")
-    for start, end, word in _HINTS.finditer(text) if has_word(text, _HINT_WORDS) else ():
+    hints = has_words(text, _HAN_HINTS) or any(w in lat for w in _LATIN_HINTS)
+    for start, end, word in _HINTS.finditer(text) if hints else ():
         span = _enclosing_brackets(text, start, end)
         if span is None or span[0] in taken:
             continue
@@ -244,8 +251,12 @@ _BALLOON = lazy(regex.compile,
     r"(?:(?:^|(?<=[\s\[【(（]))批注(?:\s*\[[^\]\n]{1,20}\])?|带格式的|删除的内容|设置了格式)[ \t]*[:：]",
     regex.MULTILINE,
 )
-_BALLOON_WORDS = ("批注", "带格式的", "删除的内容", "设置了格式")  # each _BALLOON match holds one
+# Each _BALLOON match holds one of these words; each is looked for by a character rarer in reports
+# than its first (设 is in every 建设, 带 in 带头), or whose find is faster (删's low byte 0x20 is
+# also the high byte of “”—…, which memchr stops at).
+_BALLOON_WORDS = word_table({"批注": "批", "带格式的": "格", "删除的内容": "容", "设置了格式": "格"})
 _INSERT_HINT = lazy(regex.compile, r"此处(?:插入|添加|放置)(?:图片|图表|表格|照片|图|表)|见附(?:表|件|图)[XxＸ×]")
+_INSERT_WORDS = word_table({"此处": "此", "见附": "附"})  # each _INSERT_HINT match starts with one
 _QUERIES = lazy(regex.compile, r"[?？]{3,}")
 
 
@@ -266,17 +277,18 @@ _QUERIES = lazy(regex.compile, r"[?？]{3,}")
 def review_leftover(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag comment anchors, balloon labels, insertion hints and ??? queries."""
     text = doc.text
-    # Prefilters (one C scan each) for the characters each residue needs.
-    for m in _ANCHOR.finditer(text) if "[" in text else ():
+    # Prefilters (one C scan each) for the characters and words each residue needs.
+    lat = latin(doc)
+    for m in _ANCHOR.finditer(text) if b"[" in lat else ():
         name = m.group(1)
         if name.startswith(_ANCHOR_NOT_NAMES) or name.lower() in _ANCHOR_NOT_LATIN:
             continue
         yield self.finding(m.start(), m.end(), f"批注标记“{m.group()}”残留，应删除")
-    for m in _BALLOON.finditer(text) if has_word(text, _BALLOON_WORDS) else ():
+    for m in _BALLOON.finditer(text) if has_words(text, _BALLOON_WORDS) else ():
         yield self.finding(m.start(), m.end(), f"修订或批注标签“{m.group().strip()}”残留，应删除")
-    for m in _INSERT_HINT.finditer(text) if "此处" in text or "见附" in text else ():
+    for m in _INSERT_HINT.finditer(text) if has_words(text, _INSERT_WORDS) else ():
         yield self.finding(m.start(), m.end(), f"编写提示“{m.group()}”残留，应补入实际内容")
-    for m in _QUERIES.finditer(text) if has_any(text, "?？") else ():
+    for m in _QUERIES.finditer(text) if b"?" in lat or "？" in text else ():
         yield self.finding(m.start(), m.end(), f"疑问标记“{m.group()}”残留，应核实后填写")
 
 

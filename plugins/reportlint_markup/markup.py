@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Fix, Rule, rule
-from reportlint.chars import has_any
 from reportlint.lazyre import lazy
 from reportlint.rules import Applicability
+from reportlint_markup.prefilter import latin
 
 # Only real HTML element names (plus Word's o:p): "<" and ">" around other words are comparisons
 # or 书名号 typed with ASCII, which other rules judge.
@@ -118,20 +118,22 @@ def markdown_residue(self: Rule, doc: Document) -> Iterator[Finding]:
     if doc.format == "md":
         return
     text = doc.text
-    # Prefilters (one C scan each): every construct needs one of its own ASCII characters.
-    hashes = "#" in text
+    # Prefilters: every construct needs one of its own ASCII characters, looked for among the
+    # text's Latin-1 characters (a few bytes in a Chinese report; see prefilter.latin).
+    lat = latin(doc)
+    hashes = b"#" in lat
     for m in _MD_HEADING.finditer(text) if hashes else ():
         yield self.finding(m.start(1), m.end(1), f"Markdown 标题标记“{m.group(1)}”残留，应删除",
                            Fix("", Applicability.UNSAFE, start=m.start(), end=m.end()))
-    for m in _MD_BOLD.finditer(text) if has_any(text, "*_") else ():
+    for m in _MD_BOLD.finditer(text) if b"*" in lat or b"_" in lat else ():
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         mark = m.group()[:2]
         yield self.finding(m.start(), m.end(), f"Markdown 加粗标记“{mark}”残留，应删除", inner)
-    for m in _MD_LINK.finditer(text) if "](" in text else ():
+    for m in _MD_LINK.finditer(text) if b"](" in lat else ():
         yield self.finding(m.start(), m.end(), f"Markdown 链接语法“[{m.group(1)[:20]}](…)”残留，应改写为正文")
-    for m in _MD_FENCE.finditer(text) if has_any(text, "`~") else ():
+    for m in _MD_FENCE.finditer(text) if b"`" in lat or b"~" in lat else ():
         yield self.finding(m.start(), m.end(), "Markdown 代码块标记“```”残留，应删除")
-    for m in _MD_TABLE_RULE.finditer(text) if "---" in text else ():
+    for m in _MD_TABLE_RULE.finditer(text) if b"---" in lat else ():
         yield self.finding(m.start(), m.end(), "Markdown 表格分隔行残留，应改为正式表格")
     for m in _MD_TOPIC.finditer(text) if hashes else ():
         yield self.finding(m.start(), m.end(), f"话题标记“#{m.group(1)}#”残留，应删除 # 号")
