@@ -446,3 +446,19 @@ def test_latin_characters_keep_every_ascii_mark(text):
     lat = latin(Document(text))
     for mark in ("#", "*", "_", "`", "~", "---", "](", "[", "?", "TODO", "todo", "TBD", "{", "<"):
         assert mark not in text or mark.encode() in lat
+
+
+def test_character_rule_prefilters_let_every_character_they_look_for_through():
+    """Each M104-M107 prefilter passes every code point the rule's own pattern can start with."""
+    from reportlint.document import Document
+    from reportlint_markup import chars
+
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for ch in chars._FORMAT.findall(everything):
+        assert chars._has_format_char(Document("推进" + ch + "工作")), hex(ord(ch))
+    for ch in chars._CONTROL.findall(everything):
+        assert ch.encode("latin-1").translate(None, chars._NOT_CONTROL), hex(ord(ch))
+    for m in chars._LATIN_RUN.finditer(everything):
+        assert m.group()[0].encode("latin-1").translate(None, chars._BELOW_C0)
+    assert {w[0] for w in chars._MOJIBAKE_WORDS} == set("锟烫屯")
+    assert not chars._has_format_char(Document("推进“工作”——是有服，（）…"))
