@@ -170,3 +170,19 @@ def test_shared_scans_are_shared_within_a_family_and_released_after_it():
 
     lint(Document("正文"), [asker("X101"), asker("X102"), asker("Y101")])
     assert calls == ["X101:False", "scan", "X102:True", "Y101:False", "scan"]
+
+
+def test_a_rule_subclass_that_overrides_check_is_called_through_it():
+    from reportlint.document import Document
+    from reportlint.engine import lint
+    from reportlint.rules import Rule
+
+    class Counting(Rule):
+        def check(self, document):
+            yield self.finding(0, 1, "seen by the override")
+
+    r = Counting("X101", "counting", "test", check_fn=lambda rule, doc: iter(()))
+    rules = [r]
+    assert [f.message for f in lint(Document("正文"), rules)[0]] == ["seen by the override"]
+    rules[0] = Rule("X102", "plain", "test", check_fn=lambda rule, doc: iter(()))  # same list, changed
+    assert lint(Document("正文"), rules)[0] == []

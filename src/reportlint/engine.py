@@ -111,17 +111,12 @@ def _run_rules(
     problems: list[Problem],
 ) -> None:
     """The rule loop of :func:`lint`: each rule's findings checked and filtered, its failures made Problems."""
-    letter = ""
     meta = document.meta
-    for rule in rules:
-        if rule.code[:1] != letter:
-            # Rules run grouped by code (D…, G…, …) and a family's shared scans (doc.memo) serve
-            # that family: dropping them at each change of letter keeps peak memory on a huge file
-            # at the largest family's scans, not their sum (a later asker just recomputes).
-            letter = rule.code[:1]
+    for rule, check, new_letter in _plan(rules):
+        if new_letter:
             meta.pop("_memo", None)
         try:
-            for f in rule.check(document):
+            for f in check(rule, document):
                 if not (
                     type(f) is Finding
                     and type(f.start) is int
@@ -180,6 +175,35 @@ def _run_rules(
                     traceback.format_exc(),
                 )
             )
+
+
+_PLANS: dict[int, tuple[tuple[Rule, ...], list[tuple[Rule, Callable[[Rule, Document], Iterable[Finding]], bool]]]] = {}
+
+
+def _plan(rules: Sequence[Rule]) -> list[tuple[Rule, Callable[[Rule, Document], Iterable[Finding]], bool]]:
+    """(rule, its check function, whether its code letter differs from the rule before), per rule.
+
+    Built once per rule list (the same list object serves every file), so the per-document loop
+    does no slicing and calls each check function directly, not through Rule.check. Rules run
+    grouped by code (D…, G…, …) and a family's shared scans (doc.memo) serve that family: the
+    engine drops them at each change of letter, which keeps peak memory on a huge file at the
+    largest family's scans, not their sum (a later asker just recomputes).
+    """
+    key = tuple(rules)  # compared element by element (identity first): a list changed in place is seen
+    cached = _PLANS.get(id(rules))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    plan = []
+    letter = ""
+    for rule in rules:
+        # A Rule subclass may override check(); only the plain one is bypassed.
+        check = rule.check_fn if type(rule).check is Rule.check else type(rule).check
+        plan.append((rule, check, rule.code[:1] != letter))
+        letter = rule.code[:1]
+    if len(_PLANS) > 64:
+        _PLANS.clear()
+    _PLANS[id(rules)] = (key, plan)
+    return plan
 
 
 def _plugin(rule: Rule) -> str:
