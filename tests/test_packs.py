@@ -140,3 +140,13 @@ def test_literal_matcher_backends_agree_on_low_byte_collisions():
         expected = list(LiteralMatcher(words, backend="py").finditer(text))
         assert list(LiteralMatcher(words, backend="rs").finditer(text)) == expected, (words, text)
         assert LiteralMatcher(words, backend="rs").hits(text) == expected, (words, text)
+
+
+def test_low_bytes_of_a_huge_text_is_built_by_slices_and_equals_the_whole_encoding():
+    from reportlint import packs
+
+    text = "一、总体情况，“两个确立”。\n" * 80_000  # over one slice
+    assert len(text) > packs._LOW_CHUNK
+    assert packs.low_bytes(text) == text.encode("utf-16-le")[::2]
+    beyond = text + "𠀀"  # a character beyond the BMP in the last slice: no low bytes
+    assert packs.low_bytes(beyond) is None

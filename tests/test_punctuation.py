@@ -390,3 +390,16 @@ def test_p103_space_that_keeps_a_mark_out_of_a_web_address():
     assert_clean("网址为 https://www.example.gov.cn/service?id=12 。", "P103")
     assert_clean("请发送至 office@example.gov.cn 。", "P103")
     assert_flags("召开年轻干部集体廉政谈话会 。组织", "P103", fixed="召开年轻干部集体廉政谈话会。组织")
+
+
+def test_unbalanced_pair_fast_path_by_blocks_of_lines(monkeypatch):
+    # On a huge text the whole-document check goes by blocks of lines; a block boundary must
+    # neither hide an unbalanced line nor split a balanced one.
+    from reportlint.api import lint_text
+    from reportlint_punctuation import pairs
+
+    monkeypatch.setattr(pairs, "_BLOCK", 7)
+    good = "开展“三会一课”活动。\n" * 20 + "印发《方案（试行）》。\n"
+    assert [f for f in lint_text(good, select=["P106"])] == []
+    bad = good + "开展“三会一课活动。\n" + good
+    assert [f.code for f in lint_text(bad, select=["P106"])] == ["P106"]

@@ -17,6 +17,7 @@ from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL
 
 _BRACKETS = lazy(re.compile, r"[“”‘’（）《》〈〉【】〔〕]")
 _NOT_MARK = lazy(re.compile, r"[^“”‘’（）《》〈〉【】〔〕\n]+")
+_BLOCK = 1 << 18  # characters per block of lines in the fast path
 # The innermost pairs a balanced sequence of marks is reduced by (‘’ is left out: apostrophes).
 _INNER_PAIRS = ("“”", "（）", "《》", "〈〉", "【】", "〔〕")
 # "1）" "a）" "一）" as a list marker: at a paragraph start or after a pause, not a pair half.
@@ -135,10 +136,17 @@ class _Balance:
         """
         if self.doc.paragraph_spans is not None or self.markers:
             return False
-        marks = _NOT_MARK.sub("", self.text)
-        if "‘" in marks or "’" in marks:
-            return False
-        return _reduces_to_breaks(marks)
+        text = self.text
+        # By blocks of whole lines on a huge text: sub keeps one string per mark until it joins them.
+        start = 0
+        while start < len(text):
+            end = text.find("\n", start + _BLOCK)
+            end = len(text) if end == -1 else end + 1
+            marks = _NOT_MARK.sub("", text[start:end] if start or end < len(text) else text)
+            if "‘" in marks or "’" in marks or not _reduces_to_breaks(marks):
+                return False
+            start = end
+        return True
 
     @staticmethod
     def _trivially_balanced(text: str, para: Paragraph, markers: list[int]) -> bool:

@@ -443,12 +443,24 @@ def low_bytes(text: str) -> bytes | None:
     for cached, low in _LOW_CACHE:
         if cached is text:
             return low
-    raw = text.encode("utf-16-le")  # a copy of a UCS-2 string: no byte swap
-    low = raw[::2] if len(raw) == 2 * len(text) else None
+    if len(text) <= _LOW_CHUNK:
+        raw = text.encode("utf-16-le")  # a copy of a UCS-2 string: no byte swap
+        low = raw[::2] if len(raw) == 2 * len(text) else None
+    else:  # a huge text by slices: no whole UTF-16 copy (twice the text's size) at once
+        parts: list[bytes] = []
+        for i in range(0, len(text), _LOW_CHUNK):
+            piece = text[i : i + _LOW_CHUNK]
+            raw = piece.encode("utf-16-le")
+            if len(raw) != 2 * len(piece):
+                parts = []
+                break
+            parts.append(raw[::2])
+        low = b"".join(parts) if parts else None
     _LOW_CACHE = ((text, low), *_LOW_CACHE[:3])
     return low
 
 
+_LOW_CHUNK = 1 << 20  # characters per slice when low_bytes encodes a huge text
 _END_START = itemgetter(2, 1)
 _BY_END = itemgetter(1, 0)  # (start, end, value) hits: by end, then start
 #: The last texts low_bytes encoded, and their low bytes (None beyond the BMP), newest first;
