@@ -67,7 +67,7 @@ def _has_format_char(doc: Document) -> bool:
     for c in _FORMAT_FINDS:  # a plain loop: cheaper than any() over a generator
         if c in text:
             return True
-    return b"\xad" in latin(doc) or _FORMAT_RANGE.search(text) is not None
+    return 0xAD in latin(doc) or _FORMAT_RANGE.search(text) is not None
 
 
 def _neighbours_plain(text: str, i: int) -> bool:

@@ -24,6 +24,7 @@ _YEAR = rf"(?:[0-9]{{2}}{_PH}{{2}}|{_PH}{{4}}|{_PH}{{2}}|[0-9]{{4}})"
 # The lookahead first lets the engine skip to candidate characters instead of trying every offset.
 _DATE = lazy(regex.compile, rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
 _PH_CHAR = lazy(re.compile, _PH)
+_X, _SMALL_X, _TIMES = b"Xx\xd7"  # as ints, for the prefilter (see prefilter.latin)
 # What counts as Chinese context next to a Latin run: Han, CJK and fullwidth punctuation, quotes.
 _CJK = lazy(regex.compile, r"[\p{Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2014\u2026]")
 # Letters and digits, ASCII or fullwidth: a placeholder run glued to them is part of a word (XXL, ＸＸＬ).
@@ -91,6 +92,10 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
 def placeholder_letters(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag placeholder runs and placeholder dates."""
     text = doc.text
+    # Prefilter: X, x and × (U+00D7) among the Latin-1 characters, then the fullwidth letters.
+    lat = latin(doc)
+    if not (_X in lat or _SMALL_X in lat or _TIMES in lat or "Ｘ" in text or "ｘ" in text):
+        return
     for s, e in _placeholder_spans(text):
         yield self.finding(s, e, f"占位符“{text[s:e]}”未替换，应填入实际内容")
 
@@ -153,6 +158,7 @@ _HINTS = LiteralMatcher({w: w for w in _HINT_WORDS})
 # where it occurs), the Latin ones among the text's Latin-1 characters.
 _HAN_HINTS = word_table({w: w[0] for w in _HINT_WORDS if not w.isascii()})
 _LATIN_HINTS = tuple(w.encode() for w in _HINT_WORDS if w.isascii())
+_T, _SMALL_T, _LEFT_CURLY, _LESS = b"Tt{<"  # as ints (see prefilter.latin); each Latin hint starts with T or t
 # Not bare 此处: （此处指2022年数据） is an ordinary explanatory note; 此处插入图表 is M111's.
 # Not 模板 or 填写: notices legitimately say （模板见附件3） or （由申报单位填写）.
 # 待定 is a normal word in plans (时间待定); inside 【】 or [] it is a slot, inside （） it is prose.
@@ -225,10 +231,10 @@ def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
         if _is_slot(m.group(1).strip(), text[m.end() : m.end() + 1]):
             taken.add(m.start())
             yield self.finding(m.start(), m.end(), f"模板占位“{m.group()}”未替换，应填入实际内容")
-    for m in _ENGINE_SLOT.finditer(text) if b"{" in lat or b"<" in lat or "＜" in text else ():
+    for m in _ENGINE_SLOT.finditer(text) if _LEFT_CURLY in lat or _LESS in lat or "＜" in text else ():
         taken.add(m.start())
         yield self.finding(m.start(), m.end(), f"模板占位“{m.group()[:30]}”未替换，应填入实际内容")
-    hints = has_words(text, _HAN_HINTS) or any(w in lat for w in _LATIN_HINTS)
+    hints = has_words(text, _HAN_HINTS) or ((_T in lat or _SMALL_T in lat) and any(w in lat for w in _LATIN_HINTS))
     for start, end, word in _HINTS.finditer(text) if hints else ():
         span = _enclosing_brackets(text, start, end)
         if span is None or span[0] in taken:
@@ -257,6 +263,7 @@ _BALLOON = lazy(regex.compile,
 _BALLOON_WORDS = word_table({"批注": "批", "带格式的": "格", "删除的内容": "容", "设置了格式": "格"})
 _INSERT_HINT = lazy(regex.compile, r"此处(?:插入|添加|放置)(?:图片|图表|表格|照片|图|表)|见附(?:表|件|图)[XxＸ×]")
 _INSERT_WORDS = word_table({"此处": "此", "见附": "附"})  # each _INSERT_HINT match starts with one
+_LEFT_SQB, _QUESTION = b"[?"  # as ints (see prefilter.latin)
 _QUERIES = lazy(regex.compile, r"[?？]{3,}")
 
 
@@ -279,7 +286,7 @@ def review_leftover(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     # Prefilters (one C scan each) for the characters and words each residue needs.
     lat = latin(doc)
-    for m in _ANCHOR.finditer(text) if b"[" in lat else ():
+    for m in _ANCHOR.finditer(text) if _LEFT_SQB in lat else ():
         name = m.group(1)
         if name.startswith(_ANCHOR_NOT_NAMES) or name.lower() in _ANCHOR_NOT_LATIN:
             continue
@@ -288,7 +295,7 @@ def review_leftover(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), f"修订或批注标签“{m.group().strip()}”残留，应删除")
     for m in _INSERT_HINT.finditer(text) if has_words(text, _INSERT_WORDS) else ():
         yield self.finding(m.start(), m.end(), f"编写提示“{m.group()}”残留，应补入实际内容")
-    for m in _QUERIES.finditer(text) if b"?" in lat or "？" in text else ():
+    for m in _QUERIES.finditer(text) if _QUESTION in lat or "？" in text else ():
         yield self.finding(m.start(), m.end(), f"疑问标记“{m.group()}”残留，应核实后填写")
 
 

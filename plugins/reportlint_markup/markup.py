@@ -92,6 +92,8 @@ _MD_BOLD = lazy(regex.compile,
 _MD_LINK = lazy(regex.compile, r"!?\[([^\[\]\n]{1,200})\]\((?:https?://|www\.)[^()\s]{1,500}\)")
 _MD_FENCE = lazy(regex.compile, r"^[ \t]{0,3}(?:`{3,}|~{3,})[^\n`]*$", regex.MULTILINE)
 _MD_TABLE_RULE = lazy(regex.compile, r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)++\|?[ \t]*\r?$", regex.MULTILINE)
+# Their ASCII characters as ints, for the prefilters (see prefilter.latin).
+_HASH, _STAR, _LOW_LINE, _BACKTICK, _TILDE, _HYPHEN, _RIGHT_SQB = b"#*_`~-]"
 _MD_TOPIC = lazy(regex.compile, r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za-z])")
 
 
@@ -121,19 +123,19 @@ def markdown_residue(self: Rule, doc: Document) -> Iterator[Finding]:
     # Prefilters: every construct needs one of its own ASCII characters, looked for among the
     # text's Latin-1 characters (a few bytes in a Chinese report; see prefilter.latin).
     lat = latin(doc)
-    hashes = b"#" in lat
+    hashes = _HASH in lat
     for m in _MD_HEADING.finditer(text) if hashes else ():
         yield self.finding(m.start(1), m.end(1), f"Markdown 标题标记“{m.group(1)}”残留，应删除",
                            Fix("", Applicability.UNSAFE, start=m.start(), end=m.end()))
-    for m in _MD_BOLD.finditer(text) if b"*" in lat or b"_" in lat else ():
+    for m in _MD_BOLD.finditer(text) if _STAR in lat or _LOW_LINE in lat else ():
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         mark = m.group()[:2]
         yield self.finding(m.start(), m.end(), f"Markdown 加粗标记“{mark}”残留，应删除", inner)
-    for m in _MD_LINK.finditer(text) if b"](" in lat else ():
+    for m in _MD_LINK.finditer(text) if _RIGHT_SQB in lat and b"](" in lat else ():
         yield self.finding(m.start(), m.end(), f"Markdown 链接语法“[{m.group(1)[:20]}](…)”残留，应改写为正文")
-    for m in _MD_FENCE.finditer(text) if b"`" in lat or b"~" in lat else ():
+    for m in _MD_FENCE.finditer(text) if _BACKTICK in lat or _TILDE in lat else ():
         yield self.finding(m.start(), m.end(), "Markdown 代码块标记“```”残留，应删除")
-    for m in _MD_TABLE_RULE.finditer(text) if b"---" in lat else ():
+    for m in _MD_TABLE_RULE.finditer(text) if _HYPHEN in lat and b"---" in lat else ():
         yield self.finding(m.start(), m.end(), "Markdown 表格分隔行残留，应改为正式表格")
     for m in _MD_TOPIC.finditer(text) if hashes else ():
         yield self.finding(m.start(), m.end(), f"话题标记“#{m.group(1)}#”残留，应删除 # 号")

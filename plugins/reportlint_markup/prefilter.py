@@ -27,7 +27,9 @@ def latin(doc: Document) -> bytes:
     """The text's characters up to U+00FF, in order, as bytes (memoised for the family).
 
     Dropping the other characters only brings Latin-1 characters together, so ``b"---" in
-    latin(doc)`` holds whenever ``"---" in doc.text`` does: a prefilter, never a result.
+    latin(doc)`` holds whenever ``"---" in doc.text`` does: a prefilter, never a result. Test one
+    byte as an int (``0x23 in lat``, a bare memchr): ``b"#" in lat`` first takes a buffer of its
+    operand, ~0.13 µs a test, more than the search.
     """
     return doc.memo("markup.latin", _latin_of)
 
