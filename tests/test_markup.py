@@ -462,3 +462,18 @@ def test_character_rule_prefilters_let_every_character_they_look_for_through():
         assert m.group()[0].encode("latin-1").translate(None, chars._BELOW_C0)
     assert {w[0] for w in chars._MOJIBAKE_WORDS} == set("锟烫屯")
     assert not chars._has_format_char(Document("推进“工作”——是有服，（）…"))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="批注带格式的删除内容设置了请填写输入补充选择修改替换此处见附待核实完善定占位，", max_size=24))
+@example("设置了格式")
+@example("此处补充")
+def test_the_rules_word_tables_find_exactly_their_words(text):
+    from reportlint_markup import leftovers as lo
+    from reportlint_markup.prefilter import has_words
+
+    balloon = ("批注", "带格式的", "删除的内容", "设置了格式")
+    han_hints = [w for w in lo._HINT_WORDS if not w.isascii()]
+    assert has_words(text, lo._BALLOON_WORDS) == any(w in text for w in balloon)
+    assert has_words(text, lo._HAN_HINTS) == any(w in text for w in han_hints)
+    assert has_words(text, lo._INSERT_WORDS) == ("此处" in text or "见附" in text)
