@@ -68,9 +68,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
             ) from None
     # Control bytes are control characters in UTF-8 and GB18030 alike (their multi-byte
     # sequences use bytes >= 0x30 only): counting bytes is one C pass, no regex.
-    head = data[:65536]
+    head = data[:8192]  # like git's binary sniffing: the first 8 KB decide (a 64 KB pass cost ~35 µs)
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    if head and controls > max(8, len(head) // 100):  # over 1% of the first 64 KB
+    if head and controls > max(8, len(head) // 100):  # over 1% of the first 8 KB
         raise InputError(f"{path}: binary file ({controls} control characters), not a text document")
     return text, encoding, False
 
