@@ -21,3 +21,18 @@ def test_rule_is_documented(rule):
     assert any(e.bad for e in rule.examples), f"{rule.code} has no bad example"
     assert any(not e.bad for e in rule.examples), f"{rule.code} has no good example"
     assert rule.name == rule.name.lower() and " " not in rule.name, f"{rule.code} name {rule.name!r} is not kebab-case"
+
+
+def test_shipped_packs_pass_their_own_example_check():
+    # Start-up skips verify_examples for the packs shipped in rules/ (it cost ~25 ms a run);
+    # this is where their examples are held to the same check a user's pack gets at load.
+    from reportlint.packs import CORE_KINDS, load_pack, verify_examples
+    from reportlint_rulepacks import packs_dir
+
+    linter = Linter(isolated=True)
+    kinds = {**CORE_KINDS, **linter.rule_kinds()}
+    packs = sorted(packs_dir().glob("*.toml"))
+    assert packs
+    for path in packs:
+        for rule in load_pack(path, kinds):  # verify=True: raises PackError on a broken example
+            verify_examples(rule)
