@@ -131,10 +131,16 @@ def speed(docs: list[tuple[str, str]], runs: int, big_mb: float, report: list[st
 
 
 def peak_rss_mb_big(path: Path) -> float:
+    """Peak resident memory (MB) of a fresh process that checks ``path``.
+
+    VmHWM from /proc is this process's own high-water mark. ru_maxrss is not: on Linux it keeps
+    the peak from before exec, so a child started by a big parent reports the parent's size.
+    """
     code = (
         "import sys,resource; from pathlib import Path; from reportlint.api import Linter; from reportlint.config import Config;"
         "l=Linter(isolated=True); l._by_file[None]=Config(max_file_size=10**10); r=l.check_path(Path(sys.argv[1]));"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "s=Path('/proc/self/status'); hwm=[l for l in s.read_text().splitlines() if l.startswith('VmHWM')] if s.exists() else [];"
+        "print(int(hwm[0].split()[1]) if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True).stdout.split()
     return int(out[0]) / 1024
@@ -147,6 +153,72 @@ def _version(dist: str) -> str:
         return version(dist)
     except PackageNotFoundError:
         return "not installed"
+
+
+def ratio_by_size(docs: list[tuple[str, str]], runs: int) -> list[tuple[int, float, float]]:
+    """Both linters on documents of several sizes made from the corpus text, ~1 MB in all per size:
+    (characters per document, reportlint MB/s, autocorrect MB/s). Per-document costs weigh on
+    small files; the clean-reports corpus averages 18,000 characters a report (7.2M / 400)."""
+    try:
+        import autocorrect_py
+    except ImportError:
+        return []
+    from reportlint.api import Linter
+
+    linter = Linter(isolated=True)
+    base = "\n".join(t for _, t in docs)
+    out = []
+    # autocorrect-py 2.14 stops with "call limit reached" (its parser) on one document of 400,000 characters
+    for chars in (min(len(t) for _, t in docs), 18_000, 200_000):
+        text = (base * (chars // max(1, len(base)) + 1))[:chars]
+        data = text.encode("utf-8")
+        copies = max(1, 1_000_000 // len(text))
+        mb = len(data) * copies / 1e6
+
+        def ours(data: bytes = data, copies: int = copies) -> None:
+            for i in range(copies):
+                linter.check_document(linter.read_bytes(f"d{i}.txt", data))
+
+        def theirs(text: str = text, copies: int = copies) -> None:
+            for _ in range(copies):
+                autocorrect_py.lint_for(text, "text")
+
+        ours()
+        theirs()
+        out.append((chars, mb / median_time(ours, runs), mb / median_time(theirs, runs)))
+    return out
+
+
+def family_costs(docs: list[tuple[str, str]], rounds: int) -> tuple[dict[str, float], list[tuple[str, float]], float]:
+    """Where the time goes: ms per MB by rule family and for the slowest rules, each document read
+    afresh (so the first rule of a family pays for its shared scan, as in a real run); min of rounds."""
+    from reportlint.api import Linter
+
+    linter = Linter(isolated=True)
+    rules = linter.selected_rules(linter.default_config())
+    datas = [(name, text.encode("utf-8")) for name, text in docs]
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        acc: dict[str, float] = {}
+        for name, data in datas:
+            t0 = time.perf_counter()
+            doc = linter.read_bytes(name, data)
+            _ = (doc.paragraphs, doc.lines, doc.outline)
+            acc["(reading, paragraphs, outline)"] = acc.get("(reading, paragraphs, outline)", 0.0) + time.perf_counter() - t0
+            for rule in rules:
+                t0 = time.perf_counter()
+                for _f in rule.check(doc):
+                    pass
+                acc[rule.code] = acc.get(rule.code, 0.0) + time.perf_counter() - t0
+        for key, value in acc.items():
+            best[key] = min(best.get(key, value), value)
+    mb = sum(len(d) for _, d in datas) / 1e6
+    families: dict[str, float] = {}
+    for key, value in best.items():
+        fam = key if key.startswith("(") else key.rstrip("0123456789")
+        families[fam] = families.get(fam, 0.0) + value * 1000 / mb
+    slowest = sorted(((k, v * 1000 / mb) for k, v in best.items() if not k.startswith("(")), key=lambda kv: -kv[1])[:10]
+    return families, slowest, sum(families.values())
 
 
 def scale(docs: list[tuple[str, str]], quick: bool) -> tuple[list[tuple[float, float]], list[tuple[int, float]]]:
@@ -325,6 +397,12 @@ def ecspell(linter_select: str = "T") -> dict | None:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "n": tp + fp + fn + tn}
 
 
+def _what_it_took() -> list[str]:
+    """The hand-written account of the speed work (bench/what-it-took.md), included verbatim."""
+    path = ROOT / "bench" / "what-it-took.md"
+    return [path.read_text(encoding="utf-8").rstrip("\n"), ""] if path.is_file() else []
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description="reportlint benchmarks and accuracy report")
     ap.add_argument("--quick", action="store_true", help="smaller sizes and fewer runs (a smoke run)")
@@ -340,6 +418,8 @@ def main() -> int:
     sp = speed(docs, args.runs, args.big_mb, [])
     print(f"speed: {sp['mbps']:.2f} MB/s, autocorrect {sp['ac_mbps']:.2f} MB/s", flush=True)
     st = startup_ms(5 if args.quick else 15)
+    families, slowest, total_cost = family_costs(docs, 1 if args.quick else 3)
+    by_doc_size = ratio_by_size(docs, 1 if args.quick else 5)
     by_size, by_dict = scale(docs, args.quick)
     plot(by_size, by_dict, args.out.parent)
     from reportlint.api import Linter
@@ -375,6 +455,28 @@ def main() -> int:
         f"| peak memory on the big file | {sp['peak_mb']:.0f} MB |",
         f"| start-up, `reportlint check` on one small file | {st:.0f} ms |",
         "",
+        "### Speed against document size",
+        "",
+        "The same corpus text cut into documents of a given size, about 1 MB in all per row, each tool on one core "
+        "(reportlint pays a fixed cost per document for its ~90 rules; the clean-reports corpus averages about 18,000 "
+        "characters a report):",
+        "",
+        "| characters per document | reportlint MB/s | autocorrect-py MB/s | ratio |",
+        "|---|---|---|---|",
+        *[f"| {c:,} | {a:.2f} | {b:.2f} | {a / b:.2f} |" for c, a, b in by_doc_size],
+        "",
+        "### Where the time goes",
+        "",
+        f"Each rule timed alone on every corpus document read afresh (min of runs): {total_cost:.0f} ms per MB in all, "
+        "the sum of the parts below.",
+        "",
+        "| part | ms per MB |",
+        "|---|---|",
+        *[f"| {fam} | {v:.1f} |" for fam, v in sorted(families.items(), key=lambda kv: -kv[1])],
+        "",
+        "Slowest rules: " + ", ".join(f"{code} {v:.1f}" for code, v in slowest) + " (ms per MB).",
+        "",
+        *_what_it_took(),
         "## Scale",
         "",
         "![time against size](bench-size.png) ![speed against dictionary size](bench-dictionary.png)",
