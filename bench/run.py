@@ -495,7 +495,8 @@ def main() -> int:
         "",
         "| family | severity | findings | per 100k chars |",
         "|---|---|---|---|",
-        *[f"| {fam} | {sev} | {n} | {n * 1e5 / chars:.2f} |" for (fam, sev), n in sorted(counts.items())],
+        *([f"| {fam} | {sev} | {n} | {n * 1e5 / chars:.2f} |" for (fam, sev), n in sorted(counts.items())]
+          or ["| (none) | | 0 | 0.00 |"]),
         "",
         "ECSpell official-document sentences (sentence-level detection, T family): "
         + (f"precision {spell['precision']:.3f}, recall {spell['recall']:.3f}, F1 {spell['f1']:.3f} over {spell['n']} sentences."
