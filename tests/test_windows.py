@@ -85,3 +85,21 @@ def test_number_rules_tried_from_their_marks_equal_the_full_scan(text):
 
     for pattern, marks in ((_FULLWIDTH_GROUPS, _COMMA_BETWEEN_DIGITS), (_PERIOD_DECIMAL, _PERIOD_BETWEEN_DIGITS)):
         assert [m.span() for m in matches_from_marks(pattern, text, marks)] == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="十一二三四五六“”‘’\"1２45规划时期间计人年个本上下周星期天5", max_size=24))
+@example("十四五规划，“十四五”，有十四五个人，一百一十四五，14五规划，114五规划，星期5，下周1，每周5天")
+def test_literal_led_rewrites_equal_the_regex_patterns(text):
+    # N106/N107 patterns moved to stdlib re with the lookbehind after their literal: same matches.
+    from reportlint_numbers.terms import _PARTY_CONGRESS, _PLAN, _PLAN_ARABIC
+
+    cn = "一二三四五六七八九十百千零〇"
+    before = {
+        _PLAN: regex.compile(rf"(?<![“‘\"{cn}])十[一二三四五]五(?![”’\"{cn}个人名天岁次家户只条件位年月日台辆元万亿多])"),
+        _PLAN_ARABIC: regex.compile(r"(?<![\d“‘\"])1([1-5])五(?=规划|时期|期间|计划)"),
+        _PARTY_CONGRESS: regex.compile(r"党的(\d{1,3})(?=大)"),
+    }
+    for new, old in before.items():
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+        assert [m.span() for m in new.finditer("党的" + text)] == [m.span() for m in old.finditer("党的" + text)]

@@ -81,7 +81,8 @@ def range_drops_magnitude(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # 党的 is consumed, not looked behind, so sre jumps to the literal; the finding is group 1.
-_PARTY_CONGRESS = lazy(re.compile, rf"党的([{DIGIT}]{{1,3}})(?=大)")
+# (?![一-鿿]) first: after 党的 comes a Han character almost always, rejected before the long digit class.
+_PARTY_CONGRESS = lazy(re.compile, rf"党的(?![\u4e00-\u9fff])([{DIGIT}]{{1,3}})(?=大)")
 _SESSION = lazy(regex.compile,
     r"(?<![\d.]|连任|连续|共|历经|担任)(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|代表大会))"
     r"|(?<=届\p{Han}{0,8}?)(\d{1,2})(?=中全会|次全会|次全体会议|次会议)"
@@ -92,6 +93,7 @@ _SESSION = lazy(regex.compile,
 # the longest reach after it is 届 + 8 characters + 2 digits + the 5-character lookahead (次全体会议),
 # plus slack.
 _SESSION_BEFORE = 2
+_SESSION_ANCHORS = ("届", "中全会")
 _SESSION_AFTER = 1 + 8 + 2 + 5 + 4
 
 
@@ -114,7 +116,7 @@ def arabic_congress_ordinal(self: Rule, doc: Document) -> Iterator[Finding]:
     congress = _PARTY_CONGRESS.finditer(text) if "党的" in text else iter(())
     # Every _SESSION match sits near 届 or 中全会: its digits end at the anchor (届12…, 3中全会) or
     # start at most 届 + 8 characters after it, and its lookahead reaches at most 16 past 届.
-    session = finditer_near(_SESSION, text, ("届", "中全会"), _SESSION_BEFORE, _SESSION_AFTER)
+    session = finditer_near(_SESSION, text, _SESSION_ANCHORS, _SESSION_BEFORE, _SESSION_AFTER)
     for pattern, group in ((congress, 1), (session, 0)):
         for m in pattern:
             cn = to_chinese(int(m.group(group)))
@@ -123,8 +125,10 @@ def arabic_congress_ordinal(self: Rule, doc: Document) -> Iterator[Finding]:
 
 _CN_NUM = "一二三四五六七八九十百千零〇"
 # 十四五 not inside quotes and not part of a longer numeral or an approximate count (十四五个).
-_PLAN = lazy(regex.compile, rf"(?<![“‘\"{_CN_NUM}])十[一二三四五]五(?![”’\"{_CN_NUM}个人名天岁次家户只条件位年月日台辆元万亿多])")
-_PLAN_ARABIC = lazy(regex.compile, r"(?<![\d“‘\"])1([1-5])五(?=规划|时期|期间|计划)")
+# Stdlib re, literal first and the lookbehind after it ((?<![…]十) tests the same character as
+# (?<![…]) before 十), so sre jumps between candidates instead of trying every offset.
+_PLAN = lazy(re.compile, rf"十(?<![“‘\"{_CN_NUM}]十)[一二三四五]五(?![”’\"{_CN_NUM}个人名天岁次家户只条件位年月日台辆元万亿多])")
+_PLAN_ARABIC = lazy(re.compile, rf"1(?<![{DIGIT}“‘\"]1)([1-5])五(?=规划|时期|期间|计划)")
 
 
 def _inside_quote(text: str, start: int, end: int) -> bool:
