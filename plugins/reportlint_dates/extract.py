@@ -13,8 +13,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -106,8 +107,7 @@ def script(s: str) -> str:
     return "arabic" if s.isascii() else "chinese"
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(NamedTuple):
     """One numeral of a date as written: its value, its text and its span."""
 
     value: int
@@ -125,8 +125,7 @@ class Part:
         return self.text.isascii() and len(self.text) == 2 and self.text[0] == "0"
 
 
-@dataclass(frozen=True, slots=True)
-class DateRef:
+class DateRef(NamedTuple):
     """One end of a mention: year, month, day as written (any may be absent), weekday in brackets."""
 
     year: Part | None = None
@@ -161,8 +160,7 @@ class DateRef:
             return None
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A date, range or year found in the text; ``end_ref`` is set for ranges."""
 
     kind: str  # "numeric", "date", "year", "range", "month-range", "year-range"
@@ -214,39 +212,19 @@ def _part(m: regex.Match[str], group: str, index: int = 0) -> Part | None:
     return Part(value, caps[index], spans[index][0], spans[index][1])
 
 
-# Frozen dataclasses set every field through object.__setattr__ in __init__; setting the slots
-# directly builds the same objects in half the time (the extractor makes several per mention).
-_new = object.__new__
-
-
-def _setters(cls: type, names: str) -> tuple[Callable[[object, object], None], ...]:
-    return tuple(getattr(cls, n).__set__ for n in names.split())
-
-
-_P_VALUE, _P_TEXT, _P_START, _P_END = _setters(Part, "value text start end")
-_R_YEAR, _R_MONTH, _R_DAY, _R_WEEKDAY, _R_XUN = _setters(DateRef, "year month day weekday xun")
-_M_KIND, _M_START, _M_END, _M_BEGIN, _M_END_REF, _M_SEP, _M_NUMERIC_SEP = _setters(
-    Mention, "kind start end begin end_ref sep numeric_sep")
+# Named tuples, not frozen dataclasses: the extractor makes several per mention, and a tuple is
+# built in one C call (tuple.__new__, as _make does) where a frozen dataclass sets each field
+# through object.__setattr__.
+_tuple = tuple.__new__
 
 
 def _new_part(value: int, text: str, start: int, end: int) -> Part:
-    p = _new(Part)
-    _P_VALUE(p, value)
-    _P_TEXT(p, text)
-    _P_START(p, start)
-    _P_END(p, end)
-    return p
+    return _tuple(Part, (value, text, start, end))
 
 
 def _new_ref(year: Part | None, month: Part | None = None, day: Part | None = None,
              weekday: Part | None = None, xun: str = "") -> DateRef:
-    r = _new(DateRef)
-    _R_YEAR(r, year)
-    _R_MONTH(r, month)
-    _R_DAY(r, day)
-    _R_WEEKDAY(r, weekday)
-    _R_XUN(r, xun)
-    return r
+    return _tuple(DateRef, (year, month, day, weekday, xun))
 
 
 def _numeral(t: str, span: tuple[int, int]) -> Part | None:
@@ -342,15 +320,7 @@ def _mention(m: re.Match[str], c: _Mentions, text: str) -> Mention | None:
 
 def _new_mention(kind: str, start: int, end: int, begin: DateRef, end_ref: DateRef | None = None,
                  sep: tuple[int, int] | None = None, numeric_sep: str = "") -> Mention:
-    mention = _new(Mention)
-    _M_KIND(mention, kind)
-    _M_START(mention, start)
-    _M_END(mention, end)
-    _M_BEGIN(mention, begin)
-    _M_END_REF(mention, end_ref)
-    _M_SEP(mention, sep)
-    _M_NUMERIC_SEP(mention, numeric_sep)
-    return mention
+    return _tuple(Mention, (kind, start, end, begin, end_ref, sep, numeric_sep))
 
 
 def _lunar(text: str, start: int) -> bool:
