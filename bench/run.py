@@ -68,10 +68,12 @@ def median_time(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def lint_all(linter, docs: list[tuple[str, str]]) -> list:
+def lint_all(linter, docs: list[tuple[str, str]], encoded: list[bytes] | None = None) -> list:
+    """Read (decode, detect) and check each document: reportlint takes the file's bytes, as from disk;
+    ``encoded`` holds them ready so that encoding the benchmark's own strings is not timed."""
     out = []
-    for name, text in docs:
-        doc = linter.read_bytes(name, text.encode("utf-8"))
+    for i, (name, text) in enumerate(docs):
+        doc = linter.read_bytes(name, encoded[i] if encoded is not None else text.encode("utf-8"))
         out.append(linter.check_document(doc))
     return out
 
@@ -91,7 +93,8 @@ def speed(docs: list[tuple[str, str]], runs: int, big_mb: float, report: list[st
     lint_all(linter, docs[:2])  # compile packs, build automata, load lazy data
     chars = sum(len(t) for _, t in docs)
     nbytes = sum(len(t.encode("utf-8")) for _, t in docs)
-    t = median_time(lambda: lint_all(linter, docs), runs)
+    encoded = [text.encode("utf-8") for _, text in docs]
+    t = median_time(lambda: lint_all(linter, docs, encoded), runs)
     results = {"files": len(docs), "mb": nbytes / 1e6, "chars": chars, "time": t, "mbps": nbytes / 1e6 / t, "fps": len(docs) / t}
     try:
         import autocorrect_py
@@ -406,7 +409,7 @@ def _what_it_took() -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description="reportlint benchmarks and accuracy report")
     ap.add_argument("--quick", action="store_true", help="smaller sizes and fewer runs (a smoke run)")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--big-mb", type=float, default=50.0)
     ap.add_argument("--out", type=Path, default=DOCS / "benchmarks.md")
     args = ap.parse_args()

@@ -186,3 +186,31 @@ def test_a_rule_subclass_that_overrides_check_is_called_through_it():
     assert [f.message for f in lint(Document("正文"), rules)[0]] == ["seen by the override"]
     rules[0] = Rule("X102", "plain", "test", check_fn=lambda rule, doc: iter(()))  # same list, changed
     assert lint(Document("正文"), rules)[0] == []
+
+
+def test_a_plugin_reader_takes_its_file_type_and_leaves_the_others(tmp_path):
+    # read_bytes calls the built-in readers directly when they are the only ones: a plugin that
+    # adds a reader must still be asked first.
+    (tmp_path / "rst.py").write_text(
+        textwrap.dedent(
+            '''
+            from reportlint import hookimpl
+            from reportlint.document import Document
+
+            @hookimpl
+            def reportlint_read_document(path, data):
+                if path.endswith(".rst"):
+                    return Document(data.decode("utf-8").replace("==", ""), path=path, format="rst")
+                return None
+            '''
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "reportlint.toml").write_text('plugins = ["rst.py"]\n', encoding="utf-8")
+    (tmp_path / "a.rst").write_text("要##a##求==\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("要##b##求\n", encoding="utf-8")
+    linter = Linter()
+    rst = linter.check_path(tmp_path / "a.rst")
+    assert rst.document is not None and rst.document.format == "rst" and rst.document.text == "要##a##求\n"
+    assert [f.code for f in rst.findings] == ["M101"]
+    assert [f.code for f in linter.check_path(tmp_path / "b.txt").findings] == ["M101"]

@@ -238,7 +238,12 @@ class Linter:
 
     def read_bytes(self, display_path: str, data: bytes) -> Document:
         """A Document from bytes, by the reader for ``display_path``'s type."""
-        doc = self.pm.hook.reportlint_read_document(path=display_path, data=data)
+        hook = self.pm.hook.reportlint_read_document
+        impls = hook.get_hookimpls()
+        if len(impls) == 1 and impls[0].plugin_name == "core":
+            doc = impls[0].function(path=display_path, data=data)  # only the built-in readers: skip pluggy's call machinery (~4 µs)
+        else:
+            doc = hook(path=display_path, data=data)
         if doc is None:
             suffix = PurePath(display_path).suffix or "(none)"
             raise InputError(f"{display_path}: unsupported file type {suffix} (supported: .txt, .md, .docx)")
