@@ -19,9 +19,15 @@ _ELLIPSIS = lazy(regex.compile, r"\.{3,}|。{3,}|[·・．]{3,}|(?<!…)(?:…|�
 _LEADER_TAIL = lazy(regex.compile, r"[ \t]*\d+[ \t]*(?:\r?\n|$)")
 
 
-def _may_have_ellipsis(text: str) -> bool:
-    """Prefilter (a few C scans): the text holds …, ..., 。。。 or a middle dot."""
-    return has_any(text, "…·・．") or "..." in text or "。。。" in text
+def _may_have_ellipsis(doc: Document) -> bool:
+    """Prefilter (a few C scans), once per document for P111 and P112: the text holds …, ...,
+    。。。 or a middle dot. A one-character test goes first: a missing "..." costs a full scan."""
+    return doc.memo("punctuation.may_have_ellipsis", _ellipsis_chars)
+
+
+def _ellipsis_chars(doc: Document) -> bool:
+    text = doc.text
+    return has_any(text, "…·・．") or ("." in text and "..." in text) or ("。。。" in text)
 
 
 def _cjk_around(text: str, start: int, end: int) -> bool:
@@ -46,7 +52,7 @@ def _cjk_around(text: str, start: int, end: int) -> bool:
 )
 def ellipsis_form(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
-    if not _may_have_ellipsis(text):
+    if not _may_have_ellipsis(doc):
         return
     for m in _ELLIPSIS.finditer(text):
         if not _cjk_around(text, m.start(), m.end()):
@@ -71,7 +77,7 @@ _ELLIPSIS_DENG = lazy(regex.compile,
     good=["党课、主题党日等", "党课、主题党日……", "我们……等待结果"],
 )
 def ellipsis_with_deng(self: Rule, doc: Document) -> Iterator[Finding]:
-    if not _may_have_ellipsis(doc.text):
+    if not _may_have_ellipsis(doc):
         return
     for m in _ELLIPSIS_DENG.finditer(doc.text):
         yield self.finding(m.start(), m.end(), "省略号与“等”“等等”不能同时使用，保留其一", "")
@@ -178,7 +184,8 @@ def interpunct_form(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # 等 words that are not the list-closing 等: 等级 等待 等同 等于 等额 …
 _NOT_DENG = "待候级同于额距价值量效比高次身离"
-_DUNHAO_DENG = lazy(regex.compile, rf"、(?=等(?![{_NOT_DENG}]))")
+# Stdlib re for the 、-led patterns: sre's literal search beats `regex` here (4.2 → 1.7 µs a report).
+_DUNHAO_DENG = lazy(re.compile, rf"、(?=等(?![{_NOT_DENG}]))")
 
 
 @rule(
@@ -221,7 +228,7 @@ def dunhao_between_quoted(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # 、 before the conjunction joining the last item, but not before words that merely start
 # with 和/及/与/或 (和谐 和平 及时 与会 或许 …).
-_DUNHAO_CONJ = lazy(regex.compile,
+_DUNHAO_CONJ = lazy(re.compile,
     r"、(?=(?:以及|或者|和(?![谐平睦美解煦蔼气善衷])|及(?![时早格第])|与(?![会其共日时])|或(?![许多])))"
 )
 

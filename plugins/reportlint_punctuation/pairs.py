@@ -276,7 +276,7 @@ def nested_book_title(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # A quotation inside a quotation on one line: “学习“两个确立”精神”.
-_NESTED_QUOTE = lazy(regex.compile, r"“([^“”\n]+)“([^“”\n]+)”([^“”\n]+)”")
+_NESTED_QUOTE = lazy(re.compile, r"“([^“”\n]+)“([^“”\n]+)”([^“”\n]+)”")  # stdlib: its literal search is faster
 
 
 @rule(
