@@ -415,7 +415,7 @@ def main() -> int:
     args = ap.parse_args()
     if args.quick:
         args.runs, args.big_mb = 1, min(args.big_mb, 5.0)
-    DOCS.mkdir(exist_ok=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     docs, origin = corpus()
     print(f"corpus: {origin}", flush=True)
     sp = speed(docs, args.runs, args.big_mb, [])
