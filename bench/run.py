@@ -443,8 +443,11 @@ def main() -> int:
         "",
         f"- machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}; reportlint {_version('reportlint')}; regex {_version('regex')}; "
-        f"pyahocorasick {_version('pyahocorasick')}; autocorrect-py {sp['ac_version']}",
+        f"pyahocorasick {_version('pyahocorasick')}; ahocorasick-rs {_version('ahocorasick-rs')}; autocorrect-py {sp['ac_version']}",
         f"- corpus: {origin}",
+        "- commands: `python bench/run.py` (this page; `--quick` for a smoke run), `python bench/startup.py` "
+        "(start-up alone), `python bench/bench_rules.py` (each rule's ms per MB on one long document), "
+        "`python bench/bench_matcher.py` (literal matcher against a regex alternation)",
         "",
         "## Speed (one core, median of runs)",
         "",
