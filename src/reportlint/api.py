@@ -314,15 +314,29 @@ class Linter:
             findings = apply_suppressions(doc, findings, rules, self.all_rules(config))
         return findings, hook_problems + problems
 
-    def check_path(self, path: Path, display: str | None = None) -> LintResult:
-        """Read and check one file; every failure becomes a Problem of this file alone."""
+    def check_path(self, path: Path, display: str | None = None, cache: Any | None = None) -> LintResult:
+        """Read and check one file, through ``cache`` (a reportlint.cache.Cache) when given; every
+        failure becomes a Problem of this file alone."""
         display = display or str(path)
         try:
             config = self.config_for(path)
-            doc = self.read_path(path, config, display)[0]
+            doc, data = self.read_path(path, config, display)
         except ReportlintError as exc:
             return LintResult(display, None, problems=[Problem(display, _strip_path(str(exc), display))])
-        return self.check_document(doc, config)
+        key = None
+        if cache is not None:
+            try:
+                key = cache.key(config, data, display)
+            except ReportlintError as exc:
+                return LintResult(display, doc, problems=[Problem(display, _strip_path(str(exc), display))])
+            found = cache.get(config, key, display)
+            if found is not None:
+                return LintResult(display, doc, findings=found)
+        del data  # hashed if at all; on a big file the bytes need not outlive the decoded text
+        result = self.check_document(doc, config)
+        if cache is not None and key is not None and not result.problems:
+            cache.put(config, key, result.findings)
+        return result
 
     def fix_document(self, doc: Document, config: Config | None = None, *, unsafe: bool = False) -> tuple[Document, LintResult]:
         """Apply fixes pass after pass until none applies; the fixed document and its remaining findings."""

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO
 
-from reportlint.engine import LintResult, Problem
+from reportlint.engine import LintResult
 from reportlint.errors import ReportlintError
 
 #: Below this many files a pool costs more than it saves (worker start-up, rule compilation).
@@ -40,27 +40,8 @@ def _start_method() -> str:
 
 
 def check_one(linter: Any, path: Path, display: str, cache: Any | None) -> LintResult:
-    """Read and check one file, through the cache when given; failures become Problems of this file."""
-    from reportlint.api import _strip_path
-
-    try:
-        config = linter.config_for(path)
-        doc, data = linter.read_path(path, config, display)
-    except ReportlintError as exc:
-        return LintResult(display, None, problems=[Problem(display, _strip_path(str(exc), display))])
-    key = None
-    if cache is not None:
-        try:
-            key = cache.key(config, data, display)
-        except ReportlintError as exc:
-            return LintResult(display, doc, problems=[Problem(display, _strip_path(str(exc), display))])
-        found = cache.get(config, key, display)
-        if found is not None:
-            return LintResult(display, doc, findings=found)
-    del data  # the bytes are hashed; on a big file they need not outlive the decoded text
-    result = linter.check_document(doc, config)
-    if cache is not None and key is not None and not result.problems:
-        cache.put(config, key, result.findings)
+    """Read and check one file, through the cache when given (Linter.check_path)."""
+    result: LintResult = linter.check_path(path, display, cache)
     return result
 
 
