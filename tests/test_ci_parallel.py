@@ -116,7 +116,7 @@ def test_cache_hits_give_the_same_findings_and_key_on_content_and_config(tmp_pat
 
     def run(lt: Linter) -> tuple[list, Cache]:
         cache = Cache(lt)
-        out = [parallel.check_one(lt, p, d, cache) for p, d in items]
+        out = [lt.check_path(p, d, cache) for p, d in items]
         return [(r.path, r.findings) for r in out], cache
 
     cold, c1 = run(linter)
@@ -135,11 +135,11 @@ def test_damaged_cache_entry_is_a_miss_and_is_rewritten(tmp_path, monkeypatch):
     doc = tmp_path / "a.txt"
     doc.write_text("要##paidbegin##求\n", encoding="utf-8")
     linter = Linter(isolated=True)
-    parallel.check_one(linter, doc, "a.txt", Cache(linter))
+    linter.check_path(doc, "a.txt", Cache(linter))
     (entry,) = (tmp_path / "cache").rglob("*.json")
     entry.write_text('[["M101", "stray', encoding="utf-8")  # a truncated write, as a crash might leave
     cache = Cache(linter)
-    result = parallel.check_one(linter, doc, "a.txt", cache)
+    result = linter.check_path(doc, "a.txt", cache)
     assert cache.misses == 1 and [f.code for f in result.findings] == ["M101"]
     assert json.loads(entry.read_text(encoding="utf-8"))[0][0] == "M101"
 

@@ -15,6 +15,13 @@ from reportlint_numbers.terms import _SESSION, _SESSION_AFTER, _SESSION_BEFORE
 _ALPHABET = "届中全会次体议人大政协纪委党代表央员123０.连任共第二十三的，。 \n"
 
 
+def test_merge_joins_spans_that_overlap_or_touch():
+    from reportlint.windows import merge
+
+    assert merge([(5, 8), (0, 2), (2, 3), (7, 9), (10, 11)]) == [(0, 3), (5, 9), (10, 11)]
+    assert merge([(0, 10), (2, 3)]) == [(0, 10)] and merge([]) == []
+
+
 def test_windows_merge_overlapping_spans():
     assert windows("ab届cd届ef", ["届"], 1, 2) == [(1, 7)]
     assert windows("届" + "x" * 10 + "届", ["届"], 0, 2) == [(0, 2), (11, 12)]

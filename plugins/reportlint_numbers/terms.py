@@ -11,7 +11,7 @@ from reportlint import Document, Finding, Rule, rule
 from reportlint.chars import DIGIT, has_any, has_word, mark
 from reportlint.lazyre import lazy
 from reportlint.rules import Applicability, Fix
-from reportlint.windows import finditer_near
+from reportlint.windows import finditer_near, merge
 
 from .cn import to_chinese
 from .digits import is_digit
@@ -45,16 +45,7 @@ def _range_matches(text: str) -> Iterator[regex.Match[str]]:
                     r -= 1
                 spans.append((r, min(len(text), p + 2)))
             p = find(mag, p + 1)
-    spans.sort()
-    end = -1
-    merged: list[list[int]] = []
-    for s, e in spans:
-        if merged and s <= end:
-            merged[-1][1] = end = max(end, e)
-        else:
-            merged.append([s, e])
-            end = e
-    for s, e in merged:
+    for s, e in merge(spans):
         yield from _RANGE.finditer(text, s, e)
 
 

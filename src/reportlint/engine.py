@@ -11,6 +11,7 @@ from reportlint import deadline
 from reportlint.document import Document
 from reportlint.errors import ReportlintError
 from reportlint.rules import Finding, Fix, Rule, Severity
+from reportlint.windows import merge
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,7 @@ class _Spans:
     """Sorted, merged spans with an O(log n) overlap test."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
+        merged = merge(spans)
         self.starts = [s for s, _ in merged]
         self.ends = [e for _, e in merged]
 

@@ -39,12 +39,6 @@ def _start_method() -> str:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def check_one(linter: Any, path: Path, display: str, cache: Any | None) -> LintResult:
-    """Read and check one file, through the cache when given (Linter.check_path)."""
-    result: LintResult = linter.check_path(path, display, cache)
-    return result
-
-
 def _init_worker(args: dict[str, Any] | None, use_cache: bool) -> None:
     """Forked workers inherit the parent's Linter (rules already compiled); spawned ones build their own."""
     from reportlint.api import Linter
@@ -63,7 +57,7 @@ def _slim(result: LintResult) -> LintResult:
 
 
 def _work(item: tuple[Path, str]) -> LintResult:
-    return _slim(check_one(_WORKER["linter"], item[0], item[1], _WORKER["cache"]))
+    return _slim(_WORKER["linter"].check_path(item[0], item[1], _WORKER["cache"]))
 
 
 class Progress:
@@ -146,7 +140,7 @@ def check_files(
     try:
         if jobs == 1 or len(items) < MIN_FILES_FOR_POOL:
             for path, display in items:
-                yield check_one(linter, path, display, cache)
+                yield linter.check_path(path, display, cache)
                 bar.step()
             return
         ready: dict[int, LintResult] = {}
@@ -157,7 +151,7 @@ def check_files(
                     ready[i] = hit
         misses = [item for i, item in enumerate(items) if i not in ready]
         if len(misses) < MIN_FILES_FOR_POOL:
-            checked: Iterator[LintResult] = (check_one(linter, p, d, cache) for p, d in misses)
+            checked: Iterator[LintResult] = (linter.check_path(p, d, cache) for p, d in misses)
         else:
             checked = _pool(linter, misses, jobs, use_cache)
         for i in range(len(items)):

@@ -16,6 +16,18 @@ class _Pattern(Protocol):
     def finditer(self, string: str, pos: int = ..., endpos: int = ...) -> Iterator[Any]: ...
 
 
+def merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, with those that overlap or touch joined into one."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
 def windows(text: str, anchors: Iterable[str], before: int, after: int) -> list[tuple[int, int]]:
     """Merged, sorted spans ``[p - before, p + after)`` around every occurrence ``p`` of an anchor."""
     spans: list[tuple[int, int]] = []
@@ -26,18 +38,7 @@ def windows(text: str, anchors: Iterable[str], before: int, after: int) -> list[
         while i != -1:
             spans.append((max(0, i - before), min(n, i + after)))
             i = find(word, i + 1)
-    if len(spans) < 2:
-        return spans
-    spans.sort()
-    merged = [spans[0]]
-    for s, e in spans[1:]:
-        ls, le = merged[-1]
-        if s <= le:
-            if e > le:
-                merged[-1] = (ls, e)
-        else:
-            merged.append((s, e))
-    return merged
+    return merge(spans)
 
 
 def finditer_near(pattern: _Pattern, text: str, anchors: Iterable[str], before: int, after: int) -> Iterator[Any]:
