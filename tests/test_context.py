@@ -51,7 +51,7 @@ def test_report_year_is_configured_else_read_from_the_title_by_the_dates_plugin(
         doc = linter.read_bytes("a.txt", text.encode())
         ctx = Context(doc, linter.default_config(), infer_year=linter._infer_year)
         list(asker.check(doc, ctx))
-    assert seen == [2023, None]
+        assert seen[-1] == year, text
     configured = Linter(isolated=True, report_year=2019)
     doc = configured.read_bytes("a.txt", "2023年工作总结\n".encode())
     assert Context(doc, configured.default_config(), infer_year=configured._infer_year).report_year == 2019
