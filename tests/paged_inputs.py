@@ -148,18 +148,19 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(src: Path, fmt: str, outdir: Path, profile: Path) -> Path:
-    """``src`` converted by LibreOffice headless to ``fmt`` (pdf, doc, …) in ``outdir``."""
+def convert(sources: Sequence[Path], fmt: str, outdir: Path, profile: Path) -> list[Path]:
+    """``sources`` converted by one LibreOffice headless run to ``fmt`` (pdf, doc, wps) in ``outdir``."""
     exe = soffice()
     assert exe, "LibreOffice is not installed"
     subprocess.run(
         [exe, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", fmt,
-         "--outdir", str(outdir), str(src)],
-        check=True, capture_output=True, timeout=180,
+         "--outdir", str(outdir), *map(str, sources)],
+        check=True, capture_output=True, timeout=300,
     )
-    out = outdir / (src.stem + "." + fmt.split(":")[0])
-    assert out.exists(), f"LibreOffice made no {out.name}"
-    return out
+    outs = [outdir / f"{src.stem}.{fmt}" for src in sources]
+    missing = [p.name for p in outs if not p.exists()]
+    assert not missing, f"LibreOffice made no {missing}"
+    return outs
 
 
 def gongwen_docx(paragraphs: Sequence[str], path: Path, *, footer: tuple[str, str] = ("— ", " —"), header: str = "") -> Path:
@@ -207,3 +208,79 @@ def gongwen_docx(paragraphs: Sequence[str], path: Path, *, footer: tuple[str, st
         sec.header.paragraphs[0].text = header
     d.save(path)
     return path
+
+
+# -- An encrypted PDF (PDF 1.7 §7.6.3, standard security handler, revision 2: 40-bit RC4) ---------
+
+_PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
+
+
+def _rc4(key: bytes, data: bytes) -> bytes:
+    s = list(range(256))
+    j = 0
+    for i in range(256):
+        j = (j + s[i] + key[i % len(key)]) % 256
+        s[i], s[j] = s[j], s[i]
+    out = bytearray()
+    i = j = 0
+    for byte in data:
+        i = (i + 1) % 256
+        j = (j + s[i]) % 256
+        s[i], s[j] = s[j], s[i]
+        out.append(byte ^ s[(s[i] + s[j]) % 256])
+    return bytes(out)
+
+
+def encrypted_pdf(user_password: bytes = b"secret", owner_password: bytes = b"owner") -> bytes:
+    """A PDF that opens only with a password: /O and /U by algorithms 3, 2 and 4 of §7.6.3.4."""
+    import hashlib
+
+    def padded(pw: bytes) -> bytes:
+        return (pw + _PAD)[:32]
+
+    doc_id = hashlib.md5(b"reportlint-test").digest()
+    owner = _rc4(hashlib.md5(padded(owner_password)).digest()[:5], padded(user_password))
+    permissions = -44
+    key = hashlib.md5(padded(user_password) + owner + permissions.to_bytes(4, "little", signed=True) + doc_id).digest()[:5]
+    user = _rc4(key, _PAD)
+    encrypt = f"<< /Filter /Standard /V 1 /R 2 /O <{owner.hex()}> /U <{user.hex()}> /P {permissions} >>".encode()
+    body = one_page_pdf(b"BT /F1 12 Tf 72 720 Td (secret text) Tj ET")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        pdf_stream(_rc4(b"x" * 5, b"BT /F1 12 Tf 72 720 Td (secret text) Tj ET")),
+        encrypt,
+    ]
+    del body
+    return pdf_file(objects, trailer=f"/Encrypt 6 0 R /ID [<{doc_id.hex()}> <{doc_id.hex()}>] ")
+
+
+def object_stream_pdf(megabytes: int) -> bytes:
+    """A PDF 1.5 file whose objects live in an object stream (ObjStm, §7.5.7) padded with
+    ``megabytes`` MB of number tokens after its objects, found through a cross-reference stream."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R >>"]
+    offsets, body = [], b""
+    for o in objs:
+        offsets.append(len(body))
+        body += o + b"\n"
+    header = " ".join(f"{n} {off}" for n, off in zip((1, 2, 3), offsets)).encode() + b"\n"
+    co = zlib.compressobj(9)
+    chunk = b"0 " * (1 << 19)
+    data = b"".join([co.compress(header + body), *(co.compress(chunk) for _ in range(megabytes)), co.flush()])
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    objstm_off = len(out)
+    out += b"4 0 obj\n" + pdf_stream(data, f"/Type /ObjStm /N 3 /First {len(header)} /Filter /FlateDecode") + b"\nendobj\n"
+    content_off = len(out)
+    out += b"5 0 obj\n" + pdf_stream(b"") + b"\nendobj\n"
+    xref_off = len(out)
+    rows = b"".join([b"\x00" + (0).to_bytes(4, "big") + b"\xff\xff",
+                     *(b"\x02" + (4).to_bytes(4, "big") + i.to_bytes(2, "big") for i in range(3)),
+                     b"\x01" + objstm_off.to_bytes(4, "big") + b"\x00\x00",
+                     b"\x01" + content_off.to_bytes(4, "big") + b"\x00\x00",
+                     b"\x01" + xref_off.to_bytes(4, "big") + b"\x00\x00"])
+    out += b"6 0 obj\n" + pdf_stream(rows, "/Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R") + b"\nendobj\n"
+    out += f"startxref\n{xref_off}\n%%EOF\n".encode()
+    return bytes(out)

@@ -104,8 +104,8 @@ def _make_line(row: list[Glyph]) -> Line | None:
     row.sort(key=lambda g: g.x0)
     kept: list[Glyph] = []
     for g in row:
-        # Fake bold: the same glyph drawn twice a hair apart.
-        if kept and g.text == kept[-1].text and abs(g.x0 - kept[-1].x0) < 0.3 * (g.size or 1.0):
+        # Fake bold: the same glyph drawn twice a hair apart (not “ll”: those stand a glyph apart).
+        if kept and g.text == kept[-1].text and abs(g.x0 - kept[-1].x0) < 0.25 * max(kept[-1].x1 - kept[-1].x0, 0.01):
             continue
         kept.append(g)
     parts: list[str] = []
@@ -138,8 +138,8 @@ def strip_furniture(pages: Sequence[Page]) -> list[list[Line]]:
     """Each page's lines without running headers, footers and page numbers.
 
     Only the first and last :data:`FURNITURE_LINES` lines of a page can be furniture: a page
-    number (“— 3 —”, “- 3 -”, 第3页, 3/10), or a line repeated at the same height on
-    another page (digits aside: “第3页” and “第4页” are the same footer).
+    number (“— 3 —”, “- 3 -”, 第3页, 3/10), or a line repeated at the same height on at
+    least half the pages, two at least (digits aside: “第3页” and “第4页” are one footer).
     """
     def key(line: Line) -> str:
         return _DIGITS.sub("#", "".join(line.text.split()))
@@ -153,12 +153,16 @@ def strip_furniture(pages: Sequence[Page]) -> list[list[Line]]:
                 seen.add(k)
                 edge[k] += 1
 
+    # A running header or footer is on most pages; a body line that happens to open two pages
+    # (“各位代表！” in a 政府工作报告) is not.
+    need = max(2, (len(pages) + 1) // 2)
+
     def furniture(line: Line, page: Page) -> bool:
         if _PAGE_NUMBER.match(line.text):
             return True
         pos = round(line.top / max(page.height, 1.0) * 100)
         k = key(line)
-        return any(edge[(k, p)] >= 2 for p in (pos - 1, pos, pos + 1))
+        return sum(edge[(k, p)] for p in (pos - 1, pos, pos + 1)) >= need
 
     out = []
     for page in pages:
@@ -184,8 +188,8 @@ def _margins(pages: Sequence[Sequence[Line]]) -> _Margins:
     if not lines:
         return _Margins(0.0, 0.0, 0.0)
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
-    rights = sorted(line.x1 for line in lines)
-    right = rights[int(0.9 * (len(rights) - 1))]
+    # Full lines of justified text all end at the right margin; ragged ones within a character of it.
+    right = max(line.x1 for line in lines)
     steps = [b.top - a.top for page in pages for a, b in zip(page, page[1:]) if b.top > a.top]
     pitch = statistics.median(steps) if steps else 0.0
     return _Margins(float(left), right, pitch)

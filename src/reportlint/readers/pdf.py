@@ -49,6 +49,10 @@ def _extract(path: str, data: bytes) -> dict:
 def read_pdf(path: str, data: bytes) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise InputError(f"{path}: not a PDF file (no %PDF- header)")
+    if b"%%EOF" not in data[-2048:]:
+        # A cut-off file still yields the pages before the cut (pdfminer rebuilds the cross-reference
+        # table): checking half a report as if it were whole would lose the rest silently.
+        raise InputError(f"{path}: the PDF is truncated (it does not end with %%EOF); get a complete copy")
     result = _extract(path, data)
     error = result.get("error")
     if error == "encrypted":
