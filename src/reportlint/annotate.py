@@ -9,7 +9,7 @@ file is never written.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from reportlint.document import Document
@@ -133,8 +133,8 @@ def annotate_one(result: Any, path: Path | None, target: Path, display: str, rul
         if fmt == "docx":
             out = output_path(target, path, display, "--annotate")
             data = path.read_bytes()
-        else:  # the annotated copy of a .doc or .wps is a .docx: that is what LibreOffice converted it to
-            out = output_path(target, path, str(PurePath(display).with_suffix(".docx")), "--annotate")
+        else:  # the annotated copy of a .doc or .wps is a .docx (what LibreOffice made of it): 总结.doc.docx
+            out = output_path(target, path, f"{display}.docx", "--annotate")
             data = result.document.meta["converted_docx"]
         doc = read_docx(display, data)  # fresh: a cached or pooled result may carry no run map
         if doc.text != result.document.text:
@@ -142,7 +142,7 @@ def annotate_one(result: Any, path: Path | None, target: Path, display: str, rul
         new_data, _ = annotate_docx(data, doc, result.findings, rules)
         write_atomic(out, new_data)
     except ReportlintError as exc:
-        return str(exc).removeprefix(f"{display}: ").removeprefix(f"{PurePath(display).with_suffix('.docx')}: ")
+        return str(exc).removeprefix(f"{display}: ").removeprefix(f"{display}.docx: ")
     except OSError as exc:
         return f"cannot write the annotated copy: {exc.strerror or exc}"
     return None
