@@ -10,6 +10,7 @@ the profile, which may be half-written, is thrown away. The Document keeps the c
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -92,6 +93,4 @@ def read_legacy_word(path: str, data: bytes) -> Document:
     else:
         raise InputError(f"{path}: not a Word .{fmt} file (neither an OLE2 compound file nor RTF)")
     doc = read_docx(path, converted)
-    doc.format = fmt
-    doc.meta["converted_docx"] = converted
-    return doc
+    return dataclasses.replace(doc, format=fmt, meta={**doc.meta, "converted_docx": converted})
