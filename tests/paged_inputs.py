@@ -266,7 +266,7 @@ def object_stream_pdf(megabytes: int) -> bytes:
     for o in objs:
         offsets.append(len(body))
         body += o + b"\n"
-    header = " ".join(f"{n} {off}" for n, off in zip((1, 2, 3), offsets)).encode() + b"\n"
+    header = " ".join(f"{n} {off}" for n, off in zip((1, 2, 3), offsets, strict=True)).encode() + b"\n"
     co = zlib.compressobj(9)
     chunk = b"0 " * (1 << 19)
     data = b"".join([co.compress(header + body), *(co.compress(chunk) for _ in range(megabytes)), co.flush()])

@@ -11,11 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE
 
 from reportlint.annotate import anchored_texts
 from reportlint.api import Linter
-
-from conftest import SAMPLE
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import SAMPLE, SHARED_DATA
 from paged_inputs import (
     encrypted_pdf,
     flate_bomb,
@@ -32,8 +33,6 @@ from reportlint.errors import InputError
 from reportlint.readers import ofd as ofd_reader
 from reportlint.readers import pdf as pdf_reader
 from reportlint.readers.layout import Glyph, Line, Page, build_document, group_lines, strip_furniture
-
-from conftest import SAMPLE, SHARED_DATA
 
 SAMPLE_PARAS = [line for line in SAMPLE.read_text(encoding="utf-8").split("\n") if line.strip()]
 
@@ -199,8 +198,8 @@ HOSTILE_OFD = {
     "truncated": (lambda: make_ofd(SAMPLE_PARAS)[:2000], "not a valid OFD"),
     "no-ofd-xml": (lambda: _zip({k: v for k, v in _ofd_parts().items() if k != "OFD.xml"}), "no OFD.xml"),
     "scanned": (lambda: _zip({**_ofd_parts(), "Doc_0/Pages/Page_0/Content.xml": (
-        '<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="9">'
-        '<ofd:ImageObject ID="10" Boundary="0 0 210 297" ResourceID="99"/></ofd:Layer></ofd:Content></ofd:Page>').encode()}),
+        b'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="9">'
+        b'<ofd:ImageObject ID="10" Boundary="0 0 210 297" ResourceID="99"/></ofd:Layer></ofd:Content></ofd:Page>')}),
         "no text"),
 }
 
@@ -373,7 +372,7 @@ def test_clean_reports_read_from_pdf_give_what_their_text_gives(tmp_path_factory
         paras = [line for line in text.split("\n") if line.strip()]
         sources.append((paras, gongwen_docx(paras, folder / f"r{n}.docx")))
     pdfs = convert([docx for _, docx in sources], "pdf", folder, folder / "profile")
-    for (paras, _), pdf in zip(sources, pdfs):
+    for (paras, _), pdf in zip(sources, pdfs, strict=True):
         result = Linter(isolated=True).check_path(pdf)
         assert result.problems == []
         assert [p.text for p in result.document.paragraphs] == paras

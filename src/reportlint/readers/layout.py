@@ -14,6 +14,7 @@ Geometry only, no parsing: units are the format's own (PDF points, OFD millimetr
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -190,7 +191,7 @@ def _margins(pages: Sequence[Sequence[Line]]) -> _Margins:
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
     # Full lines of justified text all end at the right margin; ragged ones within a character of it.
     right = max(line.x1 for line in lines)
-    steps = [b.top - a.top for page in pages for a, b in zip(page, page[1:]) if b.top > a.top]
+    steps = [b.top - a.top for page in pages for a, b in itertools.pairwise(page) if b.top > a.top]
     pitch = statistics.median(steps) if steps else 0.0
     return _Margins(float(left), right, pitch)
 
