@@ -21,6 +21,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE = '要##paidbegin##求<script>alert(1)</script>&amp;"引号"\n第二段##x##结束</mark>\n'
 
 
+@pytest.fixture(autouse=True)
+def chinese():
+    """These tests read the page in Chinese, the default language (the suite otherwise asks for English)."""
+    from reportlint import i18n
+
+    i18n.set_language("zh")
+    yield
+    i18n.set_language(None)
+
+
 def render(paths_texts: dict[str, str], select: list[str] | None = None) -> str:
     linter = Linter(isolated=True, select=select or ["M101"])
     results = [linter.check_document(linter.read_bytes(name, text.encode("utf-8"))) for name, text in paths_texts.items()]
@@ -148,7 +158,7 @@ def test_an_unreadable_file_is_shown_with_its_error(tmp_path):
 
     (tmp_path / "ok.txt").write_text("全文无误。\n", encoding="utf-8")
     out = tmp_path / "r.html"
-    result = CliRunner().invoke(main, ["check", "--select", "M101", "--no-cache", "--format", "html", "-o", str(out),
+    result = CliRunner().invoke(main, ["check", "--lang", "zh", "--select", "M101", "--no-cache", "--format", "html", "-o", str(out),
                                        str(tmp_path / "ok.txt"), str(tmp_path / "missing.txt")])
     assert result.exit_code == 2
     page = out.read_text(encoding="utf-8")
