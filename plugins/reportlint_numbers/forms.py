@@ -9,8 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import DIGIT, has_any, mark
-from reportlint.lazyre import lazy
+from reportlint.plugin import DIGIT, has_any, lazy, mark
 
 from .digits import matches_from_marks
 
@@ -216,3 +215,6 @@ def fullwidth_thousands_separator(self: Rule, doc: Document) -> Iterator[Finding
             continue
         fixed = m.group().replace("，", ",")
         yield self.finding(m.start(), m.end(), f"数字分节不用全角逗号，应为{mark(fixed)}或不分节", fixed)
+
+
+RULES = [fullwidth_alphanumeric, zero_glyph, zero_in_quantity, period_as_decimal_point, fullwidth_thousands_separator]

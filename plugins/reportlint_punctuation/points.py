@@ -8,9 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import mark
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability, Fix
+from reportlint.plugin import Applicability, Fix, lazy, mark
 
 # Stdlib re, written [..][..]+ (= {2,}): sre skips to the first mark with its charset fast path.
 _RUN = lazy(re.compile, r"[，。、；：？！][，。、；：？！]+")
@@ -102,3 +100,6 @@ def paragraph_starts_with_point(self: Rule, doc: Document) -> Iterator[Finding]:
         m = _PARA_START.match(text, para.start, para.end)
         if m:
             yield self.finding(m.start(1), m.end(1), f"段首出现{mark(m.group(1))}，疑为断行，应与上一段连接")
+
+
+RULES = [doubled_punctuation, stacked_question_exclamation, paragraph_starts_with_point]

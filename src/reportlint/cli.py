@@ -7,6 +7,7 @@ so a Chinese line is never wider than the terminal.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import sys
@@ -21,7 +22,7 @@ from reportlint.engine import LintResult, Problem
 from reportlint.errors import ReportlintError
 from reportlint.i18n import N_
 from reportlint.i18n import gettext as _
-from reportlint.readers import SUPPORTED_SUFFIXES
+from reportlint.readers import READ_ONLY_FORMATS, SUPPORTED_SUFFIXES
 from reportlint.rules import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -216,7 +217,8 @@ def iter_files(paths: Sequence[str], linter: object) -> Iterator[tuple[Path | No
                     found += 1
                     yield f, str(f), None
         if not found:
-            yield None, arg, Problem(arg, _("no files to check found here (.txt, .md, .docx; excluded folders skipped)"))
+            kinds = _(", ").join(sorted(SUPPORTED_SUFFIXES))
+            yield None, arg, Problem(arg, _("no files to check found here ({kinds}; excluded folders skipped)").format(kinds=kinds))
 
 
 def _stdout() -> TextIO:
@@ -545,8 +547,7 @@ def _check_one(
             name = stdin_filename or "stdin.txt"
             config = linter.config_for(Path(name).resolve() if stdin_filename else Path.cwd() / name)
             data = sys.stdin.buffer.read()
-            doc = linter.read_bytes(name, data)
-            doc.path = display
+            doc = dataclasses.replace(linter.read_bytes(name, data), path=display)
         else:
             config = linter.config_for(path)
             doc, data = linter.read_path(path, config, display)
@@ -559,6 +560,12 @@ def _check_one(
         return LintResult(display, None, problems=[Problem(display, message)])
     if not (fix or diff):
         return linter.check_document(doc, config)
+    if doc.format in READ_ONLY_FORMATS:  # a print image or a converted copy: nothing to write the fixes back to
+        result = linter.check_document(doc, config)
+        option = "--fix" if fix else "--diff"
+        result.problems.append(Problem(display, _("{option} does not apply to .{format} files (they are never rewritten); "
+                                                  "correct the source document").format(option=option, format=doc.format)))
+        return result
     if doc.format == "docx":  # never rewritten in place: --fix writes --fixed-output, --diff shows the text
         from reportlint.docx_fix import fix_docx_cli
 

@@ -33,6 +33,14 @@ class FormatContext:
 Formatter = Callable[[Sequence[LintResult], TextIO, FormatContext], None]
 
 
+def position(f: Finding) -> str:
+    """Where a finding starts, as every format shows it: ``line:column``, or by page in a paged
+    document (PDF, OFD), whose lines are those of the page."""
+    if f.page:
+        return _("page {page}, line {line}, column {column}").format(page=f.page, line=f.line, column=f.column)
+    return f"{f.line}:{f.column}"
+
+
 def display_width(s: str) -> int:
     """Terminal columns of ``s`` (wide characters two, zero-width ones none): see reportlint.textwidth."""
     return width(s)

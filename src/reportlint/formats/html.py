@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from reportlint import __version__
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext, suggestion
+from reportlint.formats import FormatContext, position, suggestion
 from reportlint.i18n import N_, language, rule_explanation, rule_source, rule_summary, severity_label
 from reportlint.i18n import gettext as _
 from reportlint.rules import Finding, Rule
@@ -93,8 +93,9 @@ def _shown_lines(doc: Any, items: Sequence[tuple[str, Finding]]) -> list[tuple[i
     if count <= FULL_LINES:
         return [(1, count)]
     ranges: list[tuple[int, int]] = []
-    for _fid, f in items:
-        lo, hi = max(1, f.line - CONTEXT_LINES), min(count, f.end_line + CONTEXT_LINES)
+    for _fid, f in items:  # lines of the text (in a PDF f.line counts the lines of its page)
+        first, last = doc.lines.line_col(f.start)[0], doc.lines.line_col(f.end)[0]
+        lo, hi = max(1, first - CONTEXT_LINES), min(count, last + CONTEXT_LINES)
         if ranges and lo <= ranges[-1][1] + 1:
             ranges[-1] = (ranges[-1][0], max(ranges[-1][1], hi))
         else:
@@ -183,7 +184,7 @@ def _file_section(n: int, r: LintResult, findings: Sequence[Finding], rules: Map
         findings_data[fid] = {
             "code": f.code, "name": f.name, "sev": f.severity.value, "fam": fam, "msg": f.message,
             "line": f.line, "col": f.column, "hint": suggestion(text, f) if doc is not None else "",
-            "where": doc.location_label(f.start) if doc is not None and doc.format == "docx" else "",
+            "where": position(f) if f.page else doc.location_label(f.start) if doc is not None and doc.format == "docx" else "",
             "path": r.path,
         }
     count = _("{n} findings").format(n=len(r.findings))
@@ -213,7 +214,7 @@ def _file_section(n: int, r: LintResult, findings: Sequence[Finding], rules: Map
             out.append(
                 f'<li class="item sev-{sev}" data-f="{fid}" data-sev="{sev}" data-fam="{_e(fam)}" tabindex="0">'
                 f'<span class="badge sev-{sev}">{_e(severity_label(sev))}</span> '
-                f'<code>{_e(f.code)}</code> <span class="pos">{f.line}:{f.column}</span> {_e(f.message)}</li>'
+                f'<code>{_e(f.code)}</code> <span class="pos">{_e(position(f))}</span> {_e(f.message)}</li>'
             )
         out.append("</ul></details>")
     if len(items) < len(r.findings):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext, suggestion
+from reportlint.formats import FormatContext, position, suggestion
 from reportlint.i18n import gettext as _
 from reportlint.i18n import ngettext
 from reportlint.rules import Finding
@@ -34,10 +34,11 @@ def _excerpt(result: LintResult, f: Finding, ctx: FormatContext) -> list[str]:
     doc = result.document
     if doc is None:
         return []
-    start, end = doc.lines.line_span(f.line)
+    text_line = doc.lines.line_col(f.start)[0]  # a line of the text: in a PDF a paragraph, not f.line of its page
+    start, end = doc.lines.line_span(text_line)
     line = doc.text[start:end]
     s = f.start - start
-    e = f.end - start if f.end_line == f.line else len(line)
+    e = min(f.end - start, len(line))
     lo = max(0, s - CONTEXT)
     hi = min(len(line), max(e, s + 1) + CONTEXT)
     prefix = "…" if lo > 0 else ""
@@ -60,14 +61,21 @@ def _excerpt(result: LintResult, f: Finding, ctx: FormatContext) -> list[str]:
     return out
 
 
-def _marker(f: Finding, ctx: FormatContext) -> str:
-    return " " + _style("[*]", ctx, fg="cyan") if f.fix is not None and f.fix.safe else ""
+def _marker(f: Finding, r: LintResult, ctx: FormatContext) -> str:
+    return " " + _style("[*]", ctx, fg="cyan") if f.fix is not None and f.fix.safe and _writable(r) else ""
 
 
-def _head(f: Finding, ctx: FormatContext) -> str:
-    where = _style(f"{f.path}:{f.line}:{f.column}:", ctx, bold=True)
+def _writable(r: LintResult) -> bool:
+    """False for a PDF, OFD, .doc or .wps: --fix does not write them, so no finding there is “fixable”."""
+    from reportlint.readers import READ_ONLY_FORMATS
+
+    return r.document is None or r.document.format not in READ_ONLY_FORMATS
+
+
+def _head(f: Finding, r: LintResult, ctx: FormatContext) -> str:
+    where = _style(f"{f.path}:{position(f)}:", ctx, bold=True)
     code = _style(f.code, ctx, fg=_COLOUR.get(f.severity.value, "red"), bold=True)
-    return f"{where} {code}{_marker(f, ctx)} {f.message}\n"
+    return f"{where} {code}{_marker(f, r, ctx)} {f.message}\n"
 
 
 def _severities(counts: Counter[str]) -> str:
@@ -101,8 +109,9 @@ def summary(results: Sequence[LintResult], ctx: FormatContext) -> list[str]:
         n = len(findings)
         lines.append(_style(ngettext("Found {n} finding ({severities}) in {files}.", "Found {n} findings ({severities}) in {files}.", n)
                             .format(n=n, severities=_severities(sev), files=files), ctx, bold=True))
-        safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
-        unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+        writable = [f for r in results if _writable(r) for f in r.findings]
+        safe = sum(1 for f in writable if f.fix is not None and f.fix.safe)
+        unsafe = sum(1 for f in writable if f.fix is not None and not f.fix.safe)
         if ctx.fix_hint and safe:
             line = ngettext("[*] {n} fixable with the `--fix` option", "[*] {n} fixable with the `--fix` option", safe).format(n=safe)
             if unsafe:
@@ -122,7 +131,7 @@ def summary(results: Sequence[LintResult], ctx: FormatContext) -> list[str]:
 def format_text(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
     for r in results:
         for f in r.findings:
-            out.write(_head(f, ctx))
+            out.write(_head(f, r, ctx))
             if not ctx.quiet:
                 for line in _excerpt(r, f, ctx):
                     out.write(line + "\n")
@@ -135,7 +144,7 @@ def format_text(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) 
 def format_concise(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
     for r in results:
         for f in r.findings:
-            out.write(_head(f, ctx))
+            out.write(_head(f, r, ctx))
     if not ctx.quiet:
         for line in summary(results, ctx):
             out.write(line + "\n")
