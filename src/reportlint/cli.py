@@ -410,8 +410,8 @@ def check(
         linter.check_cli_selectors()
     except ReportlintError as exc:
         _fail(str(exc))
-    _warn_ineffective(output_format, statistics=statistics, quiet=quiet, fix=fix, diff=diff, unsafe=unsafe_fixes,
-                      stdin_filename=stdin_filename, paths=paths, jobs=jobs, no_cache=no_cache, exit_zero=exit_zero, fail_on=fail_on)
+    _warn_ineffective(output_format, statistics=statistics, fix=fix, diff=diff, unsafe=unsafe_fixes,
+                      stdin_filename=stdin_filename, paths=paths, jobs=jobs, exit_zero=exit_zero, fail_on=fail_on)
 
     results: list[LintResult] = []
     problems: list[Problem] = []
@@ -436,7 +436,7 @@ def check(
     if not (fix or diff):  # -j and the cache (reportlint.parallel); fixing stays one file at a time
         from reportlint.parallel import check_files
 
-        pooled = check_files(linter, files, jobs=jobs, use_cache=not no_cache, progress=False)
+        pooled = check_files(linter, files, jobs=jobs, use_cache=not no_cache)
     try:
         for path, display, problem in items:
             if problem is not None:
@@ -512,23 +512,21 @@ def _write_report(output_file: str, formatter: Any, results: Sequence[LintResult
                    .format(format=name, n=n, path=output_file), file=_stderr())
 
 
-def _warn_ineffective(output_format: str, *, statistics: bool, quiet: bool, fix: bool, diff: bool, unsafe: bool,
-                      stdin_filename: str | None, paths: Sequence[str], jobs: int | None, no_cache: bool, exit_zero: bool,
-                      fail_on: str) -> None:
-    """A warning for each option that will not change anything in this run."""
+def _warn_ineffective(output_format: str, *, statistics: bool, fix: bool, diff: bool, unsafe: bool,
+                      stdin_filename: str | None, paths: Sequence[str], jobs: int | None, exit_zero: bool, fail_on: str) -> None:
+    """A warning for each option that will not change anything in this run (as the user likely expected it to).
+
+    Harmless redundancy (--no-cache with --fix, -q with a machine format) is not worth a warning.
+    """
     text_formats = ("text", "concise")
     if unsafe and not (fix or diff):
         _warn(_("--unsafe-fixes has no effect without --fix or --diff"))
     if statistics and output_format not in text_formats:
         _warn(_("--statistics has no effect with --format {format} (only with text and concise)").format(format=output_format))
-    if quiet and output_format not in text_formats:
-        _warn(_("--quiet has no effect with --format {format} (only with text and concise)").format(format=output_format))
     if stdin_filename and "-" not in paths:
         _warn(_("--stdin-filename has no effect: no '-' among the paths"))
     if (fix or diff) and jobs is not None:
         _warn(_("-j/--jobs has no effect with --fix or --diff (files are fixed one at a time)"))
-    if (fix or diff) and no_cache:
-        _warn(_("--no-cache has no effect with --fix or --diff (the cache is not used when fixing)"))
     if exit_zero and fail_on != "info":
         _warn(_("--fail-on has no effect with --exit-zero"))
 

@@ -3,14 +3,17 @@
 Each document is shown with its findings highlighted in place; beside it the
 findings grouped by family; filters by severity and family; clicking a highlight
 or a finding shows the rule's summary, explanation, source and examples, in the
-language in use. ``#code=P101`` or ``#finding=f0-3`` in the URL opens an explanation
-(links, and headless tests). Every piece of text is escaped; data reaches the script
-as JSON and is shown with ``textContent`` only.
+language in use. ``#code=P101`` or ``#finding=f0-3`` in the URL opens an explanation,
+``#line=d0-120`` shows a line, unfolded if it was hidden (links, and headless tests).
+Every piece of text is escaped; data reaches the script as JSON and is shown with
+``textContent`` only.
 
-Large inputs stay quick to open: runs of blank lines are drawn as one thin row; a
-document longer than FULL_LINES lines shows only the lines around its findings, the
-rest behind "show" rows built on click from the embedded text; at most MAX_FINDINGS
-findings are put on the page (the header says how many were left out).
+Large inputs stay quick to open (bench/html_report.py: a 10 MB report made a 16 MB page
+that Chromium took 30-40 s to show; now 2 MB and about 1 s): runs of blank lines are drawn
+as one thin row; a document longer than FULL_LINES lines shows only the lines of its
+findings, the rest behind "show" rows built on click from the embedded text (up to
+MAX_GAP_CHARS); at most MAX_FINDINGS findings are put on the page (the header says how
+many were left out).
 """
 
 from __future__ import annotations
@@ -31,10 +34,14 @@ from reportlint.rules import Finding, Rule
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 #: Documents with more lines than this show only the lines around their findings at first.
 FULL_LINES = 3000
-#: Lines of context kept around each finding's lines in a long document.
-CONTEXT_LINES = 2
+#: Lines of context kept around each finding's lines in a long document (a 公文 line is a paragraph).
+CONTEXT_LINES = 0
 #: Findings put on one page; more would make it slow to open (use --format json for all).
-MAX_FINDINGS = 2000
+MAX_FINDINGS = 1000
+#: Fewer hidden lines than this are drawn rather than folded into a "show" row.
+MIN_GAP = 3
+#: Characters of hidden lines embedded for the "show" rows; beyond this a gap cannot be opened.
+MAX_GAP_CHARS = 1_000_000
 
 #: The core families (DESIGN.md); a third-party family is named after its plugin.
 FAMILY_NAMES = {
@@ -96,10 +103,16 @@ def _shown_lines(doc: Any, items: Sequence[tuple[str, Finding]]) -> list[tuple[i
     for _fid, f in items:  # lines of the text (in a PDF f.line counts the lines of its page)
         first, last = doc.lines.line_col(f.start)[0], doc.lines.line_col(f.end)[0]
         lo, hi = max(1, first - CONTEXT_LINES), min(count, last + CONTEXT_LINES)
-        if ranges and lo <= ranges[-1][1] + 1:
-            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], hi))
-        else:
-            ranges.append((lo, hi))
+        prev_end = ranges[-1][1] if ranges else 0
+        if lo - prev_end - 1 < MIN_GAP:  # a short gap is drawn, not folded
+            if ranges:
+                start, end = ranges.pop()
+                lo, hi = start, max(end, hi)
+            else:
+                lo = 1
+        ranges.append((lo, hi))
+    if ranges and ranges[-1][1] >= count - MIN_GAP:
+        ranges[-1] = (ranges[-1][0], count)
     return ranges
 
 
@@ -127,13 +140,22 @@ def _render_text(text: str, doc: Any, items: Sequence[tuple[str, Finding]], doc_
                 per_line[ln].append((s, e, fid, sev))
     rows: list[str] = []
     shown = _shown_lines(doc, items)
+    budget = MAX_GAP_CHARS - sum(len(t) for g in gaps.values() for t in g)
     next_line = 1
     for lo, hi in [*shown, (lines.line_count + 1, lines.line_count)]:
-        if lo > next_line:  # a gap: the script builds these rows when asked
-            gid = f"{doc_id}-g{next_line}"
-            gaps[gid] = [text.__getitem__(slice(*lines.line_span(ln))) for ln in range(next_line, lo)]
-            label = _("Lines {first}–{last} ({n} lines) not shown: show them").format(first=next_line, last=lo - 1, n=lo - next_line)
-            rows.append(f'<div class="gap" data-g="{gid}" data-first="{next_line}" tabindex="0">{_e(label)}</div>')
+        if lo > next_line:  # a gap: the script builds these rows when asked, if the page holds their text
+            gap = [text.__getitem__(slice(*lines.line_span(ln))) for ln in range(next_line, lo)]
+            size = sum(len(t) for t in gap)
+            if size <= budget:
+                budget -= size
+                gid = f"{doc_id}-g{next_line}"
+                gaps[gid] = gap
+                label = _("Lines {first}–{last} ({n} lines) not shown: show them").format(first=next_line, last=lo - 1, n=lo - next_line)
+                rows.append(f'<div class="gap" data-g="{gid}" data-first="{next_line}" tabindex="0">{_e(label)}</div>')
+            else:
+                label = _("Lines {first}–{last} ({n} lines) not shown (the document is too large for one page)").format(
+                    first=next_line, last=lo - 1, n=lo - next_line)
+                rows.append(f'<div class="gap closed">{_e(label)}</div>')
         blank_run = False
         for ln in range(lo, hi + 1):
             ls, le = lines.line_span(ln)
@@ -252,12 +274,14 @@ def format_html(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) 
     total = sum(len(r.findings) for r in results)
     used = sorted({f["code"] for f in findings_data.values()})
     rules_data = {code: _rule_data(ctx.rules[code]) for code in used if code in ctx.rules}
-    sev_count: dict[str, int] = defaultdict(int)
-    fam_count: dict[str, int] = defaultdict(int)
+    total_sev: dict[str, int] = defaultdict(int)
     for r in results:
         for f in r.findings:
-            sev_count[f.severity.value] += 1
+            total_sev[f.severity.value] += 1
+    sev_count: dict[str, int] = defaultdict(int)  # the filters count what is on the page
+    fam_count: dict[str, int] = defaultdict(int)
     for f in findings_data.values():
+        sev_count[f["sev"]] += 1
         fam_count[f["fam"]] += 1
     sev_boxes = "".join(
         f'<label class="sev-{s}"><input type="checkbox" name="sev" value="{s}" checked> {_e(severity_label(s))} '
@@ -271,7 +295,7 @@ def format_html(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) 
     )
     files = len(results)
     summary = _("{files} files, {total} findings (errors {error}, warnings {warning}, info {info})").format(
-        files=files, total=total, error=sev_count["error"], warning=sev_count["warning"], info=sev_count["info"])
+        files=files, total=total, error=total_sev["error"], warning=total_sev["warning"], info=total_sev["info"])
     if len(findings_data) < total:
         summary += _("; the first {shown} are shown (see --format json for all)").format(shown=len(findings_data))
     labels = {**_labels(), **{s: severity_label(s) for s in ("error", "warning", "info")}}
@@ -313,8 +337,8 @@ header .summary{color:var(--muted)}
 .row{display:flex}
 .ln{flex:0 0 3em;color:#aaa;text-align:right;padding-right:8px;user-select:none;font-size:12px;line-height:2.4}
 .tx{flex:1;min-width:0}
-.row.blank{height:.6em;overflow:hidden}.row.blank .ln{line-height:.6em;font-size:9px}
-.gap{margin:4px 0 4px 3em;padding:2px 8px;color:var(--muted);background:#f1f3f4;border-radius:4px;cursor:pointer;font-size:13px}
+.row.active{background:#fff8c5}.row.blank{height:.6em;overflow:hidden}.row.blank .ln{line-height:.6em;font-size:9px}
+.gap{margin:4px 0 4px 3em;padding:2px 8px;color:var(--muted);background:#f1f3f4;border-radius:4px;cursor:pointer;font-size:13px}.gap.closed{cursor:default}
 .capped{color:var(--muted);font-size:13px}
 mark.hl{background:transparent;color:inherit;cursor:pointer;border-bottom:2px solid;padding:1px 0}
 mark.hl.sev-error{background:#fce8e6;border-color:var(--err)}
@@ -358,7 +382,8 @@ _JS = r"""
   var panel = document.getElementById("explain"), hint = document.getElementById("hint");
   function el(tag, cls, text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!=null)e.textContent=text;return e;}
   function checked(name){var s={};document.querySelectorAll('input[name="'+name+'"]').forEach(function(i){if(i.checked)s[i.value]=1;});return s;}
-  function visible(fid){var f=DATA.findings[fid];if(!f)return false;var s=checked("sev"),m=checked("fam");return !!(s[f.sev]&&m[f.fam]);}
+  var FILTER=null;  // the checked severities and families, read once per change (not once per finding)
+  function visible(fid){var f=DATA.findings[fid];if(!f)return false;if(!FILTER)FILTER={s:checked("sev"),m:checked("fam")};return !!(FILTER.s[f.sev]&&FILTER.m[f.fam]);}
   function ruleBlock(code){
     var r = DATA.rules[code], box = el("div","rule");
     if(!r){box.appendChild(el("p",null,L.rule+" "+code));return box;}
@@ -403,6 +428,7 @@ _JS = r"""
     panel.setAttribute("data-codes",code);panel.hidden=false;hint.hidden=true;
   }
   function applyFilters(){
+    FILTER=null;
     document.querySelectorAll(".item").forEach(function(li){li.classList.toggle("hidden",!visible(li.getAttribute("data-f")));});
     document.querySelectorAll("mark.hl").forEach(function(m){
       var ids=m.getAttribute("data-f").split(" ");m.classList.toggle("off",!ids.some(visible));
@@ -427,10 +453,22 @@ _JS = r"""
     lines.forEach(function(t,i){var d=el("div","row");d.id=doc+"-l"+(first+i);d.appendChild(el("span","ln",String(first+i)));d.appendChild(el("span","tx",t));frag.appendChild(d);});
     g.parentNode.replaceChild(frag,g);
   }
-  document.addEventListener("click",function(ev){var g=ev.target.closest&&ev.target.closest(".gap");if(g)expand(g);});
+  document.addEventListener("click",function(ev){var g=ev.target.closest&&ev.target.closest(".gap[data-g]");if(g)expand(g);});
+  function showLine(id){  // #line=d0-1234: that line of that document, unfolded if it was in a gap
+    var m=/^(d[0-9]+)-([0-9]+)$/.exec(id);if(!m)return;
+    if(!document.getElementById(id+"")){
+      var doc=m[1], n=+m[2];
+      document.querySelectorAll('.gap[data-g^="'+doc+'-"]').forEach(function(g){
+        var first=+g.getAttribute("data-first"), len=(DATA.gaps[g.getAttribute("data-g")]||[]).length;
+        if(n>=first&&n<first+len)expand(g);
+      });
+    }
+    var row=document.getElementById(m[1]+"-l"+m[2]);if(row){row.classList.add("active");if(row.scrollIntoView)row.scrollIntoView({block:"center"});}
+  }
   function fromHash(){
     var h=location.hash.slice(1), kv=h.split("=");
     if(kv.length!==2||!/^[A-Za-z0-9-]+$/.test(kv[1]))return;
+    if(kv[0]==="line")showLine(kv[1]);
     if(kv[0]==="code")showRule(kv[1]);
     else if(kv[0]==="finding"){var m=document.querySelector('mark.hl[data-f~="'+kv[1]+'"]');if(m)m.click();}
   }
