@@ -400,6 +400,17 @@ def ecspell(linter_select: str = "T") -> dict | None:
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "n": tp + fp + fn + tn}
 
 
+def _precision() -> list[str]:
+    """The per-rule precision table from the reviewed corpus snapshot (bench/corpus_snapshot.py), between the
+    markers that let `python bench/corpus_snapshot.py --docs` refresh it alone."""
+    import corpus_snapshot
+
+    if not corpus_snapshot.SNAPSHOT.is_file():
+        return []
+    section = corpus_snapshot.precision_section(chars=corpus_snapshot.corpus_chars())
+    return [corpus_snapshot.BEGIN, *section, corpus_snapshot.END, ""]
+
+
 def _what_it_took() -> list[str]:
     """The hand-written account of the speed work (bench/what-it-took.md), included verbatim."""
     path = ROOT / "bench" / "what-it-took.md"
@@ -495,6 +506,7 @@ def main() -> int:
         "|---|---|",
         *[f"| {n:,} | {v:.1f} |" for n, v in by_dict],
         "",
+        *_precision(),
         "## Accuracy",
         "",
         f"Findings per 100,000 characters on the corpus ({chars:,} characters); internal errors: {len(problems)}.",
