@@ -261,3 +261,29 @@ def test_check_does_not_import_the_server() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+# -- the editor guide ------------------------------------------------------------------------
+
+
+def _blocks(text: str, lang: str) -> list[str]:
+    return [b.split("\n", 1)[1] for b in text.split("```")[1::2] if b.startswith(lang + "\n")]
+
+
+def test_the_editor_guide_snippets_are_valid_and_their_settings_known() -> None:
+    import json
+
+    guide = (ROOT / "docs" / "lsp.md").read_text(encoding="utf-8")
+    (vscode,) = _blocks(guide, "json")
+    options = json.loads(vscode)["glspc.server.initializationOptions"]
+    assert not parse_settings(options).errors and parse_settings(options).linter_kwargs
+    (helix,) = _blocks(guide, "toml")
+    config = tomllib.loads(helix)["language-server"]["reportlint"]
+    assert config["args"] == ["lsp"] and not parse_settings(config["config"]).errors
+    # Every setting the table documents is one the server reads.
+    rows = [line.split("|")[1].strip().strip("`") for line in guide.splitlines() if line.startswith("| `")]
+    examples = {"select": ["P"], "extendSelect": ["D112"], "ignore": ["P104"], "profile": "工作总结", "reportYear": 2023,
+                "ruleDocsUrl": "https://example.org/rules.md"}
+    assert set(rows) == set(examples)
+    parsed = parse_settings(examples)
+    assert not parsed.errors and len(parsed.linter_kwargs) == 5 and parsed.rule_docs_url

@@ -50,7 +50,7 @@ SOURCE = "reportlint"
 #: Files whose change reloads configuration: config files, rule packs and their word lists.
 WATCHED = ("**/*.toml", "**/*.tsv")
 _SUFFIXES = {".txt": ".txt", ".md": ".md", ".markdown": ".md"}
-_LANGUAGES = {"markdown": ".md", "plaintext": ".txt"}
+_LANGUAGES = {"markdown": ".md", "plaintext": ".txt", "text": ".txt"}  # "text": Neovim's and Helix's name
 _SEVERITY = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
