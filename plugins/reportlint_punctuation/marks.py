@@ -245,3 +245,6 @@ _DUNHAO_CONJ = lazy(re.compile,
 def dunhao_before_conjunction(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _DUNHAO_CONJ.finditer(doc.text):
         yield self.finding(m.start(), m.end(), "连词前不用顿号，应删除“、”", "")
+
+
+RULES = [ellipsis_form, ellipsis_with_deng, dash_form, range_mark, interpunct_form, dunhao_before_deng, dunhao_between_quoted, dunhao_before_conjunction]
