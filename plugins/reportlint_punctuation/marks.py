@@ -184,8 +184,23 @@ def interpunct_form(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # 等 words that are not the list-closing 等: 等级 等待 等同 等于 等额 …
 _NOT_DENG = "待候级同于额距价值量效比高次身离"
+# 等 as a verb takes a complement or object the list particle never does: 等不起, 等靠要, 等着, 等出来.
+_VERB_DENG = "不靠着了过得出来起住及"
 # Stdlib re for the 、-led patterns: sre's literal search beats `regex` here (4.2 → 1.7 µs a report).
-_DUNHAO_DENG = lazy(re.compile, rf"、(?=等(?![{_NOT_DENG}]))")
+_DUNHAO_DENG = lazy(re.compile, rf"、(?=等(?![{_NOT_DENG}{_VERB_DENG}]))")
+# The first mark after the word that 等 opens: a 、 there means 等 opened another item (坐不住、等政策、靠支持;
+# 数据、等保、密评), so it was not the particle that closes the list.
+_NEXT_MARK = lazy(re.compile, r"[、，。；：！？,;:!?”）\n]")
+
+
+def _deng_is_list_particle(text: str, dunhao: int) -> bool:
+    """True if the 等 after the 顿号 at ``dunhao`` closes the list (A、B、等) rather than being a verb or a
+    word of its own (缺地、等地: verb and object parallel to the item before)."""
+    after = dunhao + 2
+    if after < len(text) and text[after] == text[dunhao - 1]:
+        return False  # 缺地、等地, 找米、等米: two verb-object items sharing the object
+    m = _NEXT_MARK.search(text, after, after + 20)
+    return m is None or m.group() != "、"
 
 
 @rule(
@@ -194,12 +209,16 @@ _DUNHAO_DENG = lazy(re.compile, rf"、(?=等(?![{_NOT_DENG}]))")
     "A 顿号 right before the 等 that closes a list",
     fixable="safe",
     source="GB/T 15834-2011 4.5 (顿号用于并列词语之间); catalogue B08",
-    bad=[("廉政谈话、警示教育、等", "廉政谈话、警示教育等")],
-    good=["廉政谈话、警示教育等", "一等、二等奖", "分为甲、乙、丙等三级"],
+    bad=[("廉政谈话、警示教育、等", "廉政谈话、警示教育等"), ("北京、上海、等地", "北京、上海等地")],
+    good=["廉政谈话、警示教育等", "一等、二等奖", "分为甲、乙、丙等三级", "不担当、不作为、等靠要现象",
+          "坐不住、等不起、慢不得的紧迫感", "守摊子、等政策、靠支持的思想", "解决项目缺地、等地的困境",
+          "网络、系统、数据、等保、密评"],
 )
 def dunhao_before_deng(self: Rule, doc: Document) -> Iterator[Finding]:
-    for m in _DUNHAO_DENG.finditer(doc.text):
-        yield self.finding(m.start(), m.end(), "“等”前不用顿号，应删除“、”", "")
+    text = doc.text
+    for m in _DUNHAO_DENG.finditer(text):
+        if _deng_is_list_particle(text, m.start()):
+            yield self.finding(m.start(), m.end(), "“等”前不用顿号，应删除“、”", "")
 
 
 _DUNHAO_MARKED = lazy(regex.compile, r"(?<=[”》])、(?=[“《])")
