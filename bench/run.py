@@ -228,7 +228,7 @@ def scale(docs: list[tuple[str, str]], quick: bool) -> tuple[list[tuple[float, f
     """Time against document size, and a replace rule's time against its dictionary size."""
     from reportlint.api import Linter
     from reportlint.document import Document
-    from reportlint.packs import LiteralMatcher
+    from reportlint.matcher import LiteralMatcher
 
     linter = Linter(isolated=True)
     base = "\n".join(t for _, t in docs)

@@ -13,9 +13,9 @@ from reportlint.api import Linter
 from reportlint.fixes import apply_fixes
 from reportlint.testing import assert_clean, assert_flags, lint_snippet
 from reportlint_dates.extract import find_mentions, find_periods, parse_date
-from reportlint_dates.rules import ALL_RULES
+from reportlint_dates.rules import RULES
 
-D_CODES = [r.code for r in ALL_RULES]  # every D rule, the default-off ones included
+D_CODES = [r.code for r in RULES]  # every D rule, the default-off ones included
 
 
 def _needs(code: str) -> None:

@@ -429,28 +429,34 @@ def test_has_words_equals_a_search_for_each_word(text):
 @given(st.text(alphabet="#*_`~-]([?TODtobB中\u3000é\x85", max_size=30))
 def test_latin_characters_keep_every_ascii_mark(text):
     """What a rule looks for in the text's Latin-1 characters is there whenever it is in the text."""
+    from reportlint.context import Context
     from reportlint.document import Document
     from reportlint_markup.prefilter import latin
 
-    lat = latin(Document(text))
+    lat = latin(Context(Document(text)))
     for mark in ("#", "*", "_", "`", "~", "---", "](", "[", "?", "TODO", "todo", "TBD", "{", "<"):
         assert mark not in text or mark.encode() in lat
 
 
 def test_character_rule_prefilters_let_every_character_they_look_for_through():
     """Each M104-M107 prefilter passes every code point the rule's own pattern can start with."""
+    from reportlint.context import Context
     from reportlint.document import Document
     from reportlint_markup import chars
 
+    def has_format_char(text: str) -> bool:
+        doc = Document(text)
+        return chars._has_format_char(doc, Context(doc))
+
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     for ch in chars._FORMAT.findall(everything):
-        assert chars._has_format_char(Document("推进" + ch + "工作")), hex(ord(ch))
+        assert has_format_char("推进" + ch + "工作"), hex(ord(ch))
     for ch in chars._CONTROL.findall(everything):
         assert ch.encode("latin-1").translate(None, chars._NOT_CONTROL), hex(ord(ch))
     for m in chars._LATIN_RUN.finditer(everything):
         assert m.group()[0].encode("latin-1").translate(None, chars._BELOW_C0)
     assert {w[0] for w in chars._MOJIBAKE_WORDS} == set("锟烫屯")
-    assert not chars._has_format_char(Document("推进“工作”——是有服，（）…"))
+    assert not has_format_char("推进“工作”——是有服，（）…")
 
 
 @settings(max_examples=600, deadline=None)

@@ -147,8 +147,9 @@ def test_misspelled_hook_fails_at_start_up():
 
 
 def test_shared_scans_are_shared_within_a_family_and_released_after_it():
-    # doc.memo serves the rules of one family; the engine drops it when the code letter
+    # Context.memo serves the rules of one family; the engine drops it when the code letter
     # changes, so a huge file holds one family's scans at a time, not all of them.
+    # Context.shared serves every family.
     from reportlint.document import Document
     from reportlint.engine import lint
     from reportlint.rules import rule
@@ -159,17 +160,22 @@ def test_shared_scans_are_shared_within_a_family_and_released_after_it():
         calls.append("scan")
         return len(doc.text)
 
+    def shared(doc: Document) -> int:
+        calls.append("shared")
+        return 1
+
     def asker(code: str):
         @rule(code, f"asker-{code.lower()}", "asks for the shared scan", bad=[], good=[])
-        def check(self, doc):
-            calls.append(f"{code}:{'_memo' in doc.meta}")
-            doc.memo("test.scan", scan)
+        def check(self, doc, ctx):
+            ctx.memo("test.scan", scan)
+            ctx.shared("test.shared", shared)
+            calls.append(code)
             return iter(())
 
         return check
 
     lint(Document("正文"), [asker("X101"), asker("X102"), asker("Y101")])
-    assert calls == ["X101:False", "scan", "X102:True", "Y101:False", "scan"]
+    assert calls == ["scan", "shared", "X101", "X102", "scan", "Y101"]
 
 
 def test_a_rule_subclass_that_overrides_check_is_called_through_it():

@@ -259,18 +259,21 @@ def test_canonical_scan_hands_g111_g113_the_hits_of_their_own_scan():
     import random
 
     from reportlint.api import Linter
+    from reportlint.context import Context
     from reportlint.document import Document
     from reportlint_political import _WORDS, _WORDS_KEY, _words
 
     g101 = Linter(isolated=True).all_rules()["G101"]
+    scanned: list[str] = []
     pieces = ["四个意识", "“四个意识”", "两个维护", "政治意识", "大局意识", "创新", "协调", "、", "以习近平", "党中央", "“四个", "的"]
     rng = random.Random(3)
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        doc = Document(text, path="<t>")
-        list(g101.check(doc))
-        assert _WORDS_KEY in doc.meta["_memo"]
-        assert _words(doc) == list(_WORDS.finditer(text)), text
+        ctx = Context(Document(text, path="<t>"))
+        list(g101.check(ctx.document, ctx))
+        assert ctx.memo(_WORDS_KEY, scanned.append) is not None  # stored by G101's scan: no new scan
+        assert _words(ctx) == list(_WORDS.finditer(text)), text
+    assert scanned == []
 
 
 def test_fuzzy_character_bound_never_skips_a_match():

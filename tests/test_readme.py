@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlint.api import Linter
-from reportlint.packs import CORE_KINDS, load_pack
+from reportlint.kinds import CORE_KINDS
+from reportlint.packs import load_pack
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import shared_data
 
-from reportlint import packs
+from reportlint import kinds
 from reportlint.api import Linter
 from reportlint.cli import main
 from reportlint.plugins import PluginManager
@@ -225,7 +225,7 @@ def _pack_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pattern: str) -> 
     (tmp_path / "long.txt").write_text("a" * 5000 + "b\n", encoding="utf-8")
     (tmp_path / "ok.txt").write_text(MARKED, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(packs, "PATTERN_TIMEOUT", 0.2)
+    monkeypatch.setattr(kinds, "PATTERN_TIMEOUT", 0.2)
     t0 = time.perf_counter()
     result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", "long.txt", "ok.txt"])
     return result, time.perf_counter() - t0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportlint.api import Linter
+from reportlint.context import Context
 from reportlint.testing import assert_clean, assert_flags, lint_snippet
 
 S_CODES = ["S101", "S102", "S103", "S104", "S105", "S111", "S112", "S113", "S201", "S202", "S203", "S301", "S302"]
@@ -294,7 +295,8 @@ def test_profile_from_config_overrides_title():
 
 def test_required_kind_errors_are_named(tmp_path):
     from reportlint.errors import PackError
-    from reportlint.packs import CORE_KINDS, load_pack
+    from reportlint.kinds import CORE_KINDS
+    from reportlint.packs import load_pack
     from reportlint_structure.profiles import required_kind
 
     path = tmp_path / "p.toml"
@@ -410,6 +412,6 @@ def test_sequence_words_found(text, words):
     from reportlint.document import Document
     from reportlint_structure.sequence import seq_words
 
-    found = seq_words(Document(text))
+    found = seq_words(Context(Document(text)))
     assert [(w.series, w.number, w.text) for w in found] == words
     assert all(text[w.start:w.end] == w.text for w in found)

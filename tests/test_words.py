@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from reportlint.api import Linter
-from reportlint.packs import PackContext, _read_tsv
+from reportlint.kinds import _read_tsv
+from reportlint.packs import PackContext
 from reportlint.testing import assert_clean, assert_flags, lint_snippet
 
 ROOT = Path(__file__).resolve().parents[1]
-TSV = ROOT / "rules" / "typos.tsv"
+TSV = ROOT / "plugins" / "reportlint_words" / "typos.tsv"
 
 
 def _family(findings, *families: str):

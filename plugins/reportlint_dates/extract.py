@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import regex
 
-from reportlint.lazyre import lazy
+from reportlint.plugin import lazy
 
 # Full-width digits are read as ASCII so that ２０２３年 parses; the mapping keeps offsets.
 _WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
-from reportlint.lazyre import lazy
+from reportlint.plugin import lazy
 
 # ``##paidbegin##``-style markers: two or more # around a name (a Latin letter or Han first, then
 # letters, digits, Han, _ or -) and as many # again, paired or not. Paid-content and CMS templates

@@ -9,9 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import HAN
-from reportlint.lazyre import lazy
-from reportlint.packs import LiteralMatcher
+from reportlint.plugin import HAN, Context, LiteralMatcher, lazy
 from reportlint_markup.prefilter import latin
 
 # Zero-width and format characters that never belong in a report: ZWSP, ZWNJ, ZWJ, word joiner,
@@ -61,13 +59,13 @@ _NOT_CONTROL = _ALL_BYTES.translate(None, bytes(range(0x09)) + b"\x0b\x0c" + byt
 _BELOW_C0 = bytes(range(0xc0))
 
 
-def _has_format_char(doc: Document) -> bool:
+def _has_format_char(doc: Document, ctx: Context) -> bool:
     """Whether the text may hold a character _FORMAT matches."""
     text = doc.text
     for c in _FORMAT_FINDS:  # a plain loop: cheaper than any() over a generator
         if c in text:
             return True
-    return 0xAD in latin(doc) or _FORMAT_RANGE.search(text) is not None
+    return 0xAD in latin(ctx) or _FORMAT_RANGE.search(text) is not None
 
 
 def _neighbours_plain(text: str, i: int) -> bool:
@@ -92,9 +90,9 @@ def _neighbours_plain(text: str, i: int) -> bool:
     bad=[("落\u200b实", "落实"), ("推进\u202e工作", "推进工作"), ("全面\u00ad从严", "全面从严")],
     good=["落实工作", "👨\u200d👩\u200d👧"],
 )
-def invisible_format_char(self: Rule, doc: Document) -> Iterator[Finding]:
+def invisible_format_char(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag each zero-width, format or bidi control character; the fix deletes it."""
-    if not _has_format_char(doc):
+    if not _has_format_char(doc, ctx):
         return
     text = doc.text
     for m in _FORMAT.finditer(text):
@@ -120,9 +118,9 @@ def invisible_format_char(self: Rule, doc: Document) -> Iterator[Finding]:
     bad=["成效\x0b明显", "工作\x07总结", "推进\x85工作", "第一\x0c页"],
     good=["成效明显\t（表）", "第一行\r\n第二行", "第一页\n\x0c第二页"],
 )
-def control_char(self: Rule, doc: Document) -> Iterator[Finding]:
+def control_char(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag each control character other than tab, LF and CR."""
-    if not latin(doc).translate(None, _NOT_CONTROL):  # every control lies below U+00A0
+    if not latin(ctx).translate(None, _NOT_CONTROL):  # every control lies below U+00A0
         return
     text = doc.text
     for m in _CONTROL.finditer(text):
@@ -211,7 +209,7 @@ def _redecode(run: str) -> tuple[int, str] | None:
     bad=["推进\ufffd作", "锟斤拷锟斤拷", "鈥滃洓椋庘", "â€œå››é£Žâ€\x9d问题", "cafÃ©"],
     good=["推进工作", "café", "Ärger über", "“四风”问题", "实施“数据要素×”行动", "“人工智能+”“数据要素×”"],
 )
-def broken_text(self: Rule, doc: Document) -> Iterator[Finding]:
+def broken_text(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag U+FFFD runs, GBK mojibake literals and UTF-8-as-cp1252 runs that re-decode cleanly."""
     text = doc.text
     pos = text.find("\ufffd")
@@ -232,7 +230,7 @@ def broken_text(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _GBK_QUOTE.finditer(text) if "鈥" in text else ():
         yield self.finding(m.start(), m.end(), f"乱码“{m.group()}”：UTF-8 引号或破折号被按 GBK 读出，应按原稿改回")
     # A run starts with a Latin-1 letter (U+00C0-00FF).
-    for m in _LATIN_RUN.finditer(text) if latin(doc).translate(None, _BELOW_C0) else ():
+    for m in _LATIN_RUN.finditer(text) if latin(ctx).translate(None, _BELOW_C0) else ():
         got = _redecode(m.group()[:_MAX_RUN])
         if got is None:
             continue

@@ -9,9 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any
-from reportlint.lazyre import lazy
-from reportlint.packs import LiteralMatcher
+from reportlint.plugin import Context, LiteralMatcher, has_any, lazy
 from reportlint_markup.prefilter import has_words, latin, word_table
 
 # Placeholder letters: ASCII X/x, fullwidth Ｘ/ｘ and the multiplication sign × (GB/T 9704-2012's
@@ -89,11 +87,11 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
     good=["XML格式", "XXL号", "Xbox游戏机", "MAX值", "3×4＝12", "二〇〇八年", "2023年4月27日", "XX染色体",
           "a×b×c"],
 )
-def placeholder_letters(self: Rule, doc: Document) -> Iterator[Finding]:
+def placeholder_letters(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag placeholder runs and placeholder dates."""
     text = doc.text
     # Prefilter: X, x and × (U+00D7) among the Latin-1 characters, then the fullwidth letters.
-    lat = latin(doc)
+    lat = latin(ctx)
     if not (_X in lat or _SMALL_X in lat or _TIMES in lat or "Ｘ" in text or "ｘ" in text):
         return
     for s, e in _placeholder_spans(text):
@@ -224,12 +222,12 @@ def _is_slot(content: str, after: str) -> bool:
     good=["【工作动态】", "会议时间待定", "（试行）", "《关于进一步加强作风建设的通知》", "时间（待定）",
           "【牵头单位】市发改委", "【会议时间】3月1日", "【项目名称】：新区道路"],
 )
-def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
+def template_slot(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag field-naming 【】 slots, hint words in brackets and template-engine slots."""
     text = doc.text
     taken: set[int] = set()  # start offsets of the bracket pairs already reported
     # Prefilters (one C scan each): 【, the engine slots' opening characters, the hints (see above).
-    lat = latin(doc)
+    lat = latin(ctx)
     for m in _LENTICULAR.finditer(text) if "【" in text else ():
         if _is_slot(m.group(1).strip(), text[m.end() : m.end() + 1]):
             taken.add(m.start())
@@ -285,11 +283,11 @@ _QUERIES = lazy(regex.compile, r"[?？]{3,}")
          "详见附表X", "取得成效[lenovo2]"],
     good=["据统计[注1]", "见图表[图表2]", "领导批示：", "真的吗？", "详见附表1", "[Ref3]"],
 )
-def review_leftover(self: Rule, doc: Document) -> Iterator[Finding]:
+def review_leftover(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag comment anchors, balloon labels, insertion hints and ??? queries."""
     text = doc.text
     # Prefilters (one C scan each) for the characters and words each residue needs.
-    lat = latin(doc)
+    lat = latin(ctx)
     for m in _ANCHOR.finditer(text) if _LEFT_SQB in lat else ():
         name = m.group(1)
         if name.startswith(_ANCHOR_NOT_NAMES) or name.lower() in _ANCHOR_NOT_LATIN:

@@ -10,8 +10,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Fix, Rule, rule
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability
+from reportlint.plugin import Applicability, Context, lazy
 from reportlint_markup.prefilter import latin
 
 # Only real HTML element names (plus Word's o:p): "<" and ">" around other words are comparisons
@@ -124,14 +123,14 @@ _MD_TOPIC = lazy(regex.compile, r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za
          "详见[通知](https://www.gov.cn/a.html)", "```", "|---|---|", "学习#二十大#精神", ("进一步**加强**党建", "进一步加强党建")],
     good=["2×3＝6", "a*b*c", "2**3**4", "1#楼和2#楼", "C# 语言", "#1机组", "__init__", "一、总体情况"],
 )
-def markdown_residue(self: Rule, doc: Document) -> Iterator[Finding]:
+def markdown_residue(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag Markdown constructs in non-Markdown documents."""
     if doc.format == "md":
         return
     text = doc.text
     # Prefilters: every construct needs one of its own ASCII characters, looked for among the
     # text's Latin-1 characters (a few bytes in a Chinese report; see prefilter.latin).
-    lat = latin(doc)
+    lat = latin(ctx)
     hashes = _HASH in lat
     for m in _MD_HEADING.finditer(text) if hashes else ():
         yield self.finding(m.start(1), m.end(1), f"Markdown 标题标记“{m.group(1)}”残留，应删除",

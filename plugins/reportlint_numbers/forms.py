@@ -9,8 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import DIGIT, has_any, mark
-from reportlint.lazyre import lazy
+from reportlint.plugin import DIGIT, has_any, lazy, mark
 
 from .digits import matches_from_marks
 

@@ -8,10 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import DIGIT, has_any, has_word, mark
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability, Fix
-from reportlint.windows import finditer_near, merge
+from reportlint.plugin import DIGIT, Applicability, Fix, finditer_near, has_any, has_word, lazy, mark, merge
 
 from .cn import to_chinese
 from .digits import is_digit

@@ -1,7 +1,7 @@
 """Built-in plugin, family G: fixed political terms, their members, order and verbs.
 
 It registers the pack kind ``canonical`` (a fixed term and its near misses, found
-with `regex` fuzzy matching behind cheap literal anchors); rules/political.toml
+with `regex` fuzzy matching behind cheap literal anchors); political.toml beside it
 uses it for 以习近平同志为核心的党中央 and the other exact formulas. The Python
 rules here check the verb that goes with each numbered shorthand (增强“四个意识”,
 坚定“四个自信”, 做到“两个维护”) and the members and order of the fixed lists.
@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
-from reportlint.lazyre import lazy
-from reportlint.packs import LiteralMatcher
+from reportlint.plugin import Context, LiteralMatcher, document_low_bytes, lazy
 from reportlint_political.canonical import SHARED_WORDS, canonical_kind
 
 # ---------------------------------------------------------------- term + verb (G111)
@@ -65,10 +65,10 @@ _TERM_VERB = lazy(re.compile,
     ],
     good=["增强“四个意识”、坚定“四个自信”、做到“两个维护”", "树牢“四个意识”", "深刻领悟“两个确立”的决定性意义"],
 )
-def term_verb(self: Rule, doc: Document) -> Iterator[Finding]:
+def term_verb(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag a shorthand preceded directly by a verb that belongs to another shorthand."""
     text = doc.text
-    for m in _term_verbs(text, _words(doc)):
+    for m in _term_verbs(text, _words(ctx)):
         verb, term = m.group("verb"), m.group("term")
         allowed = TERM_VERBS[term]
         if verb in allowed:
@@ -170,11 +170,11 @@ def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
         "贯彻创新、协调、绿色、开放、共享的新发展理念",
     ],
 )
-def fixed_list_order(self: Rule, doc: Document) -> Iterator[Finding]:
+def fixed_list_order(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag member runs out of the fixed order, and labelled runs missing a member."""
     text = doc.text
     members: dict[str, list[tuple[int, int]]] = {}
-    for s, e, (kind, label) in _words(doc):
+    for s, e, (kind, label) in _words(ctx):
         if kind == "member":
             members.setdefault(label, []).append((s, e))
     if not members:
@@ -255,9 +255,9 @@ _CLOSERS = frozenset("”\"」』’'")
     bad=[("增强四个意识、坚定四个自信", "增强“四个意识”、坚定“四个自信”")],
     good=["增强“四个意识”", "‘两个维护’", "“四个自信”“两个确立”"],
 )
-def shorthand_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
+def shorthand_quotes(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag a bare 四个意识/四个自信/两个维护/两个确立 and wrap it in quotes."""
-    for s, e, term in _bare_shorthands(doc.text, _words(doc)):
+    for s, e, term in _bare_shorthands(doc.text, _words(ctx)):
         yield self.finding(s, e, f"“{term}”应加引号", f"“{term}”")
 
 
@@ -283,9 +283,9 @@ _WORDS_KEY = "political-words"
 SHARED_WORDS[_WORDS_KEY] = _WORD_LIST
 
 
-def _words(doc: Document) -> list[tuple[int, int, tuple[str, str]]]:
-    """(start, end, (kind, name)) of every shorthand and list member, by end offset (shared per document)."""
-    return doc.memo(_WORDS_KEY, lambda d: _WORDS.hits(d.text))
+def _words(ctx: Context) -> list[tuple[int, int, tuple[str, str]]]:
+    """(start, end, (kind, name)) of every shorthand and list member, by end offset (shared in the family)."""
+    return ctx.memo(_WORDS_KEY, lambda d: _WORDS.hits(d.text, document_low_bytes(ctx)))
 
 
 RULES = [term_verb, fixed_list_order, shorthand_quotes]
@@ -299,3 +299,9 @@ def reportlint_add_rule_kinds() -> Mapping[str, Any]:
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
     return RULES
+
+
+@hookimpl
+def reportlint_add_packs() -> Iterable[Path]:
+    """G101-G107: the exact formulas (kind ``canonical``), in political.toml."""
+    return [Path(__file__).with_name("political.toml")]

@@ -8,9 +8,7 @@ from dataclasses import replace
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any, mark
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability, Fix, Severity
+from reportlint.plugin import Applicability, Fix, Severity, has_any, lazy, mark
 
 from ._chars import is_cjk
 

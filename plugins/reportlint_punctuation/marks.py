@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any, mark
-from reportlint.lazyre import lazy
+from reportlint.plugin import Context, has_any, lazy, mark
 
 from ._chars import is_cjk
 
@@ -19,10 +18,10 @@ _ELLIPSIS = lazy(regex.compile, r"\.{3,}|。{3,}|[·・．]{3,}|(?<!…)(?:…|�
 _LEADER_TAIL = lazy(regex.compile, r"[ \t]*\d+[ \t]*(?:\r?\n|$)")
 
 
-def _may_have_ellipsis(doc: Document) -> bool:
+def _may_have_ellipsis(ctx: Context) -> bool:
     """Prefilter (a few C scans), once per document for P111 and P112: the text holds …, ...,
     。。。 or a middle dot. A one-character test goes first: a missing "..." costs a full scan."""
-    return doc.memo("punctuation.may_have_ellipsis", _ellipsis_chars)
+    return ctx.memo("punctuation.may_have_ellipsis", _ellipsis_chars)
 
 
 def _ellipsis_chars(doc: Document) -> bool:
@@ -50,9 +49,9 @@ def _cjk_around(text: str, start: int, end: int) -> bool:
          ("主要有······", "主要有……")],
     good=["学习、讨论……", "wait...", "第一章 总则..........3", "两个省略号…………"],
 )
-def ellipsis_form(self: Rule, doc: Document) -> Iterator[Finding]:
+def ellipsis_form(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     text = doc.text
-    if not _may_have_ellipsis(doc):
+    if not _may_have_ellipsis(ctx):
         return
     for m in _ELLIPSIS.finditer(text):
         if not _cjk_around(text, m.start(), m.end()):
@@ -76,8 +75,8 @@ _ELLIPSIS_DENG = lazy(regex.compile,
     bad=[("党课、主题党日……等", "党课、主题党日等"), ("学习、讨论……等等。", "学习、讨论等等。")],
     good=["党课、主题党日等", "党课、主题党日……", "我们……等待结果"],
 )
-def ellipsis_with_deng(self: Rule, doc: Document) -> Iterator[Finding]:
-    if not _may_have_ellipsis(doc):
+def ellipsis_with_deng(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    if not _may_have_ellipsis(ctx):
         return
     for m in _ELLIPSIS_DENG.finditer(doc.text):
         yield self.finding(m.start(), m.end(), "省略号与“等”“等等”不能同时使用，保留其一", "")

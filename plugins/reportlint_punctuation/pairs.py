@@ -9,9 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any, mark
-from reportlint.document import Paragraph
-from reportlint.lazyre import lazy
+from reportlint.plugin import Paragraph, has_any, lazy, mark
 
 from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL
 

@@ -8,9 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import mark
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability, Fix
+from reportlint.plugin import Applicability, Fix, lazy, mark
 
 # Stdlib re, written [..][..]+ (= {2,}): sre skips to the first mark with its charset fast path.
 _RUN = lazy(re.compile, r"[，。、；：？！][，。、；：？！]+")

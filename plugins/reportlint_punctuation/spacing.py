@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import SPACE, has_any, mark
-from reportlint.lazyre import lazy
+from reportlint.plugin import SPACE, has_any, lazy, mark
 
 from ._chars import CLOSERS, OPENERS, POINTS, is_cjk
 

@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterator
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability, Fix
+from reportlint.plugin import Applicability, Fix, lazy
 
 # The 机关代字 ends in one of the characters that close it in practice (国办发, 京政字, 国办函,
 # 中办通, 主席令 …); requiring one keeps prose such as 第（2023）… out.

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.outline import CANONICAL_FORMS, Heading, Outline, Section
+from reportlint.plugin import CANONICAL_FORMS, Heading, Outline, Section
 
 _CN_NUMERALS = "〇一二三四五六七八九"
 _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级", 5: "五级"}

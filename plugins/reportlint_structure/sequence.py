@@ -11,8 +11,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import SPACE
-from reportlint.outline import chinese_number
+from reportlint.plugin import SPACE, Context, chinese_number
 
 # A sequence word opens a clause: paragraph start, or after a clause mark or an opening quote/bracket.
 # "再三是" or "统一是" do not count (preceded by Han); "第一书记", "第一时间" do not (no mark after).
@@ -86,18 +85,9 @@ class SeqWord(NamedTuple):
     text: str
 
 
-def _paragraph_index(doc: Document) -> list[int]:
-    """Paragraph start offsets, for bisection (computed once per document)."""
-    return doc.memo("structure.paragraph_starts", _paragraph_starts)
-
-
-def _paragraph_starts(doc: Document) -> list[int]:
-    return [p.start for p in doc.paragraphs]
-
-
-def seq_words(doc: Document) -> list[SeqWord]:
-    """Every sequence word of the document, in order: three rules read them, one scan (doc.memo) serves all."""
-    return doc.memo("structure.seq_words", _scan_seq_words)
+def seq_words(ctx: Context) -> list[SeqWord]:
+    """Every sequence word of the document, in order: three rules read them, one scan (Context.memo) serves all."""
+    return ctx.memo("structure.seq_words", _scan_seq_words)
 
 
 def _scan_seq_words(doc: Document) -> list[SeqWord]:
@@ -109,7 +99,7 @@ def _scan_seq_words(doc: Document) -> list[SeqWord]:
     others = [*di.finditer(text), *qi_.finditer(text), *shouxian.finditer(text), *zaici.finditer(text)]
     if not shi_at and not others:
         return []
-    starts = _paragraph_index(doc)
+    starts = doc.paragraph_starts
     bisect_right = bisect.bisect_right
     number = chinese_number
     new = tuple.__new__  # SeqWord(...) without its Python-level __new__, as SeqWord._make does
@@ -174,13 +164,13 @@ def _label(series: str, n: int) -> str:
           "坚持一是一、二是二。", "他是第一书记，第三次来到这里。", "一是学习。二是教育。\n（二）检查\n一是明察。二是暗访。",
           "第一，统一思想；第二，狠抓落实。第四、第五批试点已启动。"],
 )
-def sequence_word_gap(self: Rule, doc: Document) -> Iterator[Finding]:
+def sequence_word_gap(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Report breaks in 一是/第一/其一 series within a paragraph or a run of adjacent paragraphs."""
     heading_paras = _heading_paragraphs(doc)
     # Per series, a stack of open runs (last word of each): an inner list inside an item
     # (一是…：一是…二是…三是…；二是…) resumes the outer run instead of counting as a break.
     runs: dict[str, list[SeqWord]] = {}
-    for w in seq_words(doc):
+    for w in seq_words(ctx):
         if w.series not in _SERIES_NAMES:
             continue
         stack = runs.setdefault(w.series, [])
@@ -256,11 +246,11 @@ def _gap_problem(prev: SeqWord, w: SeqWord, same_para: bool) -> str | None:
     bad=["一是加强学习；其次，强化教育。", "第一，统一思想。其次，狠抓落实。"],
     good=["首先，统一思想。其次，狠抓落实。", "其次，要狠抓落实。", "一是加强学习。\n其次，强化教育。"],
 )
-def sequence_series_mixed(self: Rule, doc: Document) -> Iterator[Finding]:
+def sequence_series_mixed(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Report 其次/再次 following a 一是/第一 series in the same paragraph without 首先."""
     opened: dict[int, SeqWord] = {}  # paragraph -> first opener of another series
     has_shouxian: set[int] = set()
-    for w in seq_words(doc):
+    for w in seq_words(ctx):
         if w.series == "shouxian":
             has_shouxian.add(w.paragraph)
         elif w.series in _SERIES_NAMES:
@@ -374,7 +364,7 @@ def _items_after(doc: Document, idx: _Index, para_index: int, offset: int) -> in
           "重点抓好以下三个方面的工作：一、加强学习。\n一是集中学。二是自学。\n二、强化教育\n三、严格考核",
           "重点做好以下几个方面工作：\n一是学习。\n二是教育。", "我们在三个方面取得成效：一是学习；二是教育。"],
 )
-def announced_count_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
+def announced_count_mismatch(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Report announced counts that differ from the items that follow."""
     text = doc.text
     idx: _Index | None = None
@@ -383,10 +373,10 @@ def announced_count_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
         if not claimed:
             continue
         if idx is None:
-            words = seq_words(doc)
+            words = seq_words(ctx)
             heads = doc.outline.headings
             idx = _Index([h.paragraph for h in heads], {h.paragraph for h in heads}, words, [w.start for w in words])
-        para = bisect.bisect_right(_paragraph_index(doc), start) - 1
+        para = bisect.bisect_right(doc.paragraph_starts, start) - 1
         found = _items_after(doc, idx, para, end)
         if found is None or found == claimed or found < 2:
             continue

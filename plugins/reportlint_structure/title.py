@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Paragraph, Rule, rule
-from reportlint.chars import HAN
-from reportlint.lazyre import lazy
+from reportlint.plugin import HAN, lazy
 
 #: Longest first paragraph still taken as a title.
 MAX_TITLE = 80

@@ -1,6 +1,6 @@
 """Built-in plugin, family T: typos and confusable words that need context (regex-shaped).
 
-The literal dictionary (T101) is the pack rules/typos.toml + rules/typos.tsv,
+The literal dictionary (T101) is the pack typos.toml + typos.tsv beside this module,
 matched in one Aho-Corasick pass by the core's ``replace`` kind. The rules here
 are the checks a literal list cannot express: 截止 before a date, 既/即 in
 parallel clauses, doubled approximations (超过……以上, 大约……左右), accidental
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
-from reportlint.chars import HAN
-from reportlint.lazyre import lazy
-from reportlint.packs import low_bytes
+from reportlint.plugin import HAN, Context, document_low_bytes, lazy, low_bytes
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
 # 截止日期/截止时间 (日期, 时间 are not in the list) and 截止到/截止于 (accepted) stay silent.
@@ -66,15 +65,16 @@ _ZERO_RUNS = {k: lazy(re.compile, b"\0" * k + rb"\0*") for k in (2, 3, 4)}
 REPEAT_CHUNK = 1 << 20
 
 
-def _repeat_ranges(text: str) -> list[tuple[int, int]]:
+def _repeat_ranges(text: str, low: bytes | None = None) -> list[tuple[int, int]]:
     """Inclusive ranges ``(lo, hi)``, sorted, holding every position where ``_REPEAT`` can match.
 
     A text over REPEAT_CHUNK characters goes by chunks, each with the next 7 characters too:
-    a match (at most 8 characters) starting in a chunk lies inside that slice.
+    a match (at most 8 characters) starting in a chunk lies inside that slice. ``low`` is
+    ``low_bytes(text)`` when the caller has it.
     """
     n = len(text)
     if n <= REPEAT_CHUNK:
-        return _chunk_ranges(text)
+        return _chunk_ranges(text, low)
     out: list[tuple[int, int]] = []
     for a in range(0, n, REPEAT_CHUNK):
         out.extend((lo + a, hi + a) for lo, hi in _chunk_ranges(text[a:a + REPEAT_CHUNK + 7]))
@@ -82,7 +82,7 @@ def _repeat_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _chunk_ranges(text: str) -> list[tuple[int, int]]:
+def _chunk_ranges(text: str, low: bytes | None = None) -> list[tuple[int, int]]:
     """_repeat_ranges of one chunk.
 
     A match of chunk length k at i needs text[i+j] == text[i+k+j] for j < k, so the low bytes
@@ -96,11 +96,9 @@ def _chunk_ranges(text: str) -> list[tuple[int, int]]:
     n = len(text)
     if n < 4:
         return []
-    try:
-        low = low_bytes(text)  # shared with the typo dictionary's scan of the same text
-    except UnicodeEncodeError:  # a lone surrogate
-        low = None
-    if low is None:  # beyond the BMP, or a lone surrogate: UTF-32 has one unit a character
+    if low is None:
+        low = low_bytes(text)
+    if low is None:  # beyond the BMP: UTF-32 has one unit a character
         low = text.encode("utf-32-le", "surrogatepass")[::4]
     whole = int.from_bytes(low, "little")
     out: list[tuple[int, int]] = []
@@ -113,7 +111,7 @@ def _chunk_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _repeats(text: str) -> Iterator[re.Match[str]]:
+def _repeats(text: str, low: bytes | None = None) -> Iterator[re.Match[str]]:
     """``_REPEAT.finditer(text)``, with the pattern run only inside the ranges of _repeat_ranges.
 
     finditer's next match is the first position at or after the previous end where the
@@ -123,7 +121,7 @@ def _repeats(text: str) -> Iterator[re.Match[str]]:
     """
     search = _REPEAT.search
     pos = 0
-    for lo, hi in _repeat_ranges(text):
+    for lo, hi in _repeat_ranges(text, low):
         start = max(lo, pos)
         while start <= hi:
             m = search(text, start, hi + 8)
@@ -244,12 +242,12 @@ def _legit_repeat(chunk: str) -> bool:
         "的的确确", "一步一步推进", "二〇二〇年", "研究研究再定",
     ],
 )
-def repeated_word(self: Rule, doc: Document) -> Iterator[Finding]:
+def repeated_word(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag 的的 and a 2-4 character chunk written twice."""
     text = doc.text
     for m in _DEDE.finditer(text):
         yield self.finding(m.start(), m.end(), "“的的”重复，应为“的”", "的")
-    for m in _repeats(text):
+    for m in _repeats(text, document_low_bytes(ctx)):  # low bytes shared with the typo dictionary's scan
         chunk = m.group(1)
         if _legit_repeat(chunk):
             continue
@@ -309,3 +307,9 @@ RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
     return RULES
+
+
+@hookimpl
+def reportlint_add_packs() -> Iterable[Path]:
+    """T101: the curated typo dictionary (typos.toml, its entries in typos.tsv)."""
+    return [Path(__file__).with_name("typos.toml")]

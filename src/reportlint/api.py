@@ -5,6 +5,7 @@ The CLI is a thin layer over :class:`Linter`; programs may use it the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import stat
 import traceback
 from collections.abc import Iterable, Sequence
@@ -12,6 +13,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from reportlint.config import Config, _strings, find_config_file, parse_config, read_config_table
+from reportlint.context import Context
 from reportlint.document import Document
 from reportlint.engine import LintResult, Problem, lint
 from reportlint.errors import ConfigError, InputError, PluginError, ReportlintError
@@ -23,8 +25,6 @@ from reportlint.selection import check_selectors, override_severity, per_file_ig
 
 #: Fix passes before giving up on fixes that keep producing new fixable findings.
 MAX_FIX_PASSES = 10
-#: The built-in plugin that ships rules/*.toml (see _pack: their examples are run by the tests).
-_SHIPPED_PACKS_PLUGIN = "rulepacks"
 
 
 class Linter:
@@ -67,11 +67,8 @@ class Linter:
 
     def _plugin_keys(self) -> set[str]:
         keys: set[str] = set()
-        for name, fn in self.pm.impls("reportlint_config_keys"):
-            try:
-                keys.update(fn() or {})
-            except Exception as exc:
-                raise PluginError(f"plugin {name!r} failed in reportlint_config_keys: {type(exc).__name__}: {exc}") from exc
+        for _, declared in self.pm.call_each("reportlint_config_keys"):
+            keys.update(declared or {})
         return keys
 
     def _load(self, path: Path, table: dict[str, Any]) -> Config:
@@ -137,23 +134,13 @@ class Linter:
                 raise PluginError(f"rule code {rule.code} is defined twice: by {other!r} and by {owner!r}")
             rules[rule.code] = rule
 
-        for name, fn in self.pm.impls("reportlint_add_rules"):
-            try:
-                produced = list(fn(config=config) or ())
-            except ReportlintError:
-                raise
-            except Exception as exc:
-                raise PluginError(f"plugin {name!r} failed in reportlint_add_rules: {type(exc).__name__}: {exc}") from exc
-            for rule in produced:
+        for name, produced in self.pm.call_each("reportlint_add_rules", config=config):
+            for rule in produced or ():
                 add(rule, name)
-        for owner, fn in self.pm.impls("reportlint_add_packs"):
-            try:
-                shipped = list(fn() or ())
-            except Exception as exc:
-                raise PluginError(f"plugin {owner!r} failed in reportlint_add_packs: {type(exc).__name__}: {exc}") from exc
-            for pack in shipped:
+        for owner, shipped in self.pm.call_each("reportlint_add_packs"):
+            for pack in shipped or ():
                 # The built-in packs' examples are run by the test suite, not at every start (~25 ms).
-                for rule in self._pack(Path(pack), verify=owner != _SHIPPED_PACKS_PLUGIN):
+                for rule in self._pack(Path(pack), verify=owner not in self.pm.builtin):
                     add(rule, owner)
         for pack in config.packs:
             for rule in self._pack(pack):
@@ -177,11 +164,8 @@ class Linter:
 
     def rule_kinds(self) -> dict[str, Any]:
         kinds: dict[str, Any] = {}
-        for name, fn in self.pm.impls("reportlint_add_rule_kinds"):
-            try:
-                kinds.update(fn() or {})
-            except Exception as exc:
-                raise PluginError(f"plugin {name!r} failed in reportlint_add_rule_kinds: {exc}") from exc
+        for _, declared in self.pm.call_each("reportlint_add_rule_kinds"):
+            kinds.update(declared or {})
         return kinds
 
     def formats(self) -> dict[str, Any]:
@@ -276,11 +260,6 @@ class Linter:
         """Run the selected rules on a document; problems are collected, not raised."""
         config = config or self.default_config()
         result = LintResult(doc.path, doc)
-        # Rules see only the document: the settings that describe it travel in its meta.
-        if config.profile:
-            doc.meta.setdefault("profile", config.profile)
-        if config.report_year:
-            doc.meta.setdefault("report_year", config.report_year)
         try:
             rules = self.selected_rules(config, doc.path)
             result.findings, result.problems = self._lint(doc, rules, config)
@@ -291,13 +270,18 @@ class Linter:
     def _lint(self, doc: Document, rules: Sequence[Rule], config: Config) -> tuple[list[Finding], list[Problem]]:
         skip: list[tuple[int, int]] = []
         hook_problems: list[Problem] = []
-        for name, fn in self.pm.impls("reportlint_skip_spans"):
+
+        def crashed(error: PluginError) -> None:  # a crashing hook is this file's problem, not the whole run's
+            cause = error.__cause__
+            detail = "".join(traceback.format_exception(cause)) if cause is not None else ""
+            hook_problems.append(Problem(doc.path, str(error), detail))
+
+        for name, spans in self.pm.call_each("reportlint_skip_spans", on_error=crashed, document=doc):
             try:
-                skip.extend((int(s), int(e)) for s, e in (fn(document=doc) or ()))
-            except Exception as exc:  # a crashing hook is this file's problem, not the whole run's
-                hook_problems.append(
-                    Problem(doc.path, f"plugin {name!r} crashed in reportlint_skip_spans: {type(exc).__name__}: {exc}", traceback.format_exc())
-                )
+                skip.extend((int(s), int(e)) for s, e in (spans or ()))
+            except (TypeError, ValueError) as exc:
+                crashed(PluginError(f"plugin {name!r} returned spans that are not (start, end) integers from "
+                                    f"reportlint_skip_spans: {exc}"))
         drop = None
         if self.pm.hook.reportlint_filter_finding.get_hookimpls():
             hook = self.pm.hook.reportlint_filter_finding
@@ -305,7 +289,8 @@ class Linter:
             def drop(f: Finding) -> bool:
                 return bool(hook(finding=f, document=doc, config=config))
 
-        findings, problems = lint(doc, rules, skip_spans=skip, accept=config.accept, drop=drop)
+        context = Context(doc, config, infer_year=self._infer_year)
+        findings, problems = lint(doc, rules, context=context, skip_spans=skip, accept=config.accept, drop=drop)
         if config.severity:
             findings = override_severity(findings, config.severity)
         if doc.format == "md":  # suppression comments exist only in Markdown; RL001 needs every finding first
@@ -313,6 +298,11 @@ class Linter:
 
             findings = apply_suppressions(doc, findings, rules, self.all_rules(config))
         return findings, hook_problems + problems
+
+    def _infer_year(self, doc: Document, context: Context) -> int | None:
+        """The year a document covers, read from its text by a plugin (``reportlint_report_year``)."""
+        year = self.pm.hook.reportlint_report_year(document=doc, context=context)
+        return year if type(year) is int else None
 
     def check_path(self, path: Path, display: str | None = None, cache: Any | None = None) -> LintResult:
         """Read and check one file, through ``cache`` (a reportlint.cache.Cache) when given; every
@@ -364,8 +354,7 @@ class Linter:
         """
         name = doc.path if PurePath(doc.path).suffix else f"stdin.{doc.format}"
         new = self.read_bytes(name, new_text.encode("utf-8"))
-        new.path, new.encoding, new.bom = doc.path, doc.encoding, doc.bom
-        return new
+        return dataclasses.replace(new, path=doc.path, encoding=doc.encoding, bom=doc.bom)
 
 
 def _is_dir(path: Path) -> bool:

@@ -30,7 +30,7 @@ def reportlint_read_document(path: str, data: bytes) -> Document | None:
 
 @hookimpl
 def reportlint_add_rule_kinds() -> Mapping[str, Any]:
-    from reportlint.packs import CORE_KINDS
+    from reportlint.kinds import CORE_KINDS
 
     return CORE_KINDS
 

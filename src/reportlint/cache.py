@@ -116,7 +116,7 @@ class Cache:
     def _ruleset_key(self, config: Config) -> str:
         if config.path not in self._ruleset:
             rules = list(self.linter.all_rules(config).values())
-            packs = [Path(p) for _, fn in self.linter.pm.impls("reportlint_add_packs") for p in (fn() or ())]
+            packs = [Path(p) for _, shipped in self.linter.pm.call_each("reportlint_add_packs") for p in (shipped or ())]
             plugins = [getattr(p, "__name__", "") for p in self.linter.pm.pm.get_plugins()]
             self._ruleset[config.path] = ruleset_fingerprint(rules, [*packs, *config.packs], [m for m in plugins if m])
         return self._ruleset[config.path]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import os
 import sys
@@ -253,8 +254,7 @@ def _check_one(
             name = stdin_filename or "stdin.txt"
             config = linter.config_for(Path(name).resolve() if stdin_filename else Path.cwd() / name)
             data = sys.stdin.buffer.read()
-            doc = linter.read_bytes(name, data)
-            doc.path = display
+            doc = dataclasses.replace(linter.read_bytes(name, data), path=display)
         else:
             config = linter.config_for(path)
             doc, data = linter.read_path(path, config, display)

@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from reportlint import deadline
+from reportlint.context import Context
 from reportlint.document import Document
 from reportlint.errors import ReportlintError
-from reportlint.rules import Finding, Fix, Rule, Severity
+from reportlint.rules import Finding, Fix, Rule, Severity, takes_context
 from reportlint.windows import merge
 
 
@@ -74,15 +75,19 @@ def lint(
     document: Document,
     rules: Sequence[Rule],
     *,
+    context: Context | None = None,
     skip_spans: Iterable[tuple[int, int]] = (),
     accept: Iterable[str] = (),
     drop: Callable[[Finding], bool] | None = None,
 ) -> tuple[list[Finding], list[Problem]]:
     """Run every rule; drop findings in skipped or accepted spans; locate and sort the rest.
 
+    ``context`` carries the settings of this check (made from the default config when absent).
     A rule that raises, or yields something that is not a Finding inside the text,
     becomes a Problem naming the rule and its plugin; the other rules still run.
     """
+    if context is None:
+        context = Context(document)
     text_len = len(document.text)
     skip = _Spans([*document.skip_spans, *skip_spans])
     accepted = _Spans(_accepted_spans(document.text, accept))
@@ -92,12 +97,13 @@ def lint(
     # (a plain Finding, int offsets inside the text, no fix or a plain Fix) skips _invalid.
     overlaps_skip = skip.overlaps if skip else None
     with deadline.document_deadline():
-        _run_rules(document, rules, text_len, overlaps_skip, accepted, drop, findings, problems)
+        _run_rules(document, context, rules, text_len, overlaps_skip, accepted, drop, findings, problems)
     return locate(document, findings), problems
 
 
 def _run_rules(
     document: Document,
+    context: Context,
     rules: Sequence[Rule],
     text_len: int,
     overlaps_skip: Callable[[int, int], bool] | None,
@@ -107,12 +113,11 @@ def _run_rules(
     problems: list[Problem],
 ) -> None:
     """The rule loop of :func:`lint`: each rule's findings checked and filtered, its failures made Problems."""
-    meta = document.meta
-    for rule, check, new_letter in _plan(rules):
+    for rule, check, new_letter, wants_context in _plan(rules):
         if new_letter:
-            meta.pop("_memo", None)
+            context.next_family()
         try:
-            for f in check(rule, document):
+            for f in check(rule, document, context) if wants_context else check(rule, document):
                 if not (
                     type(f) is Finding
                     and type(f.start) is int
@@ -173,15 +178,17 @@ def _run_rules(
             )
 
 
-_PLANS: dict[int, tuple[tuple[Rule, ...], list[tuple[Rule, Callable[[Rule, Document], Iterable[Finding]], bool]]]] = {}
+_Step = tuple[Rule, Callable[..., Iterable[Finding]], bool, bool]
+_PLANS: dict[int, tuple[tuple[Rule, ...], list[_Step]]] = {}
 
 
-def _plan(rules: Sequence[Rule]) -> list[tuple[Rule, Callable[[Rule, Document], Iterable[Finding]], bool]]:
-    """(rule, its check function, whether its code letter differs from the rule before), per rule.
+def _plan(rules: Sequence[Rule]) -> list[_Step]:
+    """(rule, its check function, whether its code letter differs from the rule before, whether the
+    function takes the Context), per rule.
 
     Built once per rule list (the same list object serves every file), so the per-document loop
     does no slicing and calls each check function directly, not through Rule.check. Rules run
-    grouped by code (D…, G…, …) and a family's shared scans (doc.memo) serve that family: the
+    grouped by code (D…, G…, …) and a family's shared scans (Context.memo) serve that family: the
     engine drops them at each change of letter, which keeps peak memory on a huge file at the
     largest family's scans, not their sum (a later asker just recomputes).
     """
@@ -193,8 +200,12 @@ def _plan(rules: Sequence[Rule]) -> list[tuple[Rule, Callable[[Rule, Document], 
     letter = ""
     for rule in rules:
         # A Rule subclass may override check(); only the plain one is bypassed.
-        check = rule.check_fn if type(rule).check is Rule.check else type(rule).check
-        plan.append((rule, check, rule.code[:1] != letter))
+        if type(rule).check is Rule.check:
+            check, wants = rule.check_fn, takes_context(rule.check_fn)
+        else:
+            check = type(rule).check
+            wants = takes_context(check)
+        plan.append((rule, check, rule.code[:1] != letter, wants))
         letter = rule.code[:1]
     if len(_PLANS) > 64:
         _PLANS.clear()

@@ -15,6 +15,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from reportlint.config import Config
+    from reportlint.context import Context
     from reportlint.document import Document
     from reportlint.rules import Finding, Rule
 
@@ -59,6 +60,15 @@ def reportlint_add_formats() -> Mapping[str, Any]:
 @hookspec
 def reportlint_skip_spans(document: Document) -> Iterable[tuple[int, int]]:
     """Return character spans no rule reports in (quoted law text, code in Markdown)."""
+
+
+@hookspec(firstresult=True)
+def reportlint_report_year(document: Document, context: Context) -> int | None:
+    """Return the year ``document`` reports on, read from its text, or None if it does not say.
+
+    Called at most once per check, and only when config sets no ``report-year`` and a rule asks
+    for ``context.report_year``. The dates family implements it (the year its title names).
+    """
 
 
 @hookspec(firstresult=True)

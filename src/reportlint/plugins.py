@@ -6,7 +6,7 @@ import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -14,33 +14,27 @@ from typing import Any
 import pluggy
 
 from reportlint import hookspecs
-from reportlint.errors import PluginError
+from reportlint.errors import PluginError, ReportlintError
 
 ENTRY_POINT_GROUP = "reportlint"
 #: Set to a non-empty value to load only the built-in plugins (like PYTEST_DISABLE_PLUGIN_AUTOLOAD).
 DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
 
-#: The built-in plugins, listed explicitly (DESIGN: never found by scanning folders).
-#: They are registered through the same entry-point group as third-party plugins;
-#: this list is the fallback when running from a source tree without installed metadata.
-BUILTIN_PLUGINS: dict[str, str] = {
-    "core": "reportlint.builtin",
-    "markup": "reportlint_markup",
-    "rulepacks": "reportlint_rulepacks",
-    "personal": "reportlint_personal",
-    "structure": "reportlint_structure",
-    "dates": "reportlint_dates",
-    "punctuation": "reportlint_punctuation",
-    "numbers": "reportlint_numbers",
-    "words": "reportlint_words",
-    "political": "reportlint_political",
-}
+#: The distribution whose entry points are the built-in plugins. The list of built-ins is written
+#: once, in pyproject.toml's ``[project.entry-points.reportlint]``: they are registered through the
+#: same group as third-party plugins (DESIGN: listed explicitly, never found by scanning folders).
+BUILTIN_DISTRIBUTION = "reportlint"
 
 
 def _entry_points() -> Iterable[Any]:
     from importlib.metadata import entry_points
 
     return entry_points(group=ENTRY_POINT_GROUP)
+
+
+def _is_builtin(ep: Any) -> bool:
+    dist = getattr(ep, "dist", None)
+    return dist is not None and dist.name == BUILTIN_DISTRIBUTION
 
 
 class PluginManager:
@@ -66,13 +60,13 @@ class PluginManager:
             self.builtin.add(name)
 
     def load_builtins_and_entry_points(self, *, autoload: bool | None = None) -> None:
-        """Register built-ins, then third-party entry points unless autoload is off."""
+        """Register the built-ins, then third-party entry points unless autoload is off."""
         if autoload is None:
             autoload = not os.environ.get(DISABLE_AUTOLOAD_ENV)
-        builtin_modules = set(BUILTIN_PLUGINS.values())
+        found_builtin = False
         for ep in _entry_points():
-            module_name = ep.value.split(":")[0]
-            is_builtin = module_name in builtin_modules
+            is_builtin = _is_builtin(ep)
+            found_builtin |= is_builtin
             if not is_builtin and not autoload:
                 continue
             try:
@@ -82,9 +76,11 @@ class PluginManager:
                     f"plugin {ep.name!r} (entry point {ep.value}) failed to load: {type(exc).__name__}: {exc}"
                 ) from exc
             self.register(plugin, ep.name, builtin=is_builtin)
-        for name, module in BUILTIN_PLUGINS.items():
-            if self.pm.get_plugin(name) is None:
-                self.register(importlib.import_module(module), name, builtin=True)
+        if not found_builtin:
+            raise PluginError(
+                "the built-in plugins are not registered: reportlint's package metadata is missing "
+                "(install it with pip, e.g. `pip install -e .` in a source checkout)"
+            )
 
     def load_local(self, paths: Iterable[Path]) -> None:
         """Register plugin files (``.py``) or importable module names listed in config."""
@@ -105,6 +101,31 @@ class PluginManager:
         """(plugin name, function) for every implementation of a hook, in call order."""
         caller = getattr(self.pm.hook, hook_name)
         return [(impl.plugin_name, impl.function) for impl in reversed(caller.get_hookimpls())]
+
+    def call_each(
+        self, hook_name: str, *, on_error: Callable[[PluginError], None] | None = None, **kwargs: Any
+    ) -> Iterator[tuple[str, Any]]:
+        """Call every implementation of a hook: (plugin name, its result), in call order.
+
+        A plugin that raises is named in a :class:`PluginError` ("plugin 'x' failed in hook: …",
+        the traceback kept as its cause): raised, or passed to ``on_error`` and the other plugins
+        still called. A ReportlintError a plugin raises on purpose goes through as it is.
+        """
+        for name, fn in self.impls(hook_name):
+            try:
+                result = fn(**kwargs)
+                if isinstance(result, Iterator):  # a generator fails while it runs: inside this try
+                    result = list(result)
+            except ReportlintError:
+                raise
+            except Exception as exc:
+                error = PluginError(f"plugin {name!r} failed in {hook_name}: {type(exc).__name__}: {exc}")
+                error.__cause__ = exc
+                if on_error is None:
+                    raise error from exc
+                on_error(error)
+                continue
+            yield name, result
 
 
 def _import_file(path: Path) -> ModuleType:

@@ -132,6 +132,6 @@ def read_docx(path: str, data: bytes) -> Document:
             spans.append((pos, pos + len(text), label or f"paragraph {n}"))
         lines.append(text)
         pos += len(text) + 1
-    doc = Document("\n".join(lines), path=path, format="docx", encoding="utf-8", paragraph_spans=spans)
-    doc.meta["docx"] = DocxMap(hashlib.sha256(data).hexdigest(), tuple(mapping))
-    return doc
+    docx_map = DocxMap(hashlib.sha256(data).hexdigest(), tuple(mapping))
+    return Document("\n".join(lines), path=path, format="docx", encoding="utf-8", paragraph_spans=spans,
+                    meta={"docx": docx_map})

@@ -1,0 +1,76 @@
+"""The API for plugin authors: everything a rule, a pack kind or a reader may use, in one module.
+
+Plugins import from here (and from ``reportlint`` and ``reportlint.testing``); every other module
+of the package is internal and may change without notice. The built-in plugins take the same
+route as a third-party one, and a test holds them to it (tests/test_plugin_api.py).
+
+Rules and their values
+    :func:`rule` (the decorator that makes a :class:`Rule` from ``def check(rule, doc[, ctx])``),
+    :class:`Finding`, :class:`Fix`, :class:`Applicability`, :class:`Severity`, :class:`Example`,
+    :data:`hookimpl`.
+What a rule reads
+    :class:`Document` (the text as read, its paragraphs, lines and outline — :class:`Outline`,
+    :class:`Section`, :class:`Heading`), :class:`Context` (the config, report year and profile of
+    this check, and scans shared between rules), :class:`Config`.
+Helpers for fast, exact scans
+    :func:`lazy` (a pattern compiled on first use), the character classes :data:`HAN`,
+    :data:`DIGIT`, :data:`SPACE` for stdlib ``re``, :func:`has_any` and :func:`has_word`
+    (cheap prefilters), :func:`mark` (quote text for a message), :func:`finditer_near` and
+    :func:`merge` (run a pattern only around rare anchors), :class:`LiteralMatcher` (many literal
+    words in one pass), :func:`low_bytes` / :func:`document_low_bytes` (a text one byte a
+    character, for byte-level scans), :func:`chinese_number` and :data:`CANONICAL_FORMS`.
+Pack kinds (``reportlint_add_rule_kinds``)
+    :class:`PackContext`, :func:`rule_fields`, :data:`PATTERN_TIMEOUT`, :class:`PackError`.
+"""
+
+from __future__ import annotations
+
+from reportlint import hookimpl
+from reportlint.chars import DIGIT, HAN, SPACE, has_any, has_word, mark
+from reportlint.config import Config
+from reportlint.context import Context
+from reportlint.document import Document, Paragraph
+from reportlint.errors import PackError
+from reportlint.kinds import PATTERN_TIMEOUT
+from reportlint.lazyre import lazy
+from reportlint.matcher import LiteralMatcher, document_low_bytes, low_bytes
+from reportlint.outline import CANONICAL_FORMS, Heading, Outline, Section, chinese_number
+from reportlint.packs import PackContext, rule_fields
+from reportlint.rules import Applicability, Example, Finding, Fix, Rule, Severity, rule
+from reportlint.windows import finditer_near, merge
+
+__all__ = [
+    "CANONICAL_FORMS",
+    "DIGIT",
+    "HAN",
+    "PATTERN_TIMEOUT",
+    "SPACE",
+    "Applicability",
+    "Config",
+    "Context",
+    "Document",
+    "Example",
+    "Finding",
+    "Fix",
+    "Heading",
+    "LiteralMatcher",
+    "Outline",
+    "PackContext",
+    "PackError",
+    "Paragraph",
+    "Rule",
+    "Section",
+    "Severity",
+    "chinese_number",
+    "document_low_bytes",
+    "finditer_near",
+    "has_any",
+    "has_word",
+    "hookimpl",
+    "lazy",
+    "low_bytes",
+    "mark",
+    "merge",
+    "rule",
+    "rule_fields",
+]

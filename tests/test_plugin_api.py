@@ -1,0 +1,39 @@
+"""The built-in plugins take the route a third-party plugin takes: the public API only."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+
+import reportlint.plugin as api
+
+PLUGINS = Path(__file__).resolve().parents[1] / "plugins"
+PUBLIC = {"reportlint", "reportlint.plugin", "reportlint.testing"}
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            out.extend((node.lineno, a.name) for a in node.names)
+    return out
+
+
+def test_built_in_plugins_import_only_the_public_api():
+    bad = []
+    for path in sorted(PLUGINS.rglob("*.py")):
+        for line, module in _imports(path):
+            if (module == "reportlint" or module.startswith("reportlint.")) and module not in PUBLIC:
+                bad.append(f"{path.relative_to(PLUGINS)}:{line}: {module}")
+    assert not bad, "built-in plugins must import from reportlint.plugin, not internals:\n" + "\n".join(bad)
+
+
+def test_every_public_callable_and_class_is_documented():
+    missing = [name for name in api.__all__
+               if (inspect.isclass(getattr(api, name)) or inspect.isfunction(getattr(api, name)))
+               and not inspect.getdoc(getattr(api, name))]
+    assert not missing
+    assert set(api.__all__) <= set(dir(api))
