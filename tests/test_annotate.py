@@ -98,7 +98,7 @@ def test_annotate_several_files_needs_a_folder_and_refuses_the_source(tmp_path):
     same = run("check", "--select", "M101", "--no-cache", "a.docx", "--annotate", "a.docx", cwd=tmp_path)
     assert same.returncode == 2 and "would overwrite the original" in same.stderr
     txt = run("check", "--select", "M101", "--no-cache", "c.txt", "--annotate", "reviewed", cwd=tmp_path)
-    assert txt.returncode == 2 and "c.txt: error: --annotate works on .docx files only" in txt.stderr
+    assert txt.returncode == 2 and "c.txt: error: --annotate works on .docx, .doc and .wps files only" in txt.stderr
 
 
 def test_a_clean_docx_gets_a_copy_without_comments(tmp_path):

@@ -20,6 +20,8 @@ AUTHOR = "reportlint"
 INITIALS = "RL"
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Formats read as Word documents: .doc and .wps through the .docx LibreOffice converts them to.
+WORD_FORMATS = ("docx", "doc", "wps")
 
 
 def suggestion(doc: Document, f: Finding) -> str:
@@ -99,7 +101,7 @@ def annotate_results(results: Sequence[Any], items: Sequence[tuple[Path | None, 
     from reportlint.engine import Problem
 
     paths = {display: path for path, display, problem in items if problem is None}
-    docx_results = [r for r in results if r.document is not None and r.document.format == "docx"]
+    docx_results = [r for r in results if r.document is not None and r.document.format in WORD_FORMATS]
     problems = []
     if len(docx_results) > 1 and not target.is_dir():
         return [Problem(r.path, f"--annotate {target} names one file but several .docx were checked; give a folder")
@@ -120,22 +122,27 @@ def annotate_one(result: Any, path: Path | None, target: Path, display: str, rul
     from reportlint.fixes import write_atomic
     from reportlint.readers.docx import read_docx
 
-    if result.document.format != "docx":
-        return "--annotate works on .docx files only; not annotated"
+    fmt = result.document.format
+    if fmt not in WORD_FORMATS:
+        return "--annotate works on .docx, .doc and .wps files only; not annotated"
     if path is None:
         return "--annotate needs a file, not stdin"
     if result.fixed:
         return "--annotate with --fix: the findings are those of the fixed text; annotate without --fix"
     try:
-        out = output_path(target, path, display, "--annotate")
-        data = path.read_bytes()
+        if fmt == "docx":
+            out = output_path(target, path, display, "--annotate")
+            data = path.read_bytes()
+        else:  # the annotated copy of a .doc or .wps is a .docx (what LibreOffice made of it): 总结.doc.docx
+            out = output_path(target, path, f"{display}.docx", "--annotate")
+            data = result.document.meta["converted_docx"]
         doc = read_docx(display, data)  # fresh: a cached or pooled result may carry no run map
         if doc.text != result.document.text:
             return "changed since it was read; not annotated (run again)"
         new_data, _ = annotate_docx(data, doc, result.findings, rules)
         write_atomic(out, new_data)
     except ReportlintError as exc:
-        return str(exc).removeprefix(f"{display}: ")
+        return str(exc).removeprefix(f"{display}: ").removeprefix(f"{display}.docx: ")
     except OSError as exc:
         return f"cannot write the annotated copy: {exc.strerror or exc}"
     return None

@@ -230,7 +230,7 @@ class Linter:
             doc = hook(path=display_path, data=data)
         if doc is None:
             suffix = PurePath(display_path).suffix or "(none)"
-            raise InputError(f"{display_path}: unsupported file type {suffix} (supported: .txt, .md, .docx)")
+            raise InputError(f"{display_path}: unsupported file type {suffix} (supported: .txt, .md, .docx, .pdf, .ofd, .doc, .wps)")
         return doc
 
     def read_path(self, path: Path, config: Config | None = None, display: str | None = None) -> tuple[Document, bytes]:

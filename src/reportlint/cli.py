@@ -15,7 +15,7 @@ import click
 from reportlint import __version__
 from reportlint.engine import LintResult, Problem
 from reportlint.errors import ReportlintError
-from reportlint.readers import SUPPORTED_SUFFIXES
+from reportlint.readers import READ_ONLY_FORMATS, SUPPORTED_SUFFIXES
 from reportlint.rules import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -267,6 +267,12 @@ def _check_one(
         return LintResult(display, None, problems=[Problem(display, message)])
     if not (fix or diff):
         return linter.check_document(doc, config)
+    if doc.format in READ_ONLY_FORMATS:  # a print image or a converted copy: nothing to write the fixes back to
+        result = linter.check_document(doc, config)
+        option = "--fix" if fix else "--diff"
+        result.problems.append(Problem(display, f"{option} does not apply to .{doc.format} files (they are never rewritten); "
+                                                f"correct the source document"))
+        return result
     if doc.format == "docx":  # never rewritten in place: --fix writes --output, --diff shows the text
         from reportlint.docx_fix import fix_docx_cli
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from reportlint import deadline
 from reportlint.context import Context
-from reportlint.document import Document
+from reportlint.document import Document, PageMap
 from reportlint.errors import ReportlintError
 from reportlint.rules import Finding, Fix, Rule, Severity, takes_context
 from reportlint.windows import merge
@@ -249,8 +249,10 @@ def _invalid(f: object, text_len: int) -> str:
 
 def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
     """Fill path, line and column (1-based, in characters) and sort by position then code."""
-    line_col = document.lines.line_col
     path = document.path
+    if document.page_map is not None:
+        return _locate_paged(document.page_map, path, findings)
+    line_col = document.lines.line_col
     out = []
     for f in findings:
         line, col = line_col(f.start)
@@ -259,6 +261,17 @@ def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
             out.append(Finding(f.code, f.name, f.message, f.start, f.end, f.severity, f.fix, path, line, col, end_line, end_col))
         else:
             out.append(replace(f, path=path, line=line, column=col, end_line=end_line, end_column=end_col))
+    out.sort(key=_position)
+    return out
+
+
+def _locate_paged(page_map: PageMap, path: str, findings: Iterable[Finding]) -> list[Finding]:
+    """:func:`locate` for a paged document: page, line of the page and column, from its source map."""
+    out = []
+    for f in findings:
+        page, line, col = page_map.locate(f.start)
+        end_page, end_line, end_col = page_map.locate(f.end, end=f.end > f.start)
+        out.append(replace(f, path=path, line=line, column=col, end_line=end_line, end_column=end_col, page=page, end_page=end_page))
     out.sort(key=_position)
     return out
 

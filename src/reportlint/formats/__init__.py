@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from reportlint.engine import LintResult
-from reportlint.rules import Rule
+from reportlint.rules import Finding, Rule
 
 
 @dataclass
@@ -23,6 +23,14 @@ class FormatContext:
 
 
 Formatter = Callable[[Sequence[LintResult], TextIO, FormatContext], None]
+
+
+def position(f: Finding) -> str:
+    """Where a finding starts, as every format shows it: ``line:column``, or by page in a paged
+    document (PDF, OFD), whose lines are those of the page."""
+    if f.page:
+        return f"page {f.page}, line {f.line}, column {f.column}"
+    return f"{f.line}:{f.column}"
 
 
 def display_width(s: str) -> int:

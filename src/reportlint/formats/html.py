@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from reportlint import __version__
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext
+from reportlint.formats import FormatContext, position
 from reportlint.rules import Finding, Rule
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -143,7 +143,7 @@ def _file_section(n: int, r: LintResult, rules: Mapping[str, Rule], findings_dat
         findings_data[fid] = {
             "code": f.code, "name": f.name, "sev": f.severity.value, "fam": fam, "msg": f.message,
             "line": f.line, "col": f.column, "hint": _suggestion(text, f) if doc is not None else "",
-            "where": doc.location_label(f.start) if doc is not None and doc.format == "docx" else "",
+            "where": position(f) if f.page else doc.location_label(f.start) if doc is not None and doc.format == "docx" else "",
             "path": r.path,
         }
     out = [f'<section class="file" id="{doc_id}"><h2>{_e(r.path)} <small>{len(items)} 处问题</small></h2>']
@@ -169,7 +169,7 @@ def _file_section(n: int, r: LintResult, rules: Mapping[str, Rule], findings_dat
             out.append(
                 f'<li class="item sev-{sev}" data-f="{fid}" data-sev="{sev}" data-fam="{_e(fam)}" tabindex="0">'
                 f'<span class="badge sev-{sev}">{_SEVERITY_LABEL.get(sev, sev)}</span> '
-                f'<code>{_e(f.code)}</code> <span class="pos">{f.line}:{f.column}</span> {_e(f.message)}</li>'
+                f'<code>{_e(f.code)}</code> <span class="pos">{_e(position(f))}</span> {_e(f.message)}</li>'
             )
         out.append("</ul></details>")
     out.append("</div></div></section>")

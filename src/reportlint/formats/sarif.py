@@ -46,13 +46,22 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _region(start: tuple[int, int], end: tuple[int, int]) -> dict[str, int]:
+def _region(start: tuple[int, int], end: tuple[int, int]) -> dict[str, Any]:
     return {"startLine": start[0], "startColumn": start[1], "endLine": end[0], "endColumn": end[1]}
 
 
+def _finding_region(f: Finding) -> dict[str, Any]:
+    """The finding's region; in a paged document (PDF, OFD) its lines are the page's and the
+    pages go in the region's property bag (SARIF 2.1.0 §3.8: every object may carry one)."""
+    region = _region((f.line, f.column), (f.end_line, f.end_column))
+    if f.page:
+        region["properties"] = {"page": f.page, "endPage": f.end_page}
+    return region
+
+
 def _fix(r: LintResult, f: Finding) -> dict[str, Any] | None:
-    if f.fix is None or r.document is None:
-        return None
+    if f.fix is None or r.document is None or r.document.page_map is not None:
+        return None  # a PDF or OFD is never rewritten: no replacement to offer
     fs, fe = f.fix_span()
     lines = r.document.lines
     return {
@@ -81,7 +90,7 @@ def sarif_result(r: LintResult, f: Finding, index: Mapping[str, int]) -> dict[st
             {
                 "physicalLocation": {
                     "artifactLocation": artifact_location(f.path),
-                    "region": _region((f.line, f.column), (f.end_line, f.end_column)),
+                    "region": _finding_region(f),
                 }
             }
         ],

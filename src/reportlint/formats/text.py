@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext, display_width
+from reportlint.formats import FormatContext, display_width, position
 from reportlint.rules import Finding
 
 #: Characters of context shown either side of a span on long lines (a 公文 paragraph is one line).
@@ -18,10 +18,11 @@ def _excerpt(result: LintResult, f: Finding) -> list[str]:
     doc = result.document
     if doc is None:
         return []
-    start, end = doc.lines.line_span(f.line)
+    text_line = doc.lines.line_col(f.start)[0]  # a line of the text: in a PDF a paragraph, not f.line of its page
+    start, end = doc.lines.line_span(text_line)
     line = doc.text[start:end]
     s = f.start - start
-    e = f.end - start if f.end_line == f.line else len(line)
+    e = min(f.end - start, len(line))
     lo = max(0, s - CONTEXT)
     hi = min(len(line), max(e, s + 1) + CONTEXT)
     prefix = "…" if lo > 0 else ""
@@ -45,8 +46,15 @@ def _excerpt(result: LintResult, f: Finding) -> list[str]:
     return out
 
 
-def _marker(f: Finding) -> str:
-    return " [*]" if f.fix is not None and f.fix.safe else ""
+def _marker(f: Finding, r: LintResult) -> str:
+    return " [*]" if f.fix is not None and f.fix.safe and _writable(r) else ""
+
+
+def _writable(r: LintResult) -> bool:
+    """False for a PDF, OFD, .doc or .wps: --fix does not write them, so no finding there is “fixable”."""
+    from reportlint.readers import READ_ONLY_FORMATS
+
+    return r.document is None or r.document.format not in READ_ONLY_FORMATS
 
 
 def summary(results: Sequence[LintResult], ctx: FormatContext) -> list[str]:
@@ -68,8 +76,9 @@ def summary(results: Sequence[LintResult], ctx: FormatContext) -> list[str]:
     parts = ", ".join(f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in ("error", "warning", "info") if sev[s])
     n = len(findings)
     lines.append(f"Found {n} finding{'s' if n != 1 else ''} ({parts}).")
-    safe = sum(1 for f in findings if f.fix is not None and f.fix.safe)
-    unsafe = sum(1 for f in findings if f.fix is not None and not f.fix.safe)
+    writable = [f for r in results if _writable(r) for f in r.findings]
+    safe = sum(1 for f in writable if f.fix is not None and f.fix.safe)
+    unsafe = sum(1 for f in writable if f.fix is not None and not f.fix.safe)
     if ctx.fix_hint and safe:
         lines.append(f"[*] {safe} fixable with the `--fix` option" + (f" ({unsafe} more with `--unsafe-fixes`)." if unsafe else "."))
     elif ctx.fix_hint and unsafe:
@@ -80,7 +89,7 @@ def summary(results: Sequence[LintResult], ctx: FormatContext) -> list[str]:
 def format_text(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
     for r in results:
         for f in r.findings:
-            out.write(f"{f.path}:{f.line}:{f.column}: {f.code}{_marker(f)} {f.message}\n")
+            out.write(f"{f.path}:{position(f)}: {f.code}{_marker(f, r)} {f.message}\n")
             if not ctx.quiet:
                 for line in _excerpt(r, f):
                     out.write(line + "\n")
@@ -93,7 +102,7 @@ def format_text(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) 
 def format_concise(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
     for r in results:
         for f in r.findings:
-            out.write(f"{f.path}:{f.line}:{f.column}: {f.code}{_marker(f)} {f.message}\n")
+            out.write(f"{f.path}:{position(f)}: {f.code}{_marker(f, r)} {f.message}\n")
     if not ctx.quiet:
         for line in summary(results, ctx):
             out.write(line + "\n")
