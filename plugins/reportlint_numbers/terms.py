@@ -319,3 +319,6 @@ def twelve_hour_word_with_24h_time(self: Rule, doc: Document) -> Iterator[Findin
         fixed = str(int(m.group()) - 12)
         yield self.finding(m.start(), m.end(), f"12小时制与24小时制混用：“{m.group()}”前有“下午/晚上”，应为“{fixed}”或删去时段词",
                            fixed)
+
+
+RULES = [range_drops_magnitude, arabic_congress_ordinal, unquoted_plan_shorthand, arabic_weekday, approximate_with_dunhao, arabic_with_qian_bai, decrease_by_times, twelve_hour_word_with_24h_time]

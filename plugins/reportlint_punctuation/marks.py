@@ -320,3 +320,6 @@ def dunhao_before_conjunction(self: Rule, doc: Document) -> Iterator[Finding]:
         conj = text[i + 1 : i + 3] if text.startswith(("以及", "或者"), i + 1) else text[i + 1]
         if _plain_list_end(text, i, conj):
             yield self.finding(m.start(), m.end(), "连词前不用顿号，应删除“、”", "")
+
+
+RULES = [ellipsis_form, ellipsis_with_deng, dash_form, range_mark, interpunct_form, dunhao_before_deng, dunhao_between_quoted, dunhao_before_conjunction]

@@ -365,3 +365,6 @@ def book_title_for_non_work(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _TITLE_NOT_WORK.finditer(doc.text):
         inner = m.group(1)
         yield self.finding(m.start(), m.end(), f"“{inner}”不是作品或文件名称，不用书名号，可改用引号", f"“{inner}”")
+
+
+RULES = [unbalanced_pair, mixed_width_pair, nested_book_title, nested_double_quotes, ascii_quotes, book_title_for_non_work]

@@ -168,3 +168,6 @@ def space_between_han(self: Rule, doc: Document) -> Iterator[Finding]:
         if _inside(m.start(), comments):
             continue
         yield self.finding(m.start(), m.end(), "汉字之间多余空格，应删除", "")
+
+
+RULES = [space_around_punctuation, space_between_han]
