@@ -646,3 +646,18 @@ def rule_command(code: str, config_file: Path | None) -> None:
     from reportlint.docs import rule_markdown
 
     _stdout().write(rule_markdown(found))  # type: ignore[arg-type]
+
+
+@main.command("lsp", short_help=N_("Run the language server for editors."),
+              help=N_("Run the language server for editors over stdin/stdout (needs: pip install 'reportlint[lsp]')."))
+@option("--stdio", is_flag=True, help=N_("Talk over stdin/stdout (the default; accepted for clients that pass it)."))
+@_lang
+def lsp_command(stdio: bool) -> None:
+    from reportlint.lsp import missing_dependency
+
+    missing = missing_dependency()
+    if missing:
+        _fail(missing)
+    from reportlint.lsp.server import serve
+
+    serve()
