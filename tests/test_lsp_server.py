@@ -423,3 +423,48 @@ async def test_crashing_plugin_rule_is_logged_once_and_the_server_lives(editor: 
     assert [d.code for d in await editor.diagnostics(other, 1)] == ["P101"]
     editor.close(uri)
     editor.close(other)
+
+
+async def test_a_bad_config_is_shown_once_and_its_fix_picked_up(editor: Editor, workspace: Path) -> None:
+    folder = workspace / "badconfig"
+    folder.mkdir()
+    config = folder / "reportlint.toml"
+    config.write_text('ignor = ["M101"]\n', encoding="utf-8")
+    shown_before = len(editor.client.messages)
+    uri = editor.open(folder / "a.txt", "要##paidbegin##求\n")
+    assert await editor.diagnostics(uri, 1) == []  # nothing checked under a broken config …
+    version = editor.edit(uri, [lsp.TextEdit(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)), new_text="今年")])
+    await editor.diagnostics(uri, version)
+    shown = [m for m in editor.client.messages[shown_before:] if "ignor" in m.message]
+    assert len(shown) == 1 and shown[0].type == lsp.MessageType.Error  # … said once, naming the key
+    config.write_text('ignore = ["P"]\n', encoding="utf-8")
+    editor.client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+        changes=[lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Changed)]))
+    assert {str(d.code) for d in await editor.republished(uri)} == {"M101"}
+    editor.close(uri)
+
+
+async def test_hover_shows_the_rules_documentation(editor: Editor, workspace: Path) -> None:
+    uri = editor.open(workspace / "hover.txt", "充分运用学习强国、、微博等平台。\n")
+    (p101,) = await editor.diagnostics(uri, 1)
+    hover = await editor.client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=p101.range.start))
+    assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+    assert "P101" in hover.contents.value and p101.message in hover.contents.value and "doubled-punctuation" in hover.contents.value
+    nothing = await editor.client.text_document_hover_async(lsp.HoverParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(0, 1)))
+    assert nothing is None
+    editor.close(uri)
+
+
+async def test_an_unsaved_markdown_buffer_is_checked(editor: Editor, workspace: Path) -> None:
+    uri = "untitled:Untitled-1"
+    editor.buffers[uri] = (1, TextBuffer("要##paidbegin##求\n"))
+    editor.client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+        text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text="要##paidbegin##求\n")))
+    assert [str(d.code) for d in await editor.diagnostics(uri, 1)] == ["M101"]
+    (ignore,) = [a for a in await editor.actions(uri, editor.published[uri][1][0]) if "忽略" in a.title]
+    version = editor.apply(ignore)
+    assert editor.text(uri).startswith("<!-- reportlint-disable-next-line M101 -->\n")
+    assert await editor.diagnostics(uri, version) == []
+    editor.close(uri)
