@@ -52,7 +52,7 @@ def patterns(draw, depth=0):
 
 
 @settings(max_examples=1500, deadline=None)
-@given(patterns(), st.sampled_from([["号"], ["左右"], ["号", "左右"], ["a"], ["，"], ["1", "x"]]),
+@given(patterns(), st.sampled_from([["号"], ["左右"], ["号", "左右"], ["a"], ["，"], ["1", "x"], ["左右号", "右"]]),
        st.lists(st.text(ALPHABET, max_size=30), min_size=1, max_size=4), st.sampled_from([re, regex]))
 def test_random_patterns_are_refused_or_exact(source, anchors, texts, module):
     try:
@@ -173,6 +173,7 @@ def test_break_characters_mean_the_same_to_re_and_regex(ch):
 @given(st.lists(st.sampled_from(["号", "左右", "甲乙", "12", "，", "。", "\n", "〔2023〕", "（", "5", "国办发"]), max_size=60))
 @example(["号", "\n", "甲乙"])  # $ before a newline that does not end the text
 @example(["12", "号", "\n", "5"])
+@example(["甲乙", "左右", "号"])
 def test_windows_of_bounded_and_unbounded_patterns(pieces):
     text = "".join(pieces)
     for source, anchors in [
@@ -182,6 +183,7 @@ def test_windows_of_bounded_and_unbounded_patterns(pieces):
         (r"[^。]{0,5}号", ["号"]),
         (r"号$", ["号"]),  # $ before a newline that does not end the text: no match
         (r"[0-9]*号$", ["号"]),
+        (r"[^，]{0,3}右", ["左右号", "右"]),  # a shorter anchor inside a longer one starts its window earlier
     ]:
         p = Anchored(re.compile(source), anchors)
         assert spans(p.finditer(text)) == spans(p.pattern.finditer(text)), (source, text)

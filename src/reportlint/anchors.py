@@ -520,21 +520,37 @@ class Anchored:
         """A window per anchor ``(p, size)`` (sorted by ``p``): within ``reach`` of it, and between
         the stops round it (the right one included, and the character after it for ``$``). A
         window may be larger than needed, never smaller."""
+        reach = self.shape.reach
+        if reach is None:
+            return self._runs(text, hits)
+        # Bounded: the windows within reach of each anchor, those that overlap taken as one group
+        # (arithmetic only: dense anchors cost no searches); then each group is cut at the last
+        # stop before its first anchor and the first stop after its last one. Every anchor's own
+        # window lies inside: a later anchor's stretch starts no earlier than the first one's, an
+        # earlier anchor's stretch ends no later than the last one's.
         n = len(text)
-        reach, tail = self.shape.reach, self.shape.tail
+        tail = self.shape.tail
         next_stop = self._next_stop
         spans = []
-        if reach is not None:  # bounded: every search stays within reach of its anchor
-            for p, size in hits:
-                lo, hi = max(0, p + size - reach), min(n, p + reach)
+        first = last = -1
+        lo = hi = 0
+        for p, size in [*hits, (n + 2 * reach + 1, 0)]:  # a sentinel closes the last group
+            start = p + size - reach
+            if first != -1 and start <= hi:
+                last = p
+                lo, hi = min(lo, start), max(hi, p + reach)  # a shorter anchor may start its window earlier
+                continue
+            if first != -1:
+                lo, hi = max(0, lo), min(n, hi)
                 if next_stop is not None:
-                    lo = self._segment_start(text, lo, p)
-                    m = next_stop(text, p, hi)
+                    lo = self._segment_start(text, lo, first)
+                    m = next_stop(text, last, hi)
                     if m is not None:
                         hi = min(hi, m.start() + tail)
                 spans.append((lo, hi))
-            return spans
-        return self._runs(text, hits)
+            first = last = p
+            lo, hi = start, p + reach
+        return spans
 
     def _runs(self, text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The stretch between the stops round each anchor, the right stop included (and the
