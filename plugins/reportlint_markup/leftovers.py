@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import Context, LiteralMatcher, anchored, has_any, lazy
+from reportlint.plugin import Context, LiteralMatcher, anchored, document_low_bytes, has_any, lazy
 from reportlint_markup.prefilter import has_words, latin, word_table
 
 # Placeholder letters: ASCII X/x, fullwidth Ｘ/ｘ and the multiplication sign × (GB/T 9704-2012's
@@ -150,12 +150,13 @@ def placeholder_symbols(self: Rule, doc: Document) -> Iterator[Finding]:
 # template-engine forms {{…}}, ${…}, <请…>. 【】 labels are common in task lists (【牵头单位】市发改委,
 # 【会议时间】3月1日), so a field noun counts only if a label would not use it (…名称, 姓名) or if
 # the slot stands inline with no content after it (截至【日期】，).
-_LENTICULAR = lazy(regex.compile, r"【([^【】\n]{1,15})】")
+_LENTICULAR = anchored(regex.compile, r"【([^【】\n]{1,15})】", anchors=["【"])
 _NAME_NOUNS = ("名称", "姓名", "名字", "全称")
 _FIELD_NOUNS = ("日期", "时间", "年份", "金额", "数量", "数字", "数据", "人数", "比例", "编号", "文号", "单位", "部门")
 _LABEL_END = frozenset(":：")
 _INLINE_END = frozenset("，。；、）)\n\r")
-_ENGINE_SLOT = lazy(regex.compile, r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
+_ENGINE_SLOT = anchored(regex.compile, r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]",
+                        anchors=["{", "<", "＜"])
 _HINT_WORDS = (
     "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处填", "此处补充",
     "此处输入", "待补充", "待核实", "待完善", "待填", "待定", "TODO", "todo", "TBD", "占位",
@@ -242,7 +243,7 @@ def template_slot(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         taken.add(m.start())
         yield self.finding(m.start(), m.end(), f"模板占位“{m.group()[:30]}”未替换，应填入实际内容")
     hints = has_words(text, _HAN_HINTS) or ((_T in lat or _SMALL_T in lat) and any(w in lat for w in _LATIN_HINTS))
-    for start, end, word in _HINTS.finditer(text) if hints else ():
+    for start, end, word in _HINTS.finditer(text, document_low_bytes(ctx)) if hints else ():
         span = _enclosing_brackets(text, start, end)
         if span is None or span[0] in taken:
             continue
