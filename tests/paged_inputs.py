@@ -149,15 +149,17 @@ def soffice() -> str | None:
 
 
 def convert(sources: Sequence[Path], fmt: str, outdir: Path, profile: Path) -> list[Path]:
-    """``sources`` converted by one LibreOffice headless run to ``fmt`` (pdf, doc, wps) in ``outdir``."""
+    """``sources`` converted by one LibreOffice headless run to ``fmt`` (pdf, doc, wps) in ``outdir``;
+    a .txt source is read as UTF-8 text."""
     exe = soffice()
     assert exe, "LibreOffice is not installed"
+    infilter = ["--infilter=Text (encoded):UTF8,LF,,,"] if all(s.suffix == ".txt" for s in sources) else []
     subprocess.run(
-        [exe, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", fmt,
+        [exe, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", *infilter, "--convert-to", fmt,
          "--outdir", str(outdir), *map(str, sources)],
         check=True, capture_output=True, timeout=300,
     )
-    outs = [outdir / f"{src.stem}.{fmt}" for src in sources]
+    outs = [outdir / f"{src.stem}.{fmt.split(':')[0]}" for src in sources]
     missing = [p.name for p in outs if not p.exists()]
     assert not missing, f"LibreOffice made no {missing}"
     return outs

@@ -384,3 +384,19 @@ def test_reading_a_pdf_or_ofd_imports_nothing_at_start_up():
     code = "import sys, reportlint.cli, reportlint.builtin; print(sorted(m for m in sys.modules if m.split('.')[0] in ('pdfminer', 'ofdkit')))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
     assert proc.stdout.strip() == "[]"
+
+
+def test_centred_lines_join_only_when_they_are_set_centred():
+    right = 80 + 27 * 16
+    # A centred paragraph that wrapped: a full line, then its centred rest.
+    title = [Line("——2009年1月14日在省第十一届人民代表大会第二次", 80, right, 100, 116, 16), Line("会议上", 276, 324, 128, 144, 16)]
+    # Short indented lines (two one-line paragraphs) are not centred, even when about as far from both margins.
+    short = [Line("做好灾后重建工作。", 112, 463, 156, 172, 16), Line("国防、人防建设进一步加强。", 112, 480, 184, 200, 16)]
+    # A full indented line (a heading that fills the line) and an indented paragraph after it.
+    full_heading = [Line("（一）" + "字" * 22, 112, right, 212, 228, 16), Line("有效投入显著增长。" + "字" * 16, 112, right, 240, 256, 16)]
+    rest = [Line("字" * 27, 80, right, 268 + 28 * k, 284 + 28 * k, 16) for k in range(3)] + [Line("完。", 80, 112, 352, 368, 16)]
+    doc = build_document("a.pdf", "pdf", [Page(595, 842, title + short + full_heading + rest)])
+    assert [p.text for p in doc.paragraphs] == [
+        "——2009年1月14日在省第十一届人民代表大会第二次会议上", "做好灾后重建工作。", "国防、人防建设进一步加强。",
+        "（一）" + "字" * 22, "有效投入显著增长。" + "字" * (16 + 81) + "完。",
+    ]

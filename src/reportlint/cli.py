@@ -117,7 +117,7 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
-@click.option("--annotate", "annotate_to", type=click.Path(path_type=Path), help="Write a copy of each .docx with every finding as a Word review comment (a file, or a folder for several).")
+@click.option("--annotate", "annotate_to", type=click.Path(path_type=Path), help="Write a copy of each .docx (.doc, .wps: of the converted .docx) with every finding as a Word review comment (a file, or a folder for several).")
 @click.option("--output", "fix_output", type=click.Path(path_type=Path), help="With --fix on a .docx, write the fixed copy here (a file, or a folder); the original is never rewritten.")
 @click.option("--profile", help="Document type, e.g. 工作总结 (overrides config).")
 @click.option("--report-year", type=int, help="The year the report covers (overrides config).")
@@ -153,7 +153,7 @@ def check(
     annotate_to: Path | None = None,
     fix_output: Path | None = None,
 ) -> None:
-    """Check report files (.txt, .md, .docx) and folders; '-' reads stdin."""
+    """Check report files (.txt, .md, .docx, .pdf, .ofd, .doc, .wps) and folders; '-' reads stdin."""
     from reportlint.api import Linter
     from reportlint.formats import FormatContext
 

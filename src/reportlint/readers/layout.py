@@ -197,7 +197,14 @@ def _margins(pages: Sequence[Sequence[Line]]) -> _Margins:
 
 
 def _centred(line: Line, m: _Margins) -> bool:
-    return line.x0 > m.left + line.size and abs((line.x0 + line.x1) / 2 - (m.left + m.right) / 2) < line.size
+    """Set in the middle: as far from both margins, and further in than a first-line indent (two characters)."""
+    inset, outset = line.x0 - m.left, m.right - line.x1
+    return inset > 2.5 * line.size and abs(inset - outset) < line.size
+
+
+def _full(line: Line, m: _Margins) -> bool:
+    """From the left margin to the right one: a line the text wrapped after."""
+    return line.x0 <= m.left + 0.5 * line.size and line.x1 >= m.right - 1.2 * line.size
 
 
 def continues(prev: Line, nxt: Line, m: _Margins, *, same_page: bool) -> bool:
@@ -205,8 +212,8 @@ def continues(prev: Line, nxt: Line, m: _Margins, *, same_page: bool) -> bool:
 
     The paragraph wrapped if ``prev`` runs to the right margin and ``nxt`` starts at the
     left margin, in the same font size, at the usual line distance (any distance across a
-    page break), and ``nxt`` does not start with a heading number. Two centred lines of one
-    size (a title over two lines) are one paragraph too. A first-line indent (GB/T 9704-2012
+    page break), and ``nxt`` does not start with a heading number. A centred line after a
+    centred or a full one continues it too (a title over two lines). A first-line indent (GB/T 9704-2012
     7.3: 首行缩进两字) or a short last line ends a paragraph. In a document without indents a
     paragraph whose last line is full runs on into the next: a full line that ends a sentence
     ends the paragraph about as often as not (measured on the sample printed without indents:
@@ -218,11 +225,11 @@ def continues(prev: Line, nxt: Line, m: _Margins, *, same_page: bool) -> bool:
         return False
     if same_page and m.pitch and nxt.top - prev.top > 1.35 * m.pitch:
         return False
-    if _centred(prev, m) and _centred(nxt, m):
-        return True
-    if prev.x1 < m.right - 1.2 * size or nxt.x0 > m.left + 0.5 * size:
+    if _HEADING_START.match(nxt.text):
         return False
-    return not _HEADING_START.match(nxt.text)
+    if _centred(nxt, m) and (_centred(prev, m) or _full(prev, m)):
+        return True  # a centred title over two lines, or the last line of a centred paragraph that wrapped
+    return prev.x1 >= m.right - 1.2 * size and nxt.x0 <= m.left + 0.5 * size
 
 
 def _joiner(a: str, b: str) -> str:
