@@ -265,6 +265,17 @@ def test_headers_and_page_numbers_stay_out_of_the_body(office_files, variant):
     assert "内部资料" not in doc.text and "页" not in doc.text.replace("页面", "")
 
 
+def test_a_masthead_is_checked_but_kept_out_of_the_body(office_files):
+    # The 版头 (GB/T 9704-2012 7.2) above its red 分隔线: not the title, not a paragraph, but its
+    # 发文字号 is still checked, on page 1, line 2.
+    result = Linter(isolated=True).check_path(office_files["pdf-masthead"])
+    doc = result.document
+    assert doc.text.startswith("XX市农业农村局文件\nX农发[2023]05号\n")
+    assert [p.text for p in doc.paragraphs] == SAMPLE_PARAS and doc.title.text == SAMPLE_PARAS[0]
+    docno = [f for f in result.findings if f.code == "S401"]
+    assert [(f.page, f.line, doc.text[f.start:f.end]) for f in docno] == [(1, 2, "[2023]05号")]
+
+
 def test_every_format_gives_page_and_line(office_files, tmp_path):
     pdf = tmp_path / "总结.pdf"
     pdf.write_bytes(office_files["pdf"].read_bytes())
@@ -328,7 +339,7 @@ HOSTILE_PDF = {
 @pytest.mark.parametrize("case", list(HOSTILE_PDF))
 def test_hostile_pdf_is_one_clear_input_error_and_nothing_left_running(case, monkeypatch):
     monkeypatch.setattr(pdf_reader, "MEMORY_LIMIT", 256 << 20)
-    monkeypatch.setattr(pdf_reader, "TIMEOUT", 5.0)
+    monkeypatch.setattr(pdf_reader, "TIMEOUT", 3.0)
     make, needle = HOSTILE_PDF[case]
     t0 = time.perf_counter()
     with pytest.raises(InputError) as info:
@@ -400,3 +411,17 @@ def test_centred_lines_join_only_when_they_are_set_centred():
         "——2009年1月14日在省第十一届人民代表大会第二次会议上", "做好灾后重建工作。", "国防、人防建设进一步加强。",
         "（一）" + "字" * 22, "有效投入显著增长。" + "字" * (16 + 81) + "完。",
     ]
+
+
+def test_masthead_is_the_lines_above_a_red_rule_in_the_upper_half():
+    lines = [Line("XX市人民政府文件", 100, 500, 120, 156, 36), Line("X政发〔2023〕5号", 230, 370, 200, 216, 16),
+             Line("关于做好某项工作的通知", 150, 450, 260, 282, 22), Line("各区县：", 80, 144, 300, 316, 16)]
+    from reportlint.readers.layout import masthead_lines
+
+    assert masthead_lines(Page(595, 842, lines, (222.0,)), lines) == 2
+    assert masthead_lines(Page(595, 842, lines, ()), lines) == 0           # no red rule: no 版头
+    assert masthead_lines(Page(595, 842, lines, (500.0,)), lines) == 0     # a rule low on the page is something else
+    assert masthead_lines(Page(595, 842, lines, (100.0,)), lines) == 0     # nothing above it
+    doc = build_document("a.pdf", "pdf", [Page(595, 842, lines, (222.0,))])
+    assert doc.text.split("\n")[:2] == ["XX市人民政府文件", "X政发〔2023〕5号"]
+    assert [p.text for p in doc.paragraphs] == ["关于做好某项工作的通知", "各区县："]

@@ -51,6 +51,7 @@ class Page(NamedTuple):
     width: float
     height: float
     lines: list[Line]
+    red_rules: tuple[float, ...] = ()  # tops of red rules across the page (a 版头's 分隔线)
 
 
 # A page-number line: — 3 —, - 3 -, 第3页, 第3页 共10页, 3/10, Page 3 of 10 (nothing else on the line).
@@ -238,10 +239,31 @@ def _joiner(a: str, b: str) -> str:
     return " " if a[-1].isalpha() and b[0].isalpha() and not wide(a[-1]) and not wide(b[0]) else ""
 
 
+def masthead_lines(page: Page, lines: Sequence[Line]) -> int:
+    """How many of the first page's lines make its 版头 (GB/T 9704-2012 7.2: 发文机关标志, 发文字号,
+    签发人 …): those above the red 分隔线 (7.2.4), when that rule is in the page's upper half with
+    text on both sides. 0 when there is none."""
+    for top in page.red_rules:
+        if top > page.height / 2:
+            break
+        n = 0
+        while n < len(lines) and lines[n].bottom <= top + 2:
+            n += 1
+        if 0 < n < len(lines):
+            return n
+    return 0
+
+
 def build_document(path: str, fmt: str, pages: Sequence[Page]) -> Document:
-    """The Document of a paged file: paragraphs rejoined, one per line of text, with its :class:`PageMap`."""
+    """The Document of a paged file: paragraphs rejoined, one per line of text, with its :class:`PageMap`.
+
+    A 版头 stays in the text, a line of text per printed line, but in no paragraph: rules that
+    scan the text still check it (a 发文字号, S401), while the title and the structure are read
+    from the body below it.
+    """
     body = strip_furniture(pages)
-    m = _margins(body)
+    head = masthead_lines(pages[0], body[0]) if body else 0
+    m = _margins([body[0][head:], *body[1:]] if body else [])
     parts: list[str] = []
     starts: list[int] = []
     page_nos: list[int] = []
@@ -249,17 +271,17 @@ def build_document(path: str, fmt: str, pages: Sequence[Page]) -> Document:
     spans: list[tuple[int, int, str]] = []
     pos = 0
     para_start = 0
-    prev: Line | None = None
+    prev: Line | None = None  # the last line of the paragraph being built
     prev_page = 0
     for page_no, lines in enumerate(body, 1):
         for line_no, line in enumerate(lines, 1):
-            if prev is not None and continues(prev, line, m, same_page=prev_page == page_no):
+            in_head = page_no == 1 and line_no <= head
+            if prev is not None and not in_head and continues(prev, line, m, same_page=prev_page == page_no):
                 sep = _joiner(prev.text, line.text)
-            elif prev is not None:
-                spans.append((para_start, pos, ""))
-                sep = "\n"
             else:
-                sep = ""
+                if prev is not None:
+                    spans.append((para_start, pos, ""))
+                sep = "\n" if pos else ""
             if sep:
                 parts.append(sep)
                 pos += len(sep)
@@ -270,7 +292,7 @@ def build_document(path: str, fmt: str, pages: Sequence[Page]) -> Document:
             line_nos.append(line_no)
             parts.append(line.text)
             pos += len(line.text)
-            prev, prev_page = line, page_no
+            prev, prev_page = (None if in_head else line), page_no
     if prev is not None:
         spans.append((para_start, pos, ""))
     page_map = PageMap(tuple(starts), tuple(page_nos), tuple(line_nos))
