@@ -425,3 +425,17 @@ def test_masthead_is_the_lines_above_a_red_rule_in_the_upper_half():
     doc = build_document("a.pdf", "pdf", [Page(595, 842, lines, (222.0,))])
     assert doc.text.split("\n")[:2] == ["XX市人民政府文件", "X政发〔2023〕5号"]
     assert [p.text for p in doc.paragraphs] == ["关于做好某项工作的通知", "各区县："]
+
+
+@pytest.mark.parametrize("indent", [True, False])
+def test_a_heading_number_at_a_wrap_opens_a_paragraph_only_in_a_text_without_indents(indent):
+    right = 80 + 27 * 16
+    first = 112 if indent else 80
+    lines = [Line("深入实施节水行动，实施引黄" + "字" * 12, first, right, 100, 116, 16),
+             Line("一、二期备用输水管线提升改造工程。", 80, 360, 128, 144, 16),
+             Line("下一段" + "字" * 20, first, right, 156, 172, 16), Line("完。", 80, 112, 184, 200, 16),
+             Line("再一段" + "字" * 20, first, right, 212, 228, 16), Line("完。", 80, 112, 240, 256, 16)]
+    doc = build_document("a.pdf", "pdf", [Page(595, 842, lines)])
+    first_para = doc.paragraphs[0].text
+    # Indented: “一、二期” merely opens a printed line; without indents its number is all there is to go by.
+    assert first_para.endswith("一、二期备用输水管线提升改造工程。") is indent

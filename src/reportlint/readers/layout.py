@@ -183,18 +183,24 @@ class _Margins(NamedTuple):
     left: float
     right: float
     pitch: float  # the usual distance from one line's top to the next's
+    indented: bool  # paragraphs open with a first-line indent (most lines after a short line are indented)
 
 
 def _margins(pages: Sequence[Sequence[Line]]) -> _Margins:
     lines = [line for page in pages for line in page]
     if not lines:
-        return _Margins(0.0, 0.0, 0.0)
-    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+        return _Margins(0.0, 0.0, 0.0, False)
+    # The left margin: the leftmost start that many lines share (not a stray line further out).
+    starts = Counter(round(line.x0) for line in lines)
+    common = [x for x, n in starts.items() if n >= max(2, len(lines) // 10)]
+    left = min(common) if common else starts.most_common(1)[0][0]
     # Full lines of justified text all end at the right margin; ragged ones within a character of it.
     right = max(line.x1 for line in lines)
     steps = [b.top - a.top for page in pages for a, b in itertools.pairwise(page) if b.top > a.top]
     pitch = statistics.median(steps) if steps else 0.0
-    return _Margins(float(left), right, pitch)
+    opening = [b for page in pages for a, b in itertools.pairwise(page) if a.x1 < right - 1.2 * (a.size or 1.0)]
+    indented = sum(1 for b in opening if b.x0 > left + 0.5 * (b.size or 1.0)) > len(opening) / 2
+    return _Margins(float(left), right, pitch, indented)
 
 
 def _centred(line: Line, m: _Margins) -> bool:
@@ -213,8 +219,9 @@ def continues(prev: Line, nxt: Line, m: _Margins, *, same_page: bool) -> bool:
 
     The paragraph wrapped if ``prev`` runs to the right margin and ``nxt`` starts at the
     left margin, in the same font size, at the usual line distance (any distance across a
-    page break), and ``nxt`` does not start with a heading number. A centred line after a
-    centred or a full one continues it too (a title over two lines). A first-line indent (GB/T 9704-2012
+    page break), and — in a text without first-line indents — ``nxt`` does not start with a
+    heading number. A centred line after a centred or a full one continues it too (a title
+    over two lines). A first-line indent (GB/T 9704-2012
     7.3: 首行缩进两字) or a short last line ends a paragraph. In a document without indents a
     paragraph whose last line is full runs on into the next: a full line that ends a sentence
     ends the paragraph about as often as not (measured on the sample printed without indents:
@@ -226,8 +233,8 @@ def continues(prev: Line, nxt: Line, m: _Margins, *, same_page: bool) -> bool:
         return False
     if same_page and m.pitch and nxt.top - prev.top > 1.35 * m.pitch:
         return False
-    if _HEADING_START.match(nxt.text):
-        return False
+    if not m.indented and _HEADING_START.match(nxt.text):
+        return False  # without indents, only its number tells a heading (in an indented text “一、二期” may open a line)
     if _centred(nxt, m) and (_centred(prev, m) or _full(prev, m)):
         return True  # a centred title over two lines, or the last line of a centred paragraph that wrapped
     return prev.x1 >= m.right - 1.2 * size and nxt.x0 <= m.left + 0.5 * size
