@@ -120,7 +120,7 @@ def _make_line(row: list[Glyph]) -> Line | None:
                 parts.append(" ")
         parts.append(g.text)
         prev = g
-    text = "".join(parts)
+    text = "".join(parts).replace("\r", " ").replace("\n", " ")  # a line is one line of the Document's text
     stripped = text.strip()
     if not stripped:
         return None

@@ -15,6 +15,13 @@ import json
 import sys
 from typing import Any
 
+#: Most glyphs sent back (a 1,000-page report has one to three million): the parent's memory is not capped.
+MAX_GLYPHS = 4_000_000
+
+
+class _TooMuchText(Exception):
+    pass
+
 
 def _limit_memory(limit: int) -> None:
     try:
@@ -54,6 +61,9 @@ def _glyphs(container: Any, px: float, ptop: float, out: list[list[Any]], counts
                 continue
             out.append([text, round(obj.x0 - px, 2), round(obj.x1 - px, 2), round(ptop - obj.y1, 2),
                         round(ptop - obj.y0, 2), round(obj.size, 2)])
+            counts["glyphs"] += 1
+            if counts["glyphs"] > MAX_GLYPHS:
+                raise _TooMuchText
         elif isinstance(obj, LTImage):
             counts["images"] += 1
         elif isinstance(obj, LTCurve) and rules is not None:
@@ -80,7 +90,7 @@ def extract(data: bytes) -> dict[str, Any]:
     device = PDFPageAggregator(resources, laparams=None)
     interpreter = PDFPageInterpreter(resources, device)
     pages = []
-    counts = {"images": 0, "rotated": 0, "unmapped": 0}
+    counts = {"images": 0, "rotated": 0, "unmapped": 0, "glyphs": 0}
     for page in PDFPage.create_pages(document):
         interpreter.process_page(page)
         layout = device.get_result()
@@ -103,6 +113,8 @@ def main() -> None:
         result = extract(data)
     except MemoryError:
         result = {"error": "memory"}
+    except _TooMuchText:
+        result = {"error": "damaged", "detail": f"more than {MAX_GLYPHS:,} characters of text"}
     except RecursionError:
         result = {"error": "damaged", "detail": "objects nested too deeply"}
     except Exception as exc:  # pdfminer raises many types on a damaged file
