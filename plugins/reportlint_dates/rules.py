@@ -11,7 +11,7 @@ import regex
 from lunardate import LunarDate  # pure-Python lunar calendar, 1900–2099: the festival rule needs it
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import Applicability, Context, Fix, Severity, lazy
+from reportlint.plugin import Applicability, Context, Fix, Severity, finditer_in, lazy
 from reportlint_dates.context import DateContext, Signing, context
 from reportlint_dates.extract import WEEKDAYS, DateRef, Mention, Part, days_in_month
 
@@ -686,20 +686,14 @@ def _year_abbrevs(text: str) -> Iterator[re.Match[str]]:
     A 年 neither followed by what the first branch looks for nor after a range mark (the
     second branch) ends no match and needs no window.
     """
-    lo = hi = -1
+    spans = []
     q = text.find("年", 2)
     while q >= 0:
         if "0" <= text[q - 1] <= "9" and "0" <= text[q - 2] <= "9" and (
                 text[q + 1:q + 2] in _AFTER_ABBREV or text[q - 3:q - 2] in _RANGE_MARKS):
-            s = q - 10 if q > 10 else 0
-            if s > hi:
-                if hi >= 0:
-                    yield from _YEAR_ABBREV.finditer(text, lo, hi)
-                lo = s
-            hi = q + 7
+            spans.append((q - 10 if q > 10 else 0, q + 7))
         q = text.find("年", q + 1)
-    if hi >= 0:
-        yield from _YEAR_ABBREV.finditer(text, lo, hi)
+    return finditer_in(_YEAR_ABBREV, text, spans)
 
 
 def _century(yy: int, dates: DateContext) -> int:

@@ -44,9 +44,12 @@ def stray_marker(self: Rule, doc: Document) -> Iterator[Finding]:
             yield self.finding(start, end, f"模板标记“{text[start:end]}”残留，应删除", "")
 
 
+RULES = [stray_marker]
+
+
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
     """Family M: markers, markup, invisible and broken characters, placeholders, review residue."""
     from reportlint_markup import chars, leftovers, markup
 
-    return [stray_marker, *markup.RULES, *chars.RULES, *leftovers.RULES]
+    return [*RULES, *markup.RULES, *chars.RULES, *leftovers.RULES]

@@ -199,3 +199,6 @@ def fullwidth_thousands_separator(self: Rule, doc: Document) -> Iterator[Finding
             continue
         fixed = m.group().replace("，", ",")
         yield self.finding(m.start(), m.end(), f"数字分节不用全角逗号，应为{mark(fixed)}或不分节", fixed)
+
+
+RULES = [fullwidth_alphanumeric, zero_glyph, zero_in_quantity, period_as_decimal_point, fullwidth_thousands_separator]

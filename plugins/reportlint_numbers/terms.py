@@ -72,7 +72,10 @@ def range_drops_magnitude(self: Rule, doc: Document) -> Iterator[Finding]:
 # (?![一-鿿]) first: after 党的 comes a Han character almost always, rejected before the long digit class.
 _PARTY_CONGRESS = lazy(re.compile, rf"党的(?![\u4e00-\u9fff])([{DIGIT}]{{1,3}})(?=大)")
 _SESSION = lazy(regex.compile,
-    r"(?<![\d.]|连任|连续|共|历经|担任)(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|代表大会))"
+    # Only the Party's and the people's congresses (catalogue C13): 第33届世界代表大会 of an international
+    # body is not one of them.
+    r"(?<![\d.]|连任|连续|共|历经|担任)(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|"
+    r"人民代表大会|党代表大会|党员代表大会))"
     r"|(?<=届\p{Han}{0,8}?)(\d{1,2})(?=中全会|次全会|次全体会议|次会议)"
     r"|(?<![\d.])(\d{1,2})(?=中全会)"
 )
@@ -97,7 +100,8 @@ _SESSION_AFTER = 1 + 8 + 2 + 5 + 4
     ),
     bad=[("党的20大", "党的二十大"), ("20届3中全会", "二十届三中全会"), ("二十届中央纪委2次全会", "二十届中央纪委二次全会"),
          ("十四届全国人大1次会议", "十四届全国人大一次会议")],
-    good=["党的二十大", "第29届奥运会", "召开3次会议", "连任3届人大代表"],
+    good=["党的二十大", "第29届奥运会", "召开3次会议", "连任3届人大代表", "国际戏剧协会第33届世界代表大会",
+          "第24届亚奥理事会代表大会"],
 )
 def arabic_congress_ordinal(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
@@ -315,3 +319,6 @@ def twelve_hour_word_with_24h_time(self: Rule, doc: Document) -> Iterator[Findin
         fixed = str(int(m.group()) - 12)
         yield self.finding(m.start(), m.end(), f"12小时制与24小时制混用：“{m.group()}”前有“下午/晚上”，应为“{fixed}”或删去时段词",
                            fixed)
+
+
+RULES = [range_drops_magnitude, arabic_congress_ordinal, unquoted_plan_shorthand, arabic_weekday, approximate_with_dunhao, arabic_with_qian_bai, decrease_by_times, twelve_hour_word_with_24h_time]

@@ -230,7 +230,10 @@ def bank_card_number(self: Rule, doc: Document, ctx: Context) -> Iterator[Findin
         yield self.finding(m.start(), m.end(), f"疑似银行卡号“{masked}”：个人信息不应出现在报告中，应删除或打码", masked)
 
 
+RULES = [id_card_number, mobile_number, bank_card_number]
+
+
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
     """Family I: personal data."""
-    return [id_card_number, mobile_number, bank_card_number]
+    return RULES

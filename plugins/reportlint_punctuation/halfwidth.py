@@ -134,3 +134,6 @@ def halfwidth_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
         # of errors: keep the safe fixes but report them as warnings.
         findings = [replace(f, severity=Severity.WARNING) for f in findings]
     yield from findings
+
+
+RULES = [halfwidth_punctuation]

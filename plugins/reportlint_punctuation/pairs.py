@@ -28,6 +28,21 @@ def _is_apostrophe(text: str, pos: int) -> bool:
     return 0 < pos < len(text) - 1 and text[pos - 1].isascii() and text[pos - 1].isalpha() and text[pos + 1].isascii()
 
 
+# A year cut to two digits takes an apostrophe: ’97中国旅游年, ’98兰交会 (often typed ‘96, and sometimes
+# broken from its digits by a line break). The digits may be full-width.
+_YEAR_AFTER = lazy(re.compile, r"\s{0,3}[0-9０-９]{2}(?![0-9０-９])")
+
+
+def _is_year_apostrophe(text: str, pos: int, para_end: int, stack: list[tuple[str, int]]) -> bool:
+    """’97 or ‘97: an apostrophe before a two-digit year, not a quote. A ’ that can close an open ‘
+    closes it (‘两个确立’22次); a ‘ that a later ’ in the paragraph can close opens a quote."""
+    if _YEAR_AFTER.match(text, pos + 1) is None:
+        return False
+    if text[pos] == "’":
+        return not (stack and stack[-1][0] == "‘")
+    return text.find("’", pos + 1, para_end) == -1
+
+
 def _first_char(text: str, para: Paragraph) -> tuple[int, str]:
     """Offset and character of the first non-space character of a paragraph."""
     m = _LEAD.match(text, para.start, para.end)
@@ -161,7 +176,8 @@ class _Balance:
         text = self.text
         for m in _BRACKETS.finditer(text, para.start, para.end):
             ch, pos = m.group(), m.start()
-            if (ch in "‘’" and _is_apostrophe(text, pos)) or pos in self.markers:
+            if (ch in "‘’" and (_is_apostrophe(text, pos) or _is_year_apostrophe(text, pos, para.end, self.stack))) \
+                    or pos in self.markers:
                 continue
             if ch in OPENERS:
                 self.stack.append((ch, pos))
@@ -217,13 +233,15 @@ class _Balance:
         "Every opening mark needs its closing mark in the same paragraph, and pairs must nest, "
         "not cross. A quotation of several paragraphs, which opens each paragraph with “ and "
         "closes only at the end of the last (GB/T 15834 4.8), is allowed; so are list markers "
-        "such as 1） and lines wrapped mid-sentence. A quote typed in the wrong direction "
+        "such as 1）, the apostrophe of a two-digit year (’97) and lines wrapped mid-sentence. A quote "
+        "typed in the wrong direction "
         "(”四风“, “两个确立“) is one finding with an unsafe fix."
     ),
     bad=["印发《实施方案（试行》）", "开展“三会一课活动。", ("落实”四风“问题。", "落实“四风”问题。"),
          ("学习“两个确立“。", "学习“两个确立”。"), ("反对”四风”。", "反对“四风”。"), "要求（一是加强学习。"],
     good=["印发《实施方案（试行）》。", "“升学宴”“谢师宴”", "1）加强学习。",
-          "他说：“第一段。\n“第二段。”", "China’s 发展。", "包括：a）学习；b）讨论。"],
+          "他说：“第一段。\n“第二段。”", "China’s 发展。", "包括：a）学习；b）讨论。",
+          "抓住’97中国旅游年的契机。", "举办了“‘96年中国度假休闲游”活动。", "提到‘共同富裕’22次。"],
 )
 def unbalanced_pair(self: Rule, doc: Document) -> Iterator[Finding]:
     for start, end, message, fix in _Balance(doc).run():
@@ -347,3 +365,6 @@ def book_title_for_non_work(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _TITLE_NOT_WORK.finditer(doc.text):
         inner = m.group(1)
         yield self.finding(m.start(), m.end(), f"“{inner}”不是作品或文件名称，不用书名号，可改用引号", f"“{inner}”")
+
+
+RULES = [unbalanced_pair, mixed_width_pair, nested_book_title, nested_double_quotes, ascii_quotes, book_title_for_non_work]

@@ -88,3 +88,6 @@ def paragraph_starts_with_point(self: Rule, doc: Document) -> Iterator[Finding]:
         m = _PARA_START.match(text, para.start, para.end)
         if m:
             yield self.finding(m.start(1), m.end(1), f"段首出现{mark(m.group(1))}，疑为断行，应与上一段连接")
+
+
+RULES = [doubled_punctuation, stacked_question_exclamation, paragraph_starts_with_point]

@@ -6,6 +6,7 @@ hierarchy of GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1）.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -76,6 +77,36 @@ def _sibling_groups(outline: Outline) -> Iterator[tuple[Section | None, list[Hea
             yield parent, heads
 
 
+def _run_in_marker(level: int, n: int) -> str:
+    """A pattern for marker ``n`` of ``level`` written inside a paragraph, after a sentence end or a space."""
+    if level == 1:
+        body = f"{to_chinese(n)}[、，,.．]"
+    elif level == 2:
+        body = f"[（(]{to_chinese(n)}[）)]"
+    elif level in (3, 4):
+        # An Arabic marker may also follow the run-in title with no separator at all (“……综合实力1.推进
+        # 重大项目”): not after a digit, and followed by a Han character or a quote, so 增长1.5% never counts.
+        body = rf"{n}[.．、]" if level == 3 else rf"[（(]{n}[）)]"
+        return rf"(?<![0-9０-９.．]){body}(?=[\u4e00-\u9fff“‘《])"
+    else:
+        body = re.escape(marker_text(5, n))
+    return rf"(?:^|[。；：:！？!?;\s])[ \t\u3000]*{body}"
+
+
+def _missing_markers_run_in(text: str, start: int, end: int, level: int, numbers: range) -> bool:
+    """True if the markers ``numbers`` all stand, in order, inside the text between two headings: a
+    heading run into the paragraph before it (lost line break), so the numbering itself has no gap."""
+    if not numbers or len(numbers) > 5:
+        return False
+    pos = start
+    for n in numbers:
+        m = re.compile(_run_in_marker(level, n)).search(text, pos, end)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
+
+
 def _continuity_problem(prev: Heading | None, h: Heading, has_parent: bool) -> str | None:
     """Why ``h`` does not follow ``prev`` (None: it does, or a restart at 1 that may open a new list)."""
     if prev is None:
@@ -92,6 +123,34 @@ def _continuity_problem(prev: Heading | None, h: Heading, has_parent: bool) -> s
     if h.number < prev.number and h.number != 1:
         return f"序号{show(h)}顺序颠倒：上一个是{show(prev)}，应为“{want}”"
     return None
+
+
+def _level_predecessors(outline: Outline) -> dict[int, Heading]:
+    """id(heading) -> the heading of the same level before it in the document, whatever its parent."""
+    last: dict[int, Heading] = {}
+    out: dict[int, Heading] = {}
+    for h in outline.headings:
+        before = last.get(h.level)
+        if before is not None:
+            out[id(h)] = before
+        last[h.level] = h
+    return out
+
+
+def _continuous_levels(outline: Outline, groups: list[tuple[Section | None, list[Heading]]],
+                       before: dict[int, Heading]) -> set[int]:
+    """Levels the document numbers straight through across parents (一、 1.–7. 二、 8.–15.): a common
+    and valid scheme for 民生实事 and glossary lists. Evidence: a parent's first child continues the
+    number of the same level under the previous parent."""
+    levels = set()
+    for parent, heads in groups:
+        first = heads[0]
+        if parent is None or first.number == 1:
+            continue
+        prev = before.get(id(first))
+        if prev is not None and prev.number == first.number - 1:
+            levels.add(first.level)
+    return levels
 
 
 @rule(
@@ -115,14 +174,26 @@ def heading_number_gap(self: Rule, doc: Document) -> Iterator[Finding]:
     if not outline.headings:
         return
     inverted = _inverted_parents(outline)
-    for parent, heads in _sibling_groups(outline):
+    groups = list(_sibling_groups(outline))
+    before = _level_predecessors(outline)
+    continuous = _continuous_levels(outline, groups, before)
+    text = doc.text
+    for parent, heads in groups:
         if _under_inversion(parent, inverted):
             continue
         if doc.format == "md" and all(h.number == 1 for h in heads):
             continue  # Markdown's lazy list numbering: 1. 1. 1. renders 1. 2. 3.
         prev: Heading | None = None
         for h in heads:
-            problem = _continuity_problem(prev, h, parent is not None)
+            # Numbered straight through across parents: the first child continues the previous parent's list.
+            ref = before.get(id(h)) if prev is None and h.level in continuous and h.number != 1 else prev
+            problem = _continuity_problem(ref, h, parent is not None)
+            if problem and h.number != (ref.number if ref else 0):
+                # Missing numbers written inside the paragraph before (a heading run into it) are no gap.
+                low = ref.number + 1 if ref is not None and h.number > ref.number else 1
+                start = ref.marker_end if ref is not None else (parent.heading.marker_end if parent else 0)
+                if _missing_markers_run_in(text, start, h.marker_start, h.level, range(low, h.number)):
+                    problem = None
             if problem:
                 yield self.finding(h.marker_start, h.marker_end, problem)
             prev = h

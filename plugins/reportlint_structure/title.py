@@ -26,6 +26,7 @@ _END_PUNCT = frozenset("。，；、.,;")
 _SENTENCE_MARK = lazy(regex.compile, r"[。，；！？!?]")
 # A doubled token: 关于关于, 的通知的通知, 工作工作; 的的 (but not 的的确确). Stdlib re (3x faster
 # here than `regex`), with chars.HAN for \p{Han}.
+_NUMERALS = "〇零一二三四五六七八九十百千万亿两"
 _DUP = lazy(re.compile, rf"(?P<tok>[{HAN}]{{2,8}}?)(?P=tok)|的的(?!确)")
 
 
@@ -86,7 +87,8 @@ def title_end_punct(self: Rule, doc: Document) -> Iterator[Finding]:
     ),
     bad=[("关于关于开展安全检查的通知", "关于开展安全检查的通知"), ("关于开展安全检查的通知的通知", "关于开展安全检查的通知"),
          ("2023年的的工作总结", "2023年的工作总结")],
-    good=["关于开展安全检查的通知", "关于印发《关于开展检查的通知》的通知", "2023年工作总结\n一是学习学习再学习。"],
+    good=["关于开展安全检查的通知", "关于印发《关于开展检查的通知》的通知", "2023年工作总结\n一是学习学习再学习。",
+          "——二〇二〇年一月六日在市人民代表大会上"],
 )
 def title_duplicated_token(self: Rule, doc: Document) -> Iterator[Finding]:
     """Report a doubled token in the title, suggesting one copy."""
@@ -95,6 +97,8 @@ def title_duplicated_token(self: Rule, doc: Document) -> Iterator[Finding]:
         return
     for m in _DUP.finditer(title.text):
         tok = m.group("tok") or "的"
+        if not tok.strip(_NUMERALS):
+            continue  # 二〇二〇年, 一一: a number written in Chinese numerals, not a doubled word
         start = title.start + m.start() + len(tok)
         end = title.start + m.end()
         yield self.finding(start, end, f"标题中“{tok}”重复，应删除一个", "")

@@ -348,3 +348,18 @@ def rule_command(code: str, config_file: Path | None) -> None:
     from reportlint.docs import rule_markdown
 
     _stdout().write(rule_markdown(found))
+
+
+@main.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the default; accepted for clients that pass it).")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server for editors over stdin/stdout (needs: pip install 'reportlint[lsp]')."""
+    from reportlint.lsp import missing_dependency
+
+    missing = missing_dependency()
+    if missing:
+        click.echo(f"error: {missing}", err=True)
+        sys.exit(EXIT_ERROR)
+    from reportlint.lsp.server import serve
+
+    serve()

@@ -71,6 +71,15 @@ class PluginManager:
                 continue
             try:
                 plugin = ep.load()
+            except ModuleNotFoundError as exc:
+                if is_builtin:  # an editable install whose entry points predate a plugin's removal
+                    raise PluginError(
+                        f"reportlint's installed entry points are stale: built-in plugin {ep.name!r} ({ep.value}) "
+                        f"no longer exists; reinstall reportlint (`pip install -e .` in a source checkout)"
+                    ) from exc
+                raise PluginError(
+                    f"plugin {ep.name!r} (entry point {ep.value}) failed to load: {type(exc).__name__}: {exc}"
+                ) from exc
             except Exception as exc:
                 raise PluginError(
                     f"plugin {ep.name!r} (entry point {ep.value}) failed to load: {type(exc).__name__}: {exc}"
