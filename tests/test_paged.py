@@ -313,14 +313,16 @@ def test_fix_and_diff_refuse_paged_files_with_one_line(tmp_path):
 
 
 def _pdf_children() -> list[int]:
-    """Processes still running our PDF child script (Linux /proc)."""
+    """This process's children still running the PDF child script (Linux /proc; other test runs
+    on the machine have their own)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if b"pdf_child.py" in (entry / "cmdline").read_bytes():
+                ppid = int((entry / "stat").read_text().rsplit(") ", 1)[1].split()[1])
+                if ppid == os.getpid() and b"pdf_child.py" in (entry / "cmdline").read_bytes():
                     found.append(int(entry.name))
-            except OSError:
+            except (OSError, IndexError, ValueError):
                 continue
     return found
 
