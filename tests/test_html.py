@@ -181,7 +181,7 @@ def test_an_unreadable_file_is_shown_with_its_error(tmp_path):
                                        str(tmp_path / "ok.txt"), str(tmp_path / "missing.txt")])
     assert result.exit_code == 2
     page = out.read_text(encoding="utf-8")
-    assert "未发现问题" in page and "错误：no such file or directory" in page
+    assert "未发现问题" in page and "错误：找不到该文件或文件夹" in page
 
 
 def test_runs_of_blank_lines_are_one_thin_row():
