@@ -23,7 +23,7 @@ _FULLWIDTH_ANY = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]")
     "N101",
     "fullwidth-alphanumeric",
     "Full-width digits or Latin letters (２０２３, ＡＢＣ)",
-    severity="warning",
+    severity="error",
     fixable="safe",
     source="GB/T 15835-2011 (阿拉伯数字与外文字母使用半角); catalogue C01",
     explanation=(
@@ -187,7 +187,7 @@ def _grouped_number(run: str) -> bool:
     "N111",
     "fullwidth-thousands-separator",
     "A full-width comma used as a thousands separator (1，258，000元)",
-    severity="warning",
+    severity="error",
     fixable="unsafe",
     source="GB/T 15835-2011 (多位数分节用半角逗号或空格); catalogue C12",
     bad=[("投入1，258，000元", "投入1,258,000元"), ("共5，000元", "共5,000元")],
