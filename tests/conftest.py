@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# reportlint speaks Chinese unless asked otherwise. Most tests assert English texts (stable
+# across translation edits), so the suite asks for English, in this process and in the CLI
+# subprocesses it starts; tests of the Chinese default (tests/test_i18n.py) remove the variable.
+os.environ["REPORTLINT_LANG"] = "en"
 
 import pytest
 

@@ -25,7 +25,7 @@ _MARKER = lazy(regex.compile,
     "stray-marker",
     "A template marker such as ##paidbegin## left in the text",
     fixable="safe",
-    source="catalogue H01; TL Art. 20 (文字)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Web pages and CMS templates wrap content in markers such as ##paidbegin## and "
         "##paidend##; copied into a report they reach the reader. The fix deletes the "

@@ -80,7 +80,7 @@ def _neighbours_plain(text: str, i: int) -> bool:
     "invisible-format-char",
     "A zero-width, soft-hyphen, BOM or bidi control character inside the text",
     fixable="safe",
-    source="catalogue H06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Zero-width spaces and joiners, a byte-order mark inside the text, soft hyphens and "
         "bidirectional controls are invisible to a proofreader but break search, copy and "
@@ -109,7 +109,7 @@ def invisible_format_char(self: Rule, doc: Document, ctx: Context) -> Iterator[F
     "M105",
     "control-char",
     "A control character (C0 other than tab/LF/CR, DEL or C1) in the text",
-    source="catalogue H06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Control characters come from conversions (a vertical tab for a Word line break, a form "
         "feed for a page break, C1 codes from a wrong code page). They render as boxes or not at "
@@ -135,7 +135,7 @@ def control_char(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     "private-use-char",
     "A Private Use Area character (symbol-font glyph or unmapped code) in the text",
     severity="warning",
-    source="catalogue H06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Private Use Area characters (U+E000-F8FF) are Word symbol-font glyphs such as Wingdings "
         "bullets, or GBK user-defined codes. They show correctly only with the font that defined "
@@ -198,7 +198,7 @@ def _redecode(run: str) -> tuple[int, str] | None:
     "M107",
     "broken-text",
     "A replacement character U+FFFD or a mojibake signature (锟斤拷, â€œ, Ã©)",
-    source="catalogue H07",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "U+FFFD (�) marks bytes a program could not decode; 锟斤拷 and 烫烫烫 are the classic "
         "GBK renderings of broken or uninitialised bytes; â€œ, Ã© and ä¸­ are UTF-8 text read "

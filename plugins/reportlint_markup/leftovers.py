@@ -88,7 +88,7 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
     "M108",
     "placeholder-letters",
     "An unfilled placeholder such as XX, XXX, ××, 20XX年 or X月X日",
-    source="catalogue H01; GB/T 9704-2012 sample pages (××××、×月×日)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct; the sample pages of GB/T 9704—2012 (Layout key for official documents of Party and government organs) mark fill-ins with ×",
     explanation=(
         "Templates and drafts mark what is still to be written with XX, XXX or ××: XX县, "
         "×××同志, 20XX年X月X日. A submitted report must not contain them. Latin words and "
@@ -124,7 +124,7 @@ _HAN = lazy(regex.compile, r"\p{Han}")
     "M109",
     "placeholder-symbols",
     "An unfilled placeholder written with symbols: ○○, □□, ＊＊, △△",
-    source="catalogue H02",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Runs of ○, □, ＊ or △ stand for names and numbers still to be filled in (○○乡党委, "
         "□□同志). A run of 〇 or ○ inside a Chinese numeral (二〇〇八年) is a number, not a "
@@ -224,7 +224,7 @@ def _is_slot(content: str, after: str) -> bool:
     "M110",
     "template-slot",
     "A template slot left unfilled: 【单位名称】, （请填写）, {{…}}, ${…}, <请…>",
-    source="catalogue H03; GB/T 9704-2012 layouts never use 【】",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct; the layouts of GB/T 9704—2012 (Layout key for official documents of Party and government organs) never use 【】",
     explanation=(
         "Templates mark fields with 【单位名称】, hints such as （请填写）（此处填写…）（待补充）, "
         "or template-engine syntax {{name}} and ${name}. Left in a report they show that a field "
@@ -287,7 +287,7 @@ _QUERIES = lazy(regex.compile, r"[?？]{3,}")
     "M111",
     "review-leftover",
     "Word comment or revision residue: [张三1], 批注:, 带格式的:, ???",
-    source="catalogue H11",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Copying from a Word document with comments or tracked changes pastes the comment "
         "anchors ([张三1]), balloon labels (批注 [A1]:, 带格式的:, 删除的内容:) and the authors' "

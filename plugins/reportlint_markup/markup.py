@@ -54,7 +54,7 @@ def _decode_entity(entity: str) -> str | None:
     "html-markup",
     "An HTML tag (<br>, </span>) or entity (&nbsp;, &#12288;) left in the text",
     fixable="safe",
-    source="catalogue H04",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Text copied from a web page or a CMS editor keeps its HTML: tags such as <br> and "
         "</span>, entities such as &nbsp; or &ldquo;, and comments <!-- … --> (web pages keep photo "
@@ -111,7 +111,7 @@ _MD_TOPIC = lazy(regex.compile, r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za
     "Markdown syntax (**bold**, # heading, [text](url), ``` fences) left in a .txt or .docx report",
     severity="warning",
     fixable="unsafe",
-    source="catalogue H05",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Drafts written with AI assistants or in Markdown editors keep their syntax when pasted "
         "into Word or a text file: **加粗**, a leading “# ”, [链接](http://...), ``` fences, "

@@ -51,7 +51,7 @@ def _range_matches(text: str) -> Iterator[regex.Match[str]]:
     "range-drops-magnitude",
     "A value range that drops %, 万 or 亿 from its first value (20～30%)",
     fixable="safe",
-    source="GB/T 15835-2011 (数值范围中百分数、“万”“亿”不能省略); catalogue C09",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.3 (value ranges)",
     explanation=(
         "In a range the first value keeps its % or its 万/亿: 20%～30%, 9亿～16亿, "
         "5万～10万人. A plain unit (元, 千克) may be dropped; a magnitude may not, or "
@@ -93,7 +93,7 @@ _SESSION_AFTER = 1 + 8 + 2 + 5 + 4
     "arabic-congress-ordinal",
     "A Party congress, plenum or session numbered in Arabic digits (党的20大)",
     fixable="safe",
-    source="GB/T 15835-2011 4.3 (十一届全国人大一次会议); catalogue C13",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 4.3 (十一届全国人大一次会议, not 11届全国人大1次会议)",
     explanation=(
         "Party congresses, plenary sessions of the Central Committee and NPC/CPPCC sessions "
         "are numbered in Chinese numerals: 党的二十大, 二十届三中全会, 十四届全国人大一次会议."
@@ -135,7 +135,7 @@ def _inside_quote(text: str, start: int, end: int) -> bool:
     "The five-year-plan shorthand 十四五 without quotes",
     severity="warning",
     fixable="safe",
-    source="GB/T 15835-2011 (“十四五”等缩略语加引号); catalogue C14",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 4.2.3 (fixed expressions with Chinese numerals); the quotation marks follow the usage of central documents",
     explanation=(
         "Shorthands for five-year plans are quoted: “十四五”规划, “十四五”时期. Inside a "
         "quotation the quotes become ‘’. 14五 is rewritten as “十四五” with an unsafe fix."
@@ -164,7 +164,12 @@ _WEEKDAY_CN = dict(zip("1234567", "一二三四五六日", strict=True))
     "arabic-weekday",
     "A weekday written with an Arabic digit (星期5)",
     fixable="safe",
-    source="GB/T 15835-2011 (定型词语“星期五”用汉字数字); catalogue C15",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 4.2.3 (fixed expressions with Chinese numerals: 星期五)",
+    explanation=(
+        "Weekday names are fixed expressions written with Chinese numerals: 星期五, 周一, 星期日 (not 星期7). A single "
+        "digit 1-7 right after 星期 or after 本周/上周/下周 is reported; counts such as 每周5天 and 周1次 are not weekdays"
+        " and are left alone."
+    ),
     bad=[("星期5上午", "星期五上午"), ("下周1召开", "下周一召开"), ("星期7", "星期日")],
     good=["星期五上午", "每周5天", "周1次"],
 )
@@ -220,7 +225,7 @@ def _respectively(text: str, start: int) -> bool:
     "Adjacent numbers used as an approximation, split by a 顿号 (三、四个)",
     severity="warning",
     fixable="unsafe",
-    source="GB/T 15834-2011 4.5.3.4 (相邻数字连用表示概数不用顿号); GB/T 15835-2011 4.2 (概数用汉字); catalogue B10, C08",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.5.3.4 (no 顿号 between adjacent numbers used as an approximation); GB/T 15835—2011 (General rules for writing numerals in publications) 5.2.1 (approximations)",
     explanation=(
         "Two neighbouring numbers used together as an approximation (三四个, 十七八岁) are "
         "written in Chinese numerals without a 顿号. Only a pair X、X+1 followed by a measure "
@@ -259,7 +264,7 @@ def _expand(number: str, magnitude: str) -> str | None:
     "An Arabic number combined with 千 or 百 (4千元)",
     severity="warning",
     fixable="unsafe",
-    source="GB/T 15835-2011 (阿拉伯数字只与“万”“亿”连用); catalogue C10",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.3 (Arabic digits combine only with 万 and 亿)",
     explanation=(
         "Arabic digits combine with 万 and 亿 only: 4000元, 3000万, not 4千元, 3千万. "
         "Unit prefixes (千米, 千克, 千瓦) are fine. The fix writes the number out; a chain "
@@ -289,7 +294,7 @@ _DECREASE_TIMES = lazy(regex.compile,
     "decrease-by-times",
     "A decrease given as a multiple (降低了2倍)",
     severity="warning",
-    source="GB/T 15835 editorial practice (减少不用倍数); catalogue C18",
+    source="Proofreading practice: 倍 expresses an increase only",
     explanation="A quantity cannot fall by a multiple of itself: say 降低了50% or 降至原来的1/3.",
     bad=["成本降低了2倍", "能耗下降一倍"],
     good=["成本降低了50%", "产量增长了2倍", "降至原来的1/3"],
@@ -308,7 +313,12 @@ _PM_24H = lazy(regex.compile, r"(?:下午|晚上|傍晚|晚间)\K(?:1[3-9]|2[0-3
     "下午/晚上 with a 24-hour time (下午15时)",
     severity="warning",
     fixable="unsafe",
-    source="GB/T 15835 (时刻的写法, 12/24小时制不混用); catalogue C19",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.5 (time of day: the 12-hour or the 24-hour clock)",
+    explanation=(
+        "A time of day uses one clock: the 12-hour clock with 上午/下午/晚上 (下午3时) or the 24-hour clock alone "
+        "(15时). 下午15时 mixes the two. The fix converts the hour to the 12-hour clock; it is unsafe because the"
+        " period word may be the slip."
+    ),
     bad=[("下午15时召开", "下午3时召开"), ("晚上20:00", "晚上8:00")],
     good=["下午3时召开", "15时召开", "下午3:30"],
 )

@@ -52,7 +52,7 @@ _TERM_VERB = lazy(re.compile,
     "A numbered shorthand with another shorthand's verb (坚定“四个意识”, 增强“四个自信”)",
     severity="warning",
     fixable="unsafe",
-    source="catalogue G07; [S25] 增强“四个意识”、坚定“四个自信”、做到“两个维护”",
+    source="Constitution of the Communist Party of China, General Program (as amended 2017 and 2022): 增强“四个意识”、坚定“四个自信”、做到“两个维护”",
     explanation=(
         "The fixed collocations are 增强 (树牢, 牢固树立) “四个意识”, 坚定 “四个自信”, "
         "做到 (坚决做到) “两个维护” and 深刻领悟 “两个确立”. The rule reports a verb of one "
@@ -147,7 +147,7 @@ def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
     "The members of “四个意识”, “四个自信”, “四风” or 新发展理念 out of their fixed order, or one missing",
     severity="warning",
     fixable="unsafe",
-    source="catalogue G03, G04, G10, G11; [S23]",
+    source="Constitution of the Communist Party of China, General Program (as amended 2017 and 2022) (四个意识, 四个自信, the new development philosophy); the 2013 Opinions on the mass-line campaign (四风)",
     explanation=(
         "“四个意识” is 政治意识、大局意识、核心意识、看齐意识; “四个自信” is 道路自信、理论自信、"
         "制度自信、文化自信; “四风” is 形式主义、官僚主义、享乐主义和奢靡之风, in that order. "
@@ -247,7 +247,7 @@ _CLOSERS = frozenset("”\"」』’'")
     "“四个意识” “四个自信” “两个维护” “两个确立” written without quotation marks",
     severity="info",
     fixable="safe",
-    source="catalogue G08; [S24] [S25] (usage)",
+    source="The usage of central documents, which always quote these shorthands",
     explanation=(
         "Numbered shorthands of fixed political formulas are quoted: 增强“四个意识”, 做到“两个维护”. "
         "Only the four shorthands that official text always quotes are checked."

@@ -96,7 +96,7 @@ def _parens(self: Rule, doc: Document, urls: list[tuple[int, int]]) -> Iterator[
     "halfwidth-punctuation",
     "ASCII , ; : ? ! ( ) touching Chinese text",
     fixable="safe",
-    source="GB/T 15834-2011 1 (适用于汉语文本), 4 (标点符号形式); catalogue B01",
+    source="GB/T 15834—2011 (General rules for punctuation) chapter 4 (the forms of the marks: Chinese text uses the full-width forms)",
     explanation=(
         "Chinese text uses the full-width marks ，；：？！（）. An ASCII mark next to a Han "
         "character or Chinese mark is replaced (safe; the colon needs a look, so its fix is "

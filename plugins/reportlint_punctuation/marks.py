@@ -39,7 +39,7 @@ def _cjk_around(text: str, start: int, end: int) -> bool:
     "ellipsis-form",
     "An ellipsis typed as ... 。。。 ··· or a single …",
     fixable="safe",
-    source="GB/T 15834-2011 4.11 (省略号形式为“……”); catalogue B06",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.11 (the ellipsis is “……”)",
     explanation=(
         "The Chinese ellipsis is two U+2026 characters (six dots), centred. Runs of ASCII "
         "dots, 。。。, middle dots or a single … in Chinese text are replaced by ……. Dots in "
@@ -71,7 +71,12 @@ _ELLIPSIS_DENG = lazy(regex.compile,
     "ellipsis-with-deng",
     "An ellipsis and 等/等等/之类 both close one list",
     fixable="unsafe",
-    source="GB/T 15834-2011 A.9 (省略号与“等”“等等”不能同时使用); catalogue B07",
+    source="GB/T 15834—2011 (General rules for punctuation) Annex A.9 (the ellipsis and 等/等等 are not used together)",
+    explanation=(
+        "An ellipsis and 等, 等等 or 之类 both say “and so on”: a list ends with one of them, not both (党课、主题党日……等"
+        " is 党课、主题党日等). The fix deletes the ellipsis; it is unsafe because keeping the ellipsis instead may "
+        "read better. Words that merely start with 等 (等待, 等级) are not counted."
+    ),
     bad=[("党课、主题党日……等", "党课、主题党日等"), ("学习、讨论……等等。", "学习、讨论等等。")],
     good=["党课、主题党日等", "党课、主题党日……", "我们……等待结果"],
 )
@@ -92,7 +97,7 @@ _DASH = lazy(re.compile, r"[-－―─—][-－―─—]+")
     "dash-form",
     "A 破折号 typed as -- －－ ―― or ──",
     fixable="safe",
-    source="GB/T 15834-2011 4.10 (破折号形式为“——”); catalogue B12",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.10 (the dash is “——”)",
     explanation=(
         "The dash is two U+2014 characters. Runs of hyphens, full-width hyphens, U+2015 or "
         "box-drawing lines next to Chinese text are replaced by ——. Runs between digits are "
@@ -139,7 +144,7 @@ _HYPHEN_RANGE = lazy(regex.compile,
     "A value range written with ASCII ~ or a hyphen instead of ～ or —",
     severity="error",
     fixable="safe",
-    source="GB/T 15834-2011 4.13.3 (标示数值范围用浪纹线“～”或一字线); catalogue B13",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.13.3.2 (ranges of values); GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.3 (value ranges: ～ or —)",
     explanation=(
         "Value ranges take the wave dash ～ (or the en-width dash —); the ASCII ~ is replaced "
         "(safe), in date ranges too. A hyphen between two counts (3-5个) is flagged with an unsafe fix. Date "
@@ -170,7 +175,12 @@ _INTERPUNCT = lazy(regex.compile, r"(?<=[\p{Han}\d])[•・‧∙](?=[\p{Han}\d]
     "interpunct-form",
     "A 间隔号 typed as • ・ ‧ ∙ instead of ·",
     fixable="safe",
-    source="GB/T 15834-2011 4.14 (间隔号形式为“·”); catalogue B21",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.14 (the interpunct is “·”)",
+    explanation=(
+        "The interpunct that separates the parts of a foreign name or a month and day (“3·15”) is · (U+00B7)."
+        " The bullet •, the katakana middle dot ・ and other lookalikes between Han characters or digits are "
+        "replaced; a bullet at the start of a list item is left alone."
+    ),
     bad=[("“3•15”晚会", "“3·15”晚会"), ("迈克尔・杰克逊", "迈克尔·杰克逊")],
     good=["“3·15”晚会", "• 第一项"],
 )
@@ -208,7 +218,12 @@ def _deng_is_list_particle(text: str, dunhao: int) -> bool:
     "A 顿号 right before the 等 that closes a list",
     severity="warning",
     fixable="safe",
-    source="GB/T 15834-2011 4.5 (顿号用于并列词语之间); catalogue B08",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.5 (the 顿号 goes between coordinate items) and Annex B.1 (punctuation before 等)",
+    explanation=(
+        "A 顿号 separates the items of a list; it does not come before the 等 that closes it: 廉政谈话、警示教育等, not "
+        "廉政谈话、警示教育、等. The fix deletes the 顿号. Words that start with 等 (等待, 等级), 等 used as a verb "
+        "(等靠要, 等不起, 等政策, 缺地、等地) and ranked items (一等、二等奖) are not counted."
+    ),
     bad=[("廉政谈话、警示教育、等", "廉政谈话、警示教育等"), ("北京、上海、等地", "北京、上海等地")],
     good=["廉政谈话、警示教育等", "一等、二等奖", "分为甲、乙、丙等三级", "不担当、不作为、等靠要现象",
           "坐不住、等不起、慢不得的紧迫感", "守摊子、等政策、靠支持的思想", "解决项目缺地、等地的困境",
@@ -231,9 +246,9 @@ _DUNHAO_MARKED = lazy(regex.compile, r"(?<=[”》])、(?=[“《])")
     severity="info",
     default=False,
     fixable="safe",
-    source="GB/T 15834-2011 4.5.3.5; catalogue B11 (contested: the corpus has 2,926 ”、“)",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.5.3.5 (contested: the corpus of official reports has 2,926 ”、“)",
     explanation=(
-        "GB/T 15834-2011 4.5.3.5 says adjacent items in quotes or book-title marks need no "
+        "GB/T 15834—2011 4.5.3.5 says adjacent items in quotes or book-title marks need no "
         "顿号. Editors dispute the clause and official reports use ”、“ thousands of times, so "
         "this rule is off by default."
     ),
@@ -296,7 +311,7 @@ def _plain_list_end(text: str, dunhao: int, conj: str) -> bool:
     severity="warning",
     default=False,
     fixable="unsafe",
-    source="GB/T 15834-2011 4.5; catalogue B09",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.5 (the 顿号 goes between coordinate items); Proofreading practice",
     explanation=(
         "The conjunction that joins the last item of a list replaces the 顿号 (学习、宣传和落实). Only a "
         "plain noun list is judged: two or more short items before the conjunction and a short last "

@@ -228,11 +228,11 @@ class _Balance:
     "unbalanced-pair",
     "Unbalanced or crossed “” ‘’ （） 《》 〈〉 【】 〔〕 within a paragraph",
     fixable="unsafe",
-    source="GB/T 15834-2011 4.8 (引号), 4.9 (括号), 4.15 (书名号); catalogue B17",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.8 (quotation marks), 4.9 (brackets), 4.15 (book-title marks)",
     explanation=(
         "Every opening mark needs its closing mark in the same paragraph, and pairs must nest, "
         "not cross. A quotation of several paragraphs, which opens each paragraph with “ and "
-        "closes only at the end of the last (GB/T 15834 4.8), is allowed; so are list markers "
+        "closes only at the end of the last (GB/T 15834—2011 4.8.3), is allowed; so are list markers "
         "such as 1）, the apostrophe of a two-digit year (’97) and lines wrapped mid-sentence. A quote "
         "typed in the wrong direction "
         "(”四风“, “两个确立“) is one finding with an unsafe fix."
@@ -257,7 +257,12 @@ _MIXED = lazy(regex.compile, r"（([^（）()\n]{0,80})\)|\(([^（）()\n]{0,80}
     "mixed-width-pair",
     "The two halves of a bracket pair differ in width: （试行)",
     fixable="safe",
-    source="GB/T 15834-2011 4.9; catalogue B18",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.9 (brackets: both halves of one form)",
+    explanation=(
+        "The two halves of a bracket pair have the same form. In Chinese text a pair with one full-width and "
+        "one ASCII half, such as （试行), is made full-width: （试行）. A heading marker such as （1) is left to "
+        "S104, and ASCII pairs such as f(x) are not touched."
+    ),
     bad=[("《实施方案（试行)》", "《实施方案（试行）》"), ("方案(试行）", "方案（试行）")],
     good=["方案（试行）", "f(x)"],
 )
@@ -281,7 +286,12 @@ _NESTED_TITLE = lazy(regex.compile, r"《([^《》\n]*)《([^《》\n]*)》([^�
     "nested-book-title",
     "A title inside 《》 uses 〈〉, not 《》",
     fixable="safe",
-    source="GB/T 15834-2011 4.15.3.3 (书名号里边还要用书名号时，外面一层用双书名号，里边一层用单书名号); catalogue B19",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.15.3 (a title inside a title takes the single book-title marks 〈〉)",
+    explanation=(
+        "When a title contains another title, the outer one takes 《》 and the inner one 〈〉: 《关于印发〈考核办法〉的通知》. "
+        "This is very common in 印发 and 转发 notices. The fix turns the inner 《》 into 〈〉; two titles side by "
+        "side (《办法》《细则》) are not nested and are left alone."
+    ),
     bad=[("《关于印发《考核办法》的通知》", "《关于印发〈考核办法〉的通知》")],
     good=["《关于印发〈考核办法〉的通知》", "《办法》《细则》"],
 )
@@ -301,7 +311,7 @@ _NESTED_QUOTE = lazy(re.compile, r"“([^“”\n]+)“([^“”\n]+)”([^“�
     "A quotation inside “” uses ‘’, not “”",
     severity="warning",
     fixable="unsafe",
-    source="GB/T 15834-2011 4.8.3.2 (引号里面还要用引号时，外面一层用双引号，里边一层用单引号); catalogue B16",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.8.3 (a quotation inside a quotation takes single quotation marks)",
     explanation=(
         "Nested quotations alternate: “…‘…’…”. The fix is unsafe because the same shape "
         "also arises from quotes typed in the wrong direction."
@@ -325,7 +335,7 @@ _HAN = lazy(regex.compile, r"\p{Han}")
     "ascii-quotes",
     'ASCII "…" around Chinese text instead of “…”',
     fixable="unsafe",
-    source="GB/T 15834-2011 4.8 (横排文字用“”‘’); catalogue B15",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.8 (quotation marks: horizontal text uses “” and ‘’)",
     explanation="Horizontal simplified Chinese uses “ ” and ‘ ’. The fix pairs the ASCII quotes; check it.",
     bad=[('开展"三会一课"活动', "开展“三会一课”活动")],
     good=['He said "yes".', "开展“三会一课”活动"],
@@ -352,7 +362,7 @@ _TITLE_NOT_WORK = lazy(regex.compile,
     severity="info",
     default=False,
     fixable="unsafe",
-    source="GB/T 15834-2011 A.13 (书名号只用于作品、文件等名称); catalogue B20",
+    source="GB/T 15834—2011 (General rules for punctuation) Annex A.13 (book-title marks are for works and documents only)",
     explanation=(
         "书名号 mark works and documents: books, articles, laws, documents, films, songs. The "
         "names of meetings, activities, courses and projects take quotes or nothing. The test "

@@ -72,7 +72,7 @@ def _gap_side(prev: str, nxt: str) -> str | None:
     "space-around-punctuation",
     "A space before or after a full-width punctuation mark",
     fixable="safe",
-    source="GB/T 15834-2011 5.1 (标点符号占一个字位置); catalogue B02",
+    source="GB/T 15834—2011 (General rules for punctuation) 5.1 (a full-width mark takes one character cell)",
     explanation=(
         "A full-width mark already fills a character cell, so a space before or after it "
         "is a typing slip (often from pasting). Indentation at the start of a paragraph "
@@ -140,7 +140,7 @@ def _joint_organs(text: str, start: int, end: int) -> bool:
     "A single space between two Han characters in running text",
     severity="warning",
     fixable="safe",
-    source="GB/T 15834-2011 5.1; catalogue B02",
+    source="Proofreading practice: Chinese running text has no spaces between characters",
     explanation=(
         "Chinese running text has no spaces between characters; a lone space inside a "
         "sentence is usually left by pasting or line joining. Only a space between two runs "

@@ -30,7 +30,7 @@ _DOCNO = lazy(
     "A document number (发文字号) not written 代字〔2023〕5号: brackets, year, leading zero, 第",
     severity="error",
     fixable="safe",
-    source="GB/T 9704-2012 7.2.5; catalogue A10",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.2.5 (the document number)",
     explanation=(
         "A 发文字号 is the issuing organ's code, the year in full in 六角括号 〔〕, and the number "
         "without leading zeros or 第, followed by 号: 国办发〔2023〕5号. Square, lenticular and "

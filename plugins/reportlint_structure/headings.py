@@ -158,7 +158,7 @@ def _continuous_levels(outline: Outline, groups: list[tuple[Section | None, list
     "heading-number-gap",
     "Sibling headings skip or repeat a number (一、二、四、; （二）（二）)",
     severity="warning",
-    source="catalogue A04; TL Art. 20 (段落顺序); GB/T 9704-2012 7.3.3",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (heading levels); Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): paragraph order must be accurate",
     explanation=(
         "Headings of one level under the same parent count 一、二、三… or 1. 2. 3. with no gap "
         "and no repeat; numbering restarts under each new parent. A list that starts again at 1 "
@@ -207,7 +207,7 @@ def heading_number_gap(self: Rule, doc: Document) -> Iterator[Finding]:
     "heading-level-inverted",
     "A deeper marker holds a shallower one (1. items, then （一） under the same 一、)",
     severity="warning",
-    source="catalogue A03; GB/T 9704-2012 7.3.3 (依次可以用“一、”“（一）”“1.”“（1）”)",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (heading levels go 一、 （一） 1. （1）)",
     explanation=(
         "Levels go 一、 → （一） → 1. → （1）. A level may be skipped (一、 then 1.), but under one "
         "parent the first child fixes the deepest level used: a later child of a shallower level "
@@ -263,7 +263,7 @@ def _glyph_fix(h: Heading) -> tuple[int, int, str] | None:
     "A heading marker uses a lookalike glyph: (一) ㈠ (1) ⑴ 1） 1．",
     severity="info",
     fixable="safe",
-    source="catalogue A01; GB/T 9704-2012 7.3.3",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (the heading markers 一、 （一） 1. （1）)",
     explanation=(
         "The body levels are written （一） and （1） with full-width brackets, and 1. with the "
         "ASCII full stop. Half-width brackets, enclosed characters ㈠ ⑴, a lone closing bracket 1） "
@@ -302,7 +302,7 @@ def _punct_fix(h: Heading) -> tuple[str, str] | None:
     "Wrong punctuation after a heading marker: 一. 一， （一）、 1、 （1）、",
     severity="error",
     fixable="safe",
-    source="catalogue A02; GB/T 15834-2011 B.3; GB/T 9704-2012 7.3.3",
+    source="GB/T 15834—2011 (General rules for punctuation) Annex B.3 (punctuation after sequence markers); GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3",
     explanation=(
         "一 takes 、; 1 takes the ASCII full stop; bracketed and circled markers take nothing. "
         "The fix changes only the punctuation right after the marker at the paragraph start. "
@@ -331,7 +331,7 @@ def heading_marker_punct(self: Rule, doc: Document) -> Iterator[Finding]:
     "One heading level is written in several marker forms across the document",
     severity="warning",
     default=False,
-    source="catalogue A05; [S26] 层次序号前后使用不一致; GB/T 9704-2012 7.3.3",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (one marker form per level)",
     explanation=(
         "A level keeps one marker form through the whole document: not 1. in one part and 1、 "
         "in another, not （一） beside (一). One finding per level, at the first heading whose form "

@@ -148,7 +148,7 @@ def _label(series: str, n: int) -> str:
     "Sequence words skip or repeat: 一是…二是…四是, 第一…第三",
     severity="warning",
     fixable="safe",
-    source="catalogue S01; TL Art. 20 (段落顺序)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): paragraph order must be accurate",
     explanation=(
         "一是/二是…, 第一/第二… and 其一/其二… count without gap or repeat inside a paragraph, "
         "or across a run of adjacent paragraphs that each carry the series (a closing part often "
@@ -237,7 +237,7 @@ def _gap_problem(prev: SeqWord, w: SeqWord, same_para: bool) -> str | None:
     "sequence-series-mixed",
     "A list switches series: 一是…其次, 第一…其次",
     severity="warning",
-    source="catalogue S02; [S28] 序列混用",
+    source="Proofreading practice: one list keeps one series of sequence words",
     explanation=(
         "其次/再次 continue a list opened by 首先. After 一是 or 第一 in the same paragraph, with no "
         "首先 before it, 其次 mixes two series; keep one (一是…二是, 首先…其次). 其次 alone, or after "
@@ -352,7 +352,7 @@ def _items_after(doc: Document, idx: _Index, para_index: int, offset: int) -> in
     "announced-count-mismatch",
     "An announced count (以下三个方面) differs from the number of items that follow",
     severity="warning",
-    source="catalogue S03; practice",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): numbers must be accurate",
     explanation=(
         "A count announced with 以下/如下/下列/主要有 must equal the items that follow: a run of "
         "headings starting at 1 in the next paragraph, or a 一是/第一 series starting right after the "

@@ -166,7 +166,7 @@ _COMPLEMENT_DE = lazy(regex.compile,
     "截止 written before a date or time, where 截至 (up to) is meant",
     severity="error",
     fixable="safe",
-    source="catalogue E01; 现代汉语词典 7th (截至: 截止到某个时候; 截止: 到一定期限停止)",
+    source="Contemporary Chinese Dictionary (现代汉语词典), 7th edition, entries 截至 and 截止",
     explanation=(
         "截至 means 'up to' and comes before a time: 截至2023年底. 截止 means 'stops' and comes "
         "after the time (报名于6月30日截止) or in 截止日期/截止时间. 截止到/截止于 are accepted."
@@ -186,7 +186,7 @@ def jiezhi_before_date(self: Rule, doc: Document) -> Iterator[Finding]:
     "An approximation or comparison stated twice (超过……以上, 大约……左右, 近……余)",
     severity="warning",
     fixable="unsafe",
-    source="catalogue F01, F02, F03 (语义重复)",
+    source="Proofreading practice: an approximation or comparison is stated once",
     explanation=(
         "超过/高于 already says 'more than', so 以上 repeats it; 大约/约/近 already say "
         "'about', so 左右 repeats it; 近 (almost) and 余 (more than) contradict each other; "
@@ -230,7 +230,7 @@ def _legit_repeat(chunk: str) -> bool:
     "A word or function word typed twice by accident (的的, 加强加强)",
     severity="warning",
     fixable="unsafe",
-    source="catalogue F05",
+    source="Proofreading practice: a word typed twice is a slip",
     explanation=(
         "An accidental repeat of 的, or of a chunk of 2-4 characters written twice in a row. "
         "Reduplication is not a repeat: AABB (实实在在, 认认真真, 是是非非), AA (常常), ABB "
@@ -260,7 +260,7 @@ def repeated_word(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     "即 written for 既 in a 既……又…… parallel (即要……又要)",
     severity="error",
     fixable="unsafe",
-    source="catalogue E03",
+    source="Contemporary Chinese Dictionary (现代汉语词典), 7th edition, entries 既 and 即",
     explanation=(
         "既……又/也…… joins two parallel clauses; 即 (namely, at once) is a different word. "
         "The rule fires only when the same verb comes back after 又/也 in the sentence, "
@@ -283,7 +283,7 @@ def ji_for_ji(self: Rule, doc: Document) -> Iterator[Finding]:
     severity="warning",
     default=False,
     fixable="unsafe",
-    source="catalogue E16 (grammar heuristic; off by default)",
+    source="Contemporary Chinese Dictionary (现代汉语词典), 7th edition: the particles 的, 地 and 得",
     explanation=(
         "地 joins an adverbial to its verb (扎实地推进), 得 joins a verb to its complement "
         "(落实得很好). The patterns are heuristics over common 公文 adverbs and verbs, so the "

@@ -44,18 +44,19 @@ class Linter:
         ignore: Sequence[str] = (),
         profile: str | None = None,
         report_year: int | None = None,
+        max_file_size: int | None = None,
         plugin_manager: PluginManager | None = None,
     ) -> None:
         self.pm = plugin_manager or get_plugin_manager()
         #: The constructor's settings: enough to build an equal Linter elsewhere (a spawned worker).
         self.settings: dict[str, Any] = {
             "config_file": config_file, "isolated": isolated, "select": select, "extend_select": tuple(extend_select),
-            "ignore": tuple(ignore), "profile": profile, "report_year": report_year,
+            "ignore": tuple(ignore), "profile": profile, "report_year": report_year, "max_file_size": max_file_size,
         }
         self._config_file = config_file
         self._isolated = isolated
         self._cli: dict[str, Any] = {"select": select, "extend_select": tuple(extend_select), "ignore": tuple(ignore)}
-        self._cli_extra: dict[str, Any] = {"profile": profile, "report_year": report_year}
+        self._cli_extra: dict[str, Any] = {"profile": profile, "report_year": report_year, "max_file_size": max_file_size}
         self._by_folder: dict[Path, Config | ConfigError] = {}
         self._by_file: dict[Path | None, Config] = {}
         self._rules: dict[Path | None, dict[str, Rule]] = {}

@@ -74,6 +74,7 @@ class Config:
         ignore: Iterable[str] = (),
         profile: str | None = None,
         report_year: int | None = None,
+        max_file_size: int | None = None,
     ) -> Config:
         """Command-line settings on top: --select replaces, the others add."""
         return replace(
@@ -83,6 +84,7 @@ class Config:
             ignore=self.ignore + tuple(ignore),
             profile=profile or self.profile,
             report_year=report_year or self.report_year,
+            max_file_size=max_file_size or self.max_file_size,
         )
 
     def table(self, key: str) -> Mapping[str, Any]:

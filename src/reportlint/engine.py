@@ -24,7 +24,9 @@ class Problem:
     detail: str = ""  # a traceback, shown with --verbose
 
     def __str__(self) -> str:
-        return f"{self.path}: error: {self.message}"
+        from reportlint.i18n import gettext as _
+
+        return f"{self.path}: " + _("error: {message}").format(message=self.message)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -206,7 +207,7 @@ def rule(
             severity=Severity.parse(severity),
             default=default,
             fixable=fixable,
-            explanation=(explanation or fn.__doc__ or "").strip(),
+            explanation=inspect.cleandoc(explanation or fn.__doc__ or ""),
             source=source,
             examples=tuple(examples),
             origin=f"{fn.__module__}.{fn.__qualname__}",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext, position, unicode_safe
+from reportlint.formats import FormatContext, position, project_url, unicode_safe
 from reportlint.rules import Finding
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -54,8 +54,9 @@ def diagnostic(r: LintResult, f: Finding) -> dict[str, Any]:
 
 
 def format_rdjson(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
+    url = project_url()  # the package's home page from its metadata, if any (rdjson's url is optional)
     data = {
-        "source": {"name": "reportlint", "url": "https://pypi.org/project/reportlint/"},
+        "source": {"name": "reportlint", **({"url": url} if url else {})},
         "diagnostics": [diagnostic(r, f) for r in results for f in r.findings],
     }
     json.dump(data, out, ensure_ascii=not unicode_safe(out), indent=2)
