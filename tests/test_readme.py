@@ -34,4 +34,4 @@ def test_readme_pack_example_loads(tmp_path):
     (tmp_path / "typos.tsv").write_text("按步就班\t按部就班\n", encoding="utf-8")
     path = tmp_path / "our-unit.toml"
     path.write_text(pack, encoding="utf-8")
-    assert [r.code for r in load_pack(path, CORE_KINDS)] == ["X101", "X201"]
+    assert [r.code for r in load_pack(path, CORE_KINDS)] == ["X101", "X102", "X201"]

@@ -17,31 +17,39 @@ from .digits import is_digit
 _RANGE = lazy(regex.compile,
     r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)(\s*[～~—\-－至到]\s*)(\d+(?:\.\d+)?)(万亿|亿|万|%|％|‰)"
 )
-_MAGNITUDES = "万亿%％‰"
 
 _RANGE_CHARS = ".～~—-－至到"
+_RANGE_MARKS = "～~—-－至到"
+# After a range mark: spaces, digits and dots (a superset of what a match holds there).
+_AFTER_MARK = lazy(re.compile, rf"[\s{DIGIT}.]*")
 
 
 def _range_matches(text: str) -> Iterator[regex.Match[str]]:
-    """``_RANGE.finditer(text)``, run only on the stretch of number-and-range characters before each
-    magnitude that follows a digit.
+    """``_RANGE.finditer(text)``, run only on the stretch of number-and-range characters round each
+    range mark that follows a digit or a space.
 
-    Exact: a match is digits, dots, spaces and one range mark, then its magnitude. Walking back
-    from a magnitude over a superset of those characters stops at one no match can hold, so no
-    match straddles a window's start, and each window ends after its magnitude (万亿 included);
-    windows that overlap are merged, so a match that passes one window's end is inside the union.
+    Exact: a match is digits, dots, spaces, one range mark and a magnitude, and its first number
+    ends with a digit, so its mark follows a digit or a space. Walking back from the mark over a
+    superset of those characters stops at one no match can hold, so no match straddles a
+    window's start; forward, the window takes the spaces, digits and dots after the mark and two
+    more characters (万亿). Windows that overlap are merged. A magnitude is common in a report
+    (万, 亿 and % follow a digit ~40,000 times in clean-reports); a range mark after a digit is
+    not (~430 times), and 至/到 elsewhere cost one character test each.
     """
     spans: list[tuple[int, int]] = []
-    for mag in _MAGNITUDES:
-        find = text.find
-        p = find(mag)
+    n = len(text)
+    find = text.find
+    after = _AFTER_MARK.match
+    for sign in _RANGE_MARKS:
+        p = find(sign)
         while p != -1:
-            if p and is_digit(text[p - 1]):
+            if p and ((c := text[p - 1]).isspace() or is_digit(c)):
                 r = p - 1
                 while r > 0 and ((c := text[r - 1]).isspace() or c in _RANGE_CHARS or is_digit(c)):
                     r -= 1
-                spans.append((r, min(len(text), p + 2)))
-            p = find(mag, p + 1)
+                m = after(text, p + 1)
+                spans.append((r, min(n, (m.end() if m is not None else p + 1) + 2)))
+            p = find(sign, p + 1)
     for s, e in merge(spans):
         yield from _RANGE.finditer(text, s, e)
 

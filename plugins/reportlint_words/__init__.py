@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
-from reportlint.plugin import HAN, Context, document_low_bytes, lazy, low_bytes
+from reportlint.plugin import HAN, Context, anchored, document_low_bytes, lazy, low_bytes
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
 # 截止日期/截止时间 (日期, 时间 are not in the list) and 截止到/截止于 (accepted) stay silent.
@@ -35,19 +35,24 @@ _UNIT = r"(?:[%％‰]|[个名人位万亿元千百十米吨户家次天年月�
 _QTY = rf"{_NUM}[多余]?{_UNIT}?"
 # 超过/高于 ... 以上: 以上 repeats the comparison (catalogue F01). A number must follow the
 # comparative directly, so 规模以上/县级以上/限额以上 after a non-number never match.
-_OVER = lazy(regex.compile, rf"(?P<head>(?:超过|高于|多于|大于)(?P<qty>{_QTY}))以上")
+# T103's patterns run only around the word each match ends with, 以上 or 左右 (reportlint.anchors
+# proves it from the pattern): on clean reports 1.3 -> 0.7 and 3.6 -> 0.5 ms/MB. 近……余 stays a
+# plain scan: `regex` finds its leading 近 faster than the windows would.
+_OVER = anchored(regex.compile, rf"(?P<head>(?:超过|高于|多于|大于)(?P<qty>{_QTY}))以上", anchors=["以上"])
 # 大约/约/将近/接近/近 ... 左右 (F02); 约 and 近 only when they are not part of another word
 # (节约, 公约, 最近, 附近 ...).
-_ABOUT = lazy(regex.compile,
+_ABOUT = anchored(regex.compile,
     rf"(?P<head>(?:大约|将近|接近|(?<![节制公签条相预合邀契婚履违守誓规简特隐缔卷集纽民大])约"
-    rf"|(?<![最附邻靠亲就贴临逼新远相趋接将较更很])近)(?P<qty>{_QTY}))左右"
+    rf"|(?<![最附邻靠亲就贴临逼新远相趋接将较更很])近)(?P<qty>{_QTY}))左右",
+    anchors=["左右"],
 )
 # 近百余人: 近 (almost) and 余 (more than) contradict each other (F02).
 _NEAR_MORE = lazy(regex.compile, r"(?<![最附邻靠亲就贴临逼新远相趋接将])近(?P<num>[一二三四五六七八九十百千万两]+|\d+)余")
 # A range followed by 左右 (F03): 20～50人左右.
 # The lookbehind keeps dates (2023-12-31左右) out: the range must start the number.
-_RANGE_ABOUT = lazy(regex.compile,
-    rf"(?<![\d\-.])(?P<head>{_NUM}[%％]?\s*[～~〜—\-－至到]\s*{_NUM}{_UNIT}?)左右"
+_RANGE_ABOUT = anchored(regex.compile,
+    rf"(?<![\d\-.])(?P<head>{_NUM}[%％]?\s*[～~〜—\-－至到]\s*{_NUM}{_UNIT}?)左右",
+    anchors=["左右"],
 )
 
 # 的的, except 目的的 (目的 + 的), 的的确 (的 + 的确, or 的的确确) and 的士.

@@ -16,7 +16,9 @@ Helpers for fast, exact scans
     :func:`lazy` (a pattern compiled on first use), the character classes :data:`HAN`,
     :data:`DIGIT`, :data:`SPACE` for stdlib ``re``, :func:`has_any` and :func:`has_word`
     (cheap prefilters), :func:`mark` (quote text for a message), :func:`finditer_near`,
-    :func:`finditer_in` and :func:`merge` (run a pattern only around rare anchors or in given spans), :class:`LiteralMatcher` (many literal
+    :func:`finditer_in` and :func:`merge` (run a pattern only around rare anchors or in given spans),
+    :func:`anchored` / :class:`Anchored` (a pattern run only around the literals every match holds,
+    proven from the pattern, :class:`AnchorError` when it cannot be), :class:`LiteralMatcher` (many literal
     words in one pass), :func:`low_bytes` / :func:`document_low_bytes` (a text one byte a
     character, for byte-level scans), :func:`chinese_number` and :data:`CANONICAL_FORMS`.
 Pack kinds (``reportlint_add_rule_kinds``)
@@ -31,6 +33,7 @@ Readers (``reportlint_read_document``)
 from __future__ import annotations
 
 from reportlint import hookimpl
+from reportlint.anchors import Anchored, AnchorError, anchored
 from reportlint.chars import DIGIT, HAN, SPACE, has_any, has_word, mark
 from reportlint.config import Config
 from reportlint.context import Context
@@ -53,6 +56,8 @@ __all__ = [
     "HAN",
     "PATTERN_TIMEOUT",
     "SPACE",
+    "AnchorError",
+    "Anchored",
     "Applicability",
     "Config",
     "Context",
@@ -75,6 +80,7 @@ __all__ = [
     "RuleKind",
     "Section",
     "Severity",
+    "anchored",
     "chinese_number",
     "document_low_bytes",
     "finditer_in",
