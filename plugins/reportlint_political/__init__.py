@@ -50,7 +50,7 @@ _TERM_VERB = lazy(re.compile,
     "G111",
     "term-verb",
     "A numbered shorthand with another shorthand's verb (坚定“四个意识”, 增强“四个自信”)",
-    severity="error",
+    severity="warning",
     fixable="unsafe",
     source="Constitution of the Communist Party of China, General Program (as amended 2017 and 2022): 增强“四个意识”、坚定“四个自信”、做到“两个维护”",
     explanation=(
@@ -145,7 +145,7 @@ def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
     "G112",
     "fixed-list-order",
     "The members of “四个意识”, “四个自信”, “四风” or 新发展理念 out of their fixed order, or one missing",
-    severity="error",
+    severity="warning",
     fixable="unsafe",
     source="Constitution of the Communist Party of China, General Program (as amended 2017 and 2022) (四个意识, 四个自信, the new development philosophy); the 2013 Opinions on the mass-line campaign (四风)",
     explanation=(

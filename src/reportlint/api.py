@@ -18,6 +18,7 @@ from reportlint.document import Document
 from reportlint.engine import LintResult, Problem, lint
 from reportlint.errors import ConfigError, InputError, PluginError, ReportlintError
 from reportlint.fixes import apply_fixes
+from reportlint.i18n import gettext
 from reportlint.packs import load_pack
 from reportlint.plugins import PluginManager, get_plugin_manager
 from reportlint.rules import Finding, Rule
@@ -128,11 +129,11 @@ class Linter:
 
         def add(rule: Rule, owner: str) -> None:
             if not isinstance(rule, Rule):
-                raise PluginError(f"plugin {owner!r}: reportlint_add_rules returned {type(rule).__name__}, not a Rule")
+                raise PluginError(gettext("plugin {plugin!r}: reportlint_add_rules returned {type}, not a Rule").format(plugin=owner, type=type(rule).__name__))
             rule = rule.with_plugin(owner)
             if rule.code in rules:
                 other = rules[rule.code].plugin
-                raise PluginError(f"rule code {rule.code} is defined twice: by {other!r} and by {owner!r}")
+                raise PluginError(gettext("rule code {code} is defined twice: by {first!r} and by {second!r}").format(code=rule.code, first=other, second=owner))
             rules[rule.code] = rule
 
         for name, produced in self.pm.call_each("reportlint_add_rules", config=config):
@@ -231,7 +232,7 @@ class Linter:
             doc = hook(path=display_path, data=data)
         if doc is None:
             suffix = PurePath(display_path).suffix or "(none)"
-            raise InputError(f"{display_path}: unsupported file type {suffix} (supported: .txt, .md, .docx, .pdf, .ofd, .doc, .wps)")
+            raise InputError(f"{display_path}: " + gettext("unsupported file type {suffix} (supported: .txt, .md, .docx, .pdf, .ofd, .doc, .wps)").format(suffix=suffix))
         return doc
 
     def read_path(self, path: Path, config: Config | None = None, display: str | None = None) -> tuple[Document, bytes]:
@@ -240,21 +241,21 @@ class Linter:
         try:
             st = path.stat()
             if stat.S_ISDIR(st.st_mode):
-                raise InputError(f"{display}: is a folder, not a file")
+                raise InputError(f"{display}: " + gettext("is a folder, not a file"))
             if not stat.S_ISREG(st.st_mode):  # a FIFO or a device (/dev/zero) would be read forever
-                raise InputError(f"{display}: not a regular file")
+                raise InputError(f"{display}: " + gettext("not a regular file"))
             size = st.st_size
             if size > limit:
-                raise InputError(f"{display}: file is {size:,} bytes, over max-file-size ({limit:,}); raise it in config to check it")
+                raise InputError(f"{display}: " + gettext("file is {size} bytes, over max-file-size ({limit}); raise it in config to check it").format(size=f"{size:,}", limit=f"{limit:,}"))
             data = path.read_bytes()
         except FileNotFoundError:
-            raise InputError(f"{display}: no such file or directory") from None
+            raise InputError(f"{display}: " + gettext("no such file or directory")) from None
         except PermissionError:
-            raise InputError(f"{display}: permission denied") from None
+            raise InputError(f"{display}: " + gettext("permission denied")) from None
         except IsADirectoryError:
-            raise InputError(f"{display}: is a folder, not a file") from None
+            raise InputError(f"{display}: " + gettext("is a folder, not a file")) from None
         except OSError as exc:
-            raise InputError(f"{display}: cannot read: {exc.strerror or exc}") from None
+            raise InputError(f"{display}: " + gettext("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
         return self.read_bytes(display, data), data
 
     def check_document(self, doc: Document, config: Config | None = None) -> LintResult:
