@@ -418,7 +418,7 @@ def lint_path(
     ignore: Iterable[str] = (),
     config: Path | str | None = None,
 ) -> list[Finding]:
-    """Check one file (.txt, .md, .docx); InputError or another ReportlintError if it cannot be checked.
+    """Check one file (.txt, .md, .docx, .pdf, .ofd, .doc, .wps); InputError or another ReportlintError if it cannot be checked.
 
     Without ``config`` the nearest config file above ``path`` applies, as on the command line.
     """

@@ -63,7 +63,7 @@ def read_pdf(path: str, data: bytes) -> Document:
     if error:
         raise InputError(f"{path}: " + gettext("not a readable PDF ({reason})").format(reason=result.get("detail", error)))
     pages = [
-        Page(p["width"], p["height"], group_lines(Glyph(*g) for g in p["glyphs"]))
+        Page(p["width"], p["height"], group_lines(Glyph(*g) for g in p["glyphs"]), tuple(p.get("rules", ())))
         for p in result["pages"]
     ]
     if not any(page.lines for page in pages):
