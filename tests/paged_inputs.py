@@ -149,28 +149,32 @@ def soffice() -> str | None:
 
 
 def convert(sources: Sequence[Path], fmt: str, outdir: Path, profile: Path) -> list[Path]:
-    """``sources`` converted by one LibreOffice headless run to ``fmt`` (pdf, doc, wps) in ``outdir``."""
+    """``sources`` converted by one LibreOffice headless run to ``fmt`` (pdf, doc, wps) in ``outdir``;
+    a .txt source is read as UTF-8 text."""
     exe = soffice()
     assert exe, "LibreOffice is not installed"
+    infilter = ["--infilter=Text (encoded):UTF8,LF,,,"] if all(s.suffix == ".txt" for s in sources) else []
     subprocess.run(
-        [exe, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", fmt,
+        [exe, "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", *infilter, "--convert-to", fmt,
          "--outdir", str(outdir), *map(str, sources)],
         check=True, capture_output=True, timeout=300,
     )
-    outs = [outdir / f"{src.stem}.{fmt}" for src in sources]
+    outs = [outdir / f"{src.stem}.{fmt.split(':')[0]}" for src in sources]
     missing = [p.name for p in outs if not p.exists()]
     assert not missing, f"LibreOffice made no {missing}"
     return outs
 
 
-def gongwen_docx(paragraphs: Sequence[str], path: Path, *, footer: tuple[str, str] = ("— ", " —"), header: str = "") -> Path:
+def gongwen_docx(paragraphs: Sequence[str], path: Path, *, footer: tuple[str, str] = ("— ", " —"), header: str = "",
+                 masthead: Sequence[str] = ()) -> Path:
     """A 公文-style .docx: 仿宋 三号 (16 pt), title centred, first-line indent of two characters
-    (GB/T 9704-2012 7.3), A4 with its margins, a PAGE field in the footer between ``footer``."""
+    (GB/T 9704-2012 7.3), A4 with its margins, a PAGE field in the footer between ``footer``;
+    ``masthead`` lines make a 版头 (7.2): 发文机关标志 in red, then a red 分隔线 under the last line."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm, Pt, RGBColor
 
     d = docx.Document()
     style = d.styles["Normal"]
@@ -187,6 +191,22 @@ def gongwen_docx(paragraphs: Sequence[str], path: Path, *, footer: tuple[str, st
         else:
             p.paragraph_format.first_line_indent = Pt(32)
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if masthead:
+        first = d.paragraphs[0]
+        for n, text in enumerate(masthead):
+            p = first.insert_paragraph_before()
+            run = p.add_run(text)
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if n == 0:  # 发文机关标志: red, large
+                run.font.size = Pt(36)
+                run.font.color.rgb = RGBColor(0xFF, 0, 0)
+            if n == len(masthead) - 1:  # the 分隔线: a red bottom border under the 发文字号
+                border = OxmlElement("w:pBdr")
+                bottom = OxmlElement("w:bottom")
+                for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "1"), ("w:color", "FF0000")):
+                    bottom.set(qn(key), value)
+                border.append(bottom)
+                p._p.get_or_add_pPr().append(border)
     fp = sec.footer.paragraphs[0]
     fp.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fp.add_run(footer[0])

@@ -234,3 +234,12 @@ def test_max_file_size_on_the_command_line(tmp_path):
     assert run("check", "--select", "M101", "--no-cache", "big.txt", cwd=tmp_path).returncode == 1
     bad = run("check", "--max-file-size", "0", "big.txt", cwd=tmp_path)
     assert bad.returncode == 2 and "--max-file-size" in bad.stderr
+
+
+def test_the_help_names_exactly_the_built_in_formats():
+    from reportlint.api import Linter
+    from reportlint.formats import BUILTIN_FORMATS
+
+    assert set(BUILTIN_FORMATS) <= set(Linter(isolated=True).formats())
+    core = {name for name, fn in Linter(isolated=True).formats().items() if fn.__module__.startswith("reportlint.")}
+    assert core == set(BUILTIN_FORMATS)

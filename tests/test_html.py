@@ -142,13 +142,32 @@ def test_in_chromium_clicking_a_highlight_shows_its_explanation(tmp_path, sample
     assert html.escape(rule["summary"], quote=False) in re.search(r'<section id="explain"[^>]*>(.*?)</section>', by_code, re.S).group(1)
 
 
+def _cjk_fonts() -> bool:
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return bool(out.strip())
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
+@pytest.mark.skipif(not _cjk_fonts(), reason="needs a CJK font for the Chinese page (apt-get install fonts-noto-cjk)")
 def test_in_chromium_a_screenshot_renders(tmp_path, sample_text):
     report = tmp_path / "report.html"
     report.write_text(render({"总结.txt": sample_text}, select=["M"]), encoding="utf-8")
     shot = tmp_path / "shot.png"
     _chromium(report.as_uri() + "#finding=f0-0", "--hide-scrollbars", "--window-size=1280,900", f"--screenshot={shot}")
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    # The Chinese is drawn with real glyphs, not boxes: two pages that differ only in their Chinese
+    # characters give different pictures (with no CJK font both would show the same empty boxes).
+    shots = []
+    for text in ("甲乙丙丁##x##戊己庚辛\n", "子丑寅卯##x##辰巳午未\n"):
+        page = tmp_path / f"p{len(shots)}.html"
+        page.write_text(render({"a.txt": text}), encoding="utf-8")
+        png = tmp_path / f"p{len(shots)}.png"
+        _chromium(page.as_uri(), "--hide-scrollbars", "--window-size=800,300", f"--screenshot={png}")
+        shots.append(png.read_bytes())
+    assert shots[0] != shots[1]
 
 
 def test_an_unreadable_file_is_shown_with_its_error(tmp_path):
@@ -162,7 +181,7 @@ def test_an_unreadable_file_is_shown_with_its_error(tmp_path):
                                        str(tmp_path / "ok.txt"), str(tmp_path / "missing.txt")])
     assert result.exit_code == 2
     page = out.read_text(encoding="utf-8")
-    assert "未发现问题" in page and "错误：no such file or directory" in page
+    assert "未发现问题" in page and "错误：找不到该文件或文件夹" in page
 
 
 def test_runs_of_blank_lines_are_one_thin_row():

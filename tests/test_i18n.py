@@ -142,3 +142,17 @@ def test_placeholders_are_compared():
 def test_the_package_ships_the_compiled_catalogue():
     mo = Path(i18n.LOCALE_DIR) / "zh_CN" / "LC_MESSAGES" / "reportlint.mo"
     assert mo.is_file() and mo.stat().st_size > 10_000
+
+
+def test_errors_are_one_chinese_line_by_default(tmp_path):
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "reportlint.toml").write_text("selct = ['M']\n", encoding="utf-8")
+    (tmp_path / "bad" / "a.txt").write_text("要##x##求\n", encoding="utf-8")
+    missing = subprocess.run([sys.executable, "-m", "reportlint", "check", "缺失.txt"], capture_output=True, text=True,
+                             encoding="utf-8", cwd=tmp_path, env={k: v for k, v in os.environ.items() if k != "REPORTLINT_LANG"})
+    assert missing.returncode == 2 and missing.stderr.strip() == "缺失.txt: 错误：找不到该文件或文件夹"
+    config = subprocess.run([sys.executable, "-m", "reportlint", "check", "a.txt"], capture_output=True, text=True,
+                            encoding="utf-8", cwd=tmp_path / "bad", env={k: v for k, v in os.environ.items() if k != "REPORTLINT_LANG"})
+    assert config.returncode == 2
+    line = config.stderr.strip()
+    assert line.startswith("a.txt: 错误：") and "reportlint.toml: 未知的配置项 'selct'（可用的配置项：" in line and "\n" not in line

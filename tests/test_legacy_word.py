@@ -47,9 +47,13 @@ def test_sample_as_doc_and_wps_gives_the_txt_findings_and_annotates_the_converte
         assert {anchor for _, _, anchor in annotated} >= {"##paidbegin##", "##paidend##", "XX", "、、"}
 
 
-def test_fix_refuses_doc(office_files, tmp_path):
-    doc = tmp_path / "a.doc"
-    doc.write_bytes(office_files["doc"].read_bytes())
+def test_fix_refuses_doc(tmp_path):
+    import docx
+
+    doc = tmp_path / "a.doc"  # a .docx saved under the old name: read without LibreOffice, still a .doc to --fix
+    word = docx.Document()
+    word.add_paragraph("要##paidbegin##求")
+    word.save(doc)
     before = doc.read_bytes()
     proc = run("--fix", str(doc))
     assert proc.returncode == 2 and doc.read_bytes() == before

@@ -265,6 +265,17 @@ def test_headers_and_page_numbers_stay_out_of_the_body(office_files, variant):
     assert "内部资料" not in doc.text and "页" not in doc.text.replace("页面", "")
 
 
+def test_a_masthead_is_checked_but_kept_out_of_the_body(office_files):
+    # The 版头 (GB/T 9704-2012 7.2) above its red 分隔线: not the title, not a paragraph, but its
+    # 发文字号 is still checked, on page 1, line 2.
+    result = Linter(isolated=True).check_path(office_files["pdf-masthead"])
+    doc = result.document
+    assert doc.text.startswith("XX市农业农村局文件\nX农发[2023]05号\n")
+    assert [p.text for p in doc.paragraphs] == SAMPLE_PARAS and doc.title.text == SAMPLE_PARAS[0]
+    docno = [f for f in result.findings if f.code == "S401"]
+    assert [(f.page, f.line, doc.text[f.start:f.end]) for f in docno] == [(1, 2, "[2023]05号")]
+
+
 def test_every_format_gives_page_and_line(office_files, tmp_path):
     pdf = tmp_path / "总结.pdf"
     pdf.write_bytes(office_files["pdf"].read_bytes())
@@ -302,14 +313,16 @@ def test_fix_and_diff_refuse_paged_files_with_one_line(tmp_path):
 
 
 def _pdf_children() -> list[int]:
-    """Processes still running our PDF child script (Linux /proc)."""
+    """This process's children still running the PDF child script (Linux /proc; other test runs
+    on the machine have their own)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if b"pdf_child.py" in (entry / "cmdline").read_bytes():
+                ppid = int((entry / "stat").read_text().rsplit(") ", 1)[1].split()[1])
+                if ppid == os.getpid() and b"pdf_child.py" in (entry / "cmdline").read_bytes():
                     found.append(int(entry.name))
-            except OSError:
+            except (OSError, IndexError, ValueError):
                 continue
     return found
 
@@ -328,7 +341,7 @@ HOSTILE_PDF = {
 @pytest.mark.parametrize("case", list(HOSTILE_PDF))
 def test_hostile_pdf_is_one_clear_input_error_and_nothing_left_running(case, monkeypatch):
     monkeypatch.setattr(pdf_reader, "MEMORY_LIMIT", 256 << 20)
-    monkeypatch.setattr(pdf_reader, "TIMEOUT", 5.0)
+    monkeypatch.setattr(pdf_reader, "TIMEOUT", 3.0)
     make, needle = HOSTILE_PDF[case]
     t0 = time.perf_counter()
     with pytest.raises(InputError) as info:
@@ -384,3 +397,47 @@ def test_reading_a_pdf_or_ofd_imports_nothing_at_start_up():
     code = "import sys, reportlint.cli, reportlint.builtin; print(sorted(m for m in sys.modules if m.split('.')[0] in ('pdfminer', 'ofdkit')))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ})
     assert proc.stdout.strip() == "[]"
+
+
+def test_centred_lines_join_only_when_they_are_set_centred():
+    right = 80 + 27 * 16
+    # A centred paragraph that wrapped: a full line, then its centred rest.
+    title = [Line("——2009年1月14日在省第十一届人民代表大会第二次", 80, right, 100, 116, 16), Line("会议上", 276, 324, 128, 144, 16)]
+    # Short indented lines (two one-line paragraphs) are not centred, even when about as far from both margins.
+    short = [Line("做好灾后重建工作。", 112, 463, 156, 172, 16), Line("国防、人防建设进一步加强。", 112, 480, 184, 200, 16)]
+    # A full indented line (a heading that fills the line) and an indented paragraph after it.
+    full_heading = [Line("（一）" + "字" * 22, 112, right, 212, 228, 16), Line("有效投入显著增长。" + "字" * 16, 112, right, 240, 256, 16)]
+    rest = [Line("字" * 27, 80, right, 268 + 28 * k, 284 + 28 * k, 16) for k in range(3)] + [Line("完。", 80, 112, 352, 368, 16)]
+    doc = build_document("a.pdf", "pdf", [Page(595, 842, title + short + full_heading + rest)])
+    assert [p.text for p in doc.paragraphs] == [
+        "——2009年1月14日在省第十一届人民代表大会第二次会议上", "做好灾后重建工作。", "国防、人防建设进一步加强。",
+        "（一）" + "字" * 22, "有效投入显著增长。" + "字" * (16 + 81) + "完。",
+    ]
+
+
+def test_masthead_is_the_lines_above_a_red_rule_in_the_upper_half():
+    lines = [Line("XX市人民政府文件", 100, 500, 120, 156, 36), Line("X政发〔2023〕5号", 230, 370, 200, 216, 16),
+             Line("关于做好某项工作的通知", 150, 450, 260, 282, 22), Line("各区县：", 80, 144, 300, 316, 16)]
+    from reportlint.readers.layout import masthead_lines
+
+    assert masthead_lines(Page(595, 842, lines, (222.0,)), lines) == 2
+    assert masthead_lines(Page(595, 842, lines, ()), lines) == 0           # no red rule: no 版头
+    assert masthead_lines(Page(595, 842, lines, (500.0,)), lines) == 0     # a rule low on the page is something else
+    assert masthead_lines(Page(595, 842, lines, (100.0,)), lines) == 0     # nothing above it
+    doc = build_document("a.pdf", "pdf", [Page(595, 842, lines, (222.0,))])
+    assert doc.text.split("\n")[:2] == ["XX市人民政府文件", "X政发〔2023〕5号"]
+    assert [p.text for p in doc.paragraphs] == ["关于做好某项工作的通知", "各区县："]
+
+
+@pytest.mark.parametrize("indent", [True, False])
+def test_a_heading_number_at_a_wrap_opens_a_paragraph_only_in_a_text_without_indents(indent):
+    right = 80 + 27 * 16
+    first = 112 if indent else 80
+    lines = [Line("深入实施节水行动，实施引黄" + "字" * 12, first, right, 100, 116, 16),
+             Line("一、二期备用输水管线提升改造工程。", 80, 360, 128, 144, 16),
+             Line("下一段" + "字" * 20, first, right, 156, 172, 16), Line("完。", 80, 112, 184, 200, 16),
+             Line("再一段" + "字" * 20, first, right, 212, 228, 16), Line("完。", 80, 112, 240, 256, 16)]
+    doc = build_document("a.pdf", "pdf", [Page(595, 842, lines)])
+    first_para = doc.paragraphs[0].text
+    # Indented: “一、二期” merely opens a printed line; without indents its number is all there is to go by.
+    assert first_para.endswith("一、二期备用输水管线提升改造工程。") is indent

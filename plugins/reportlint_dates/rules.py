@@ -600,7 +600,7 @@ def date_separator(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]
     "D111",
     "date-range-hyphen",
     "A date range joined by a hyphen instead of 一字线 “—” (or 至)",
-    severity="warning",
+    severity="error",
     fixable="safe",
     source="GB/T 15834—2011 (General rules for punctuation) 4.13.3.2 (the one-em dash marks the start and end of a period)",
     bad=[("4月27日-28日，开展活动", "4月27日—28日，开展活动"), ("2023-2024年", "2023—2024年"),

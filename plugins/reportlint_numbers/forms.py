@@ -23,7 +23,7 @@ _FULLWIDTH_ANY = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]")
     "N101",
     "fullwidth-alphanumeric",
     "Full-width digits or Latin letters (２０２３, ＡＢＣ)",
-    severity="warning",
+    severity="error",
     fixable="safe",
     source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.7 (Arabic digits are set half-width); proofreading practice for Latin letters",
     explanation=(
@@ -204,7 +204,7 @@ def _grouped_number(run: str) -> bool:
     "N111",
     "fullwidth-thousands-separator",
     "A full-width comma used as a thousands separator (1，258，000元)",
-    severity="warning",
+    severity="error",
     fixable="unsafe",
     source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.1 (digit groups are separated by a half-width comma or a thin space)",
     explanation=(

@@ -278,17 +278,23 @@ def _expand(number: str, magnitude: str) -> str | None:
     source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.3 (Arabic digits combine only with 万 and 亿)",
     explanation=(
         "Arabic digits combine with 万 and 亿 only: 4000元, 3000万, not 4千元, 3千万. "
-        "Unit prefixes (千米, 千克, 千瓦) are fine. The fix writes the number out; a chain "
-        "such as 3千5百 is reported without a fix."
+        "Unit prefixes (千米, 千克, 千瓦) and the computing-power unit 百亿亿次 are fine, and so is a "
+        "year or code of four digits before 百/千 (2016百场: not 201600). The fix writes the number "
+        "out; a chain such as 3千5百 is reported without a fix."
     ),
     bad=[("补助4千元", "补助4000元"), ("投资3千万元", "投资3000万元"), ("1.5千人", "1500人"), "3千5百元"],
-    good=["补助4000元", "全长5千米", "装机容量3千瓦", "三千元", "播种面积120千公顷"],
+    good=["补助4000元", "全长5千米", "装机容量3千瓦", "三千元", "播种面积120千公顷", "开展2016百场文化下乡活动",
+          "算力总规模达到10.36百亿亿次/秒"],
 )
 def arabic_with_qian_bai(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     if not has_any(text, "千百"):  # prefilter: one C scan per character
         return
     for m in _MIXED.finditer(text):
+        if float(m.group(1)) >= 1000:
+            continue  # 2016百场: a year (or code) before 百场, not 2016×100; no one writes 1200千 for a number
+        if m.group(2) == "百" and text.startswith("亿亿", m.end()):
+            continue  # 10.36百亿亿次/秒: 百亿亿次 (E 级) is the unit of computing power, like 千米 a unit
         chained = m.end() < len(text) and text[m.end()].isdigit()
         fixed = None if chained else _expand(m.group(1), m.group(2))
         message = f"阿拉伯数字不与“{m.group(2)}”连用" + (f"，应为{mark(fixed)}" if fixed else "")

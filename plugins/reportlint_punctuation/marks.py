@@ -145,7 +145,7 @@ _HYPHEN_RANGE = lazy(regex.compile,
     "P114",
     "range-mark",
     "A value range written with ASCII ~ or a hyphen instead of ～ or —",
-    severity="warning",
+    severity="error",
     fixable="safe",
     source="GB/T 15834—2011 (General rules for punctuation) 4.13.3.2 (ranges of values); GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.3 (value ranges: ～ or —)",
     explanation=(
@@ -219,6 +219,7 @@ def _deng_is_list_particle(text: str, dunhao: int) -> bool:
     "P116",
     "dunhao-before-deng",
     "A 顿号 right before the 等 that closes a list",
+    severity="warning",
     fixable="safe",
     source="GB/T 15834—2011 (General rules for punctuation) 4.5 (the 顿号 goes between coordinate items) and Annex B.1 (punctuation before 等)",
     explanation=(

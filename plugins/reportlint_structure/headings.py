@@ -157,7 +157,7 @@ def _continuous_levels(outline: Outline, groups: list[tuple[Section | None, list
     "S101",
     "heading-number-gap",
     "Sibling headings skip or repeat a number (一、二、四、; （二）（二）)",
-    severity="error",
+    severity="warning",
     source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (heading levels); Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): paragraph order must be accurate",
     explanation=(
         "Headings of one level under the same parent count 一、二、三… or 1. 2. 3. with no gap "
@@ -261,14 +261,15 @@ def _glyph_fix(h: Heading) -> tuple[int, int, str] | None:
     "S104",
     "heading-marker-glyph",
     "A heading marker uses a lookalike glyph: (一) ㈠ (1) ⑴ 1） 1．",
-    severity="error",
+    severity="info",
     fixable="safe",
     source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (the heading markers 一、 （一） 1. （1）)",
     explanation=(
         "The body levels are written （一） and （1） with full-width brackets, and 1. with the "
         "ASCII full stop. Half-width brackets, enclosed characters ㈠ ⑴, a lone closing bracket 1） "
         "and the full-width stop 1． are lookalikes; the fix writes the standard marker at the "
-        "paragraph start."
+        "paragraph start. Severity info: the common case, 1． with a full-width dot, differs from 1. "
+        "only in width and is a style variant (it must not outrank S103's 1、, a real error)."
     ),
     bad=[("(一)加强学习", "（一）加强学习"), ("⑴落实责任", "（1）落实责任"), ("㈡强化监督", "（二）强化监督"),
          ("1．学习", "1.学习"), ("3）整改", "（3）整改")],
@@ -299,13 +300,14 @@ def _punct_fix(h: Heading) -> tuple[str, str] | None:
     "S103",
     "heading-marker-punct",
     "Wrong punctuation after a heading marker: 一. 一， （一）、 1、 （1）、",
-    severity="warning",
+    severity="error",
     fixable="safe",
     source="GB/T 15834—2011 (General rules for punctuation) Annex B.3 (punctuation after sequence markers); GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3",
     explanation=(
         "一 takes 、; 1 takes the ASCII full stop; bracketed and circled markers take nothing. "
         "The fix changes only the punctuation right after the marker at the paragraph start. "
-        "Severity warning: 1、 is common in practice though not standard."
+        "An error: 1、 is common in practice, but GB/T 15834-2011 B.3 is explicit, and on the clean "
+        "reports every flagged marker was a real departure from it."
     ),
     bad=[("一.总体情况", "一、总体情况"), ("一，总体情况", "一、总体情况"), ("（一）、加强学习", "（一）加强学习"),
          ("1、学习", "1.学习"), ("（1）、落实", "（1）落实"), ("①、检查", "①检查")],

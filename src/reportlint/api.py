@@ -18,8 +18,9 @@ from reportlint.document import Document
 from reportlint.engine import LintResult, Problem, lint
 from reportlint.errors import ConfigError, InputError, PluginError, ReportlintError
 from reportlint.fixes import apply_fixes
+from reportlint.i18n import gettext
 from reportlint.packs import load_pack
-from reportlint.plugins import PluginManager, get_plugin_manager
+from reportlint.plugins import PluginManager, get_plugin_manager, local_name
 from reportlint.rules import Finding, Rule
 from reportlint.selection import check_selectors, override_severity, per_file_ignored, select_rules
 
@@ -128,17 +129,18 @@ class Linter:
 
         def add(rule: Rule, owner: str) -> None:
             if not isinstance(rule, Rule):
-                raise PluginError(f"plugin {owner!r}: reportlint_add_rules returned {type(rule).__name__}, not a Rule")
+                raise PluginError(gettext("plugin {plugin!r}: reportlint_add_rules returned {type}, not a Rule").format(plugin=owner, type=type(rule).__name__))
             rule = rule.with_plugin(owner)
             if rule.code in rules:
                 other = rules[rule.code].plugin
-                raise PluginError(f"rule code {rule.code} is defined twice: by {other!r} and by {owner!r}")
+                raise PluginError(gettext("rule code {code} is defined twice: by {first!r} and by {second!r}").format(code=rule.code, first=other, second=owner))
             rules[rule.code] = rule
 
-        for name, produced in self.pm.call_each("reportlint_add_rules", config=config):
+        foreign = self._foreign_plugins(config)
+        for name, produced in self.pm.call_each("reportlint_add_rules", skip=foreign, config=config):
             for rule in produced or ():
                 add(rule, name)
-        for owner, shipped in self.pm.call_each("reportlint_add_packs"):
+        for owner, shipped in self.pm.call_each("reportlint_add_packs", skip=foreign):
             for pack in shipped or ():
                 # The built-in packs' examples are run by the test suite, not at every start (~25 ms).
                 for rule in self._pack(Path(pack), verify=owner not in self.pm.builtin):
@@ -155,6 +157,11 @@ class Linter:
         check_selectors((sel for sel, _ in config.severity), rules, where)
         self._rules[key] = rules
         return rules
+
+    def _foreign_plugins(self, config: Config) -> set[str]:
+        """Local plugins another config named: they do not act on files this config governs
+        (a plugin file listed in one folder's config is that folder's, as a conftest is pytest's)."""
+        return self.pm.local_plugins() - {local_name(Path(p)) for p in config.plugins}
 
     def _pack(self, path: Path, verify: bool = True) -> list[Rule]:
         """A pack's rules, compiled and example-checked once per Linter."""
@@ -231,7 +238,7 @@ class Linter:
             doc = hook(path=display_path, data=data)
         if doc is None:
             suffix = PurePath(display_path).suffix or "(none)"
-            raise InputError(f"{display_path}: unsupported file type {suffix} (supported: .txt, .md, .docx, .pdf, .ofd, .doc, .wps)")
+            raise InputError(f"{display_path}: " + gettext("unsupported file type {suffix} (supported: .txt, .md, .docx, .pdf, .ofd, .doc, .wps)").format(suffix=suffix))
         return doc
 
     def read_path(self, path: Path, config: Config | None = None, display: str | None = None) -> tuple[Document, bytes]:
@@ -240,21 +247,21 @@ class Linter:
         try:
             st = path.stat()
             if stat.S_ISDIR(st.st_mode):
-                raise InputError(f"{display}: is a folder, not a file")
+                raise InputError(f"{display}: " + gettext("is a folder, not a file"))
             if not stat.S_ISREG(st.st_mode):  # a FIFO or a device (/dev/zero) would be read forever
-                raise InputError(f"{display}: not a regular file")
+                raise InputError(f"{display}: " + gettext("not a regular file"))
             size = st.st_size
             if size > limit:
-                raise InputError(f"{display}: file is {size:,} bytes, over max-file-size ({limit:,}); raise it in config to check it")
+                raise InputError(f"{display}: " + gettext("file is {size} bytes, over max-file-size ({limit}); raise it in config to check it").format(size=f"{size:,}", limit=f"{limit:,}"))
             data = path.read_bytes()
         except FileNotFoundError:
-            raise InputError(f"{display}: no such file or directory") from None
+            raise InputError(f"{display}: " + gettext("no such file or directory")) from None
         except PermissionError:
-            raise InputError(f"{display}: permission denied") from None
+            raise InputError(f"{display}: " + gettext("permission denied")) from None
         except IsADirectoryError:
-            raise InputError(f"{display}: is a folder, not a file") from None
+            raise InputError(f"{display}: " + gettext("is a folder, not a file")) from None
         except OSError as exc:
-            raise InputError(f"{display}: cannot read: {exc.strerror or exc}") from None
+            raise InputError(f"{display}: " + gettext("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
         return self.read_bytes(display, data), data
 
     def check_document(self, doc: Document, config: Config | None = None) -> LintResult:
@@ -277,15 +284,16 @@ class Linter:
             detail = "".join(traceback.format_exception(cause)) if cause is not None else ""
             hook_problems.append(Problem(doc.path, str(error), detail))
 
-        for name, spans in self.pm.call_each("reportlint_skip_spans", on_error=crashed, document=doc):
+        foreign = self._foreign_plugins(config)
+        for name, spans in self.pm.call_each("reportlint_skip_spans", on_error=crashed, skip=foreign, document=doc):
             try:
                 skip.extend((int(s), int(e)) for s, e in (spans or ()))
             except (TypeError, ValueError) as exc:
                 crashed(PluginError(f"plugin {name!r} returned spans that are not (start, end) integers from "
                                     f"reportlint_skip_spans: {exc}"))
         drop = None
-        if self.pm.hook.reportlint_filter_finding.get_hookimpls():
-            hook = self.pm.hook.reportlint_filter_finding
+        hook = self.pm.hook_caller("reportlint_filter_finding", foreign)
+        if hook.get_hookimpls():
 
             def drop(f: Finding) -> bool:
                 return bool(hook(finding=f, document=doc, config=config))
@@ -417,7 +425,7 @@ def lint_path(
     ignore: Iterable[str] = (),
     config: Path | str | None = None,
 ) -> list[Finding]:
-    """Check one file (.txt, .md, .docx); InputError or another ReportlintError if it cannot be checked.
+    """Check one file (.txt, .md, .docx, .pdf, .ofd, .doc, .wps); InputError or another ReportlintError if it cannot be checked.
 
     Without ``config`` the nearest config file above ``path`` applies, as on the command line.
     """

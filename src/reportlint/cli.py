@@ -308,7 +308,7 @@ _FORMATS_HELP = N_("Output format: text, concise, json, github, sarif, junit, rd
 
 
 @main.command(short_help=N_("Check report files and folders."),
-              help=N_("Check report files (.txt, .md, .docx) and folders; '-' reads stdin."))
+              help=N_("Check report files (.txt, .md, .docx, .pdf, .ofd, .doc, .wps) and folders; '-' reads stdin."))
 @click.argument("paths", nargs=-1, type=str)
 @option("--select", multiple=True, help=N_("Rules to enable (codes, prefixes, names; comma-separated); replaces the defaults."))
 @option("--extend-select", multiple=True, help=N_("Rules to enable in addition to the selected ones."))

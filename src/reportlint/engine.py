@@ -11,6 +11,7 @@ from reportlint import deadline
 from reportlint.context import Context
 from reportlint.document import Document, PageMap
 from reportlint.errors import ReportlintError
+from reportlint.i18n import gettext
 from reportlint.rules import Finding, Fix, Rule, Severity, takes_context
 from reportlint.windows import merge
 
@@ -143,7 +144,7 @@ def _run_rules(
                         problems.append(
                             Problem(
                                 document.path,
-                                f"a reportlint_filter_finding hook crashed on a finding of rule {rule.code}: {type(exc).__name__}: {exc}",
+                                gettext("a reportlint_filter_finding hook crashed on a finding of rule {code}: {reason}").format(code=rule.code, reason=f"{type(exc).__name__}: {exc}"),
                                 traceback.format_exc(),
                             )
                         )
@@ -155,7 +156,7 @@ def _run_rules(
             problems.append(
                 Problem(
                     document.path,
-                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) returned an invalid finding: {exc.reason}",
+                    gettext("rule {code} {name} ({plugin}) returned an invalid finding: {reason}").format(code=rule.code, name=rule.name, plugin=_plugin(rule), reason=exc.reason),
                     f"the invalid value: {exc.value!r:.2000}",
                 )
             )
@@ -163,8 +164,8 @@ def _run_rules(
             problems.append(
                 Problem(
                     document.path,
-                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) was stopped: checking this file took longer than "
-                    f"{deadline.DOCUMENT_TIMEOUT:g} s",
+                    gettext("rule {code} {name} ({plugin}) was stopped: checking this file took longer than {seconds:g} s").format(
+                        code=rule.code, name=rule.name, plugin=_plugin(rule), seconds=deadline.DOCUMENT_TIMEOUT),
                 )
             )
             deadline.rearm()
@@ -174,7 +175,7 @@ def _run_rules(
             problems.append(
                 Problem(
                     document.path,
-                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) crashed: {type(exc).__name__}: {exc}",
+                    gettext("rule {code} {name} ({plugin}) crashed: {reason}").format(code=rule.code, name=rule.name, plugin=_plugin(rule), reason=f"{type(exc).__name__}: {exc}"),
                     traceback.format_exc(),
                 )
             )

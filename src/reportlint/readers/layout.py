@@ -51,6 +51,7 @@ class Page(NamedTuple):
     width: float
     height: float
     lines: list[Line]
+    red_rules: tuple[float, ...] = ()  # tops of red rules across the page (a 版头's 分隔线)
 
 
 # A page-number line: — 3 —, - 3 -, 第3页, 第3页 共10页, 3/10, Page 3 of 10 (nothing else on the line).
@@ -119,7 +120,7 @@ def _make_line(row: list[Glyph]) -> Line | None:
                 parts.append(" ")
         parts.append(g.text)
         prev = g
-    text = "".join(parts)
+    text = "".join(parts).replace("\r", " ").replace("\n", " ")  # a line is one line of the Document's text
     stripped = text.strip()
     if not stripped:
         return None
@@ -182,22 +183,35 @@ class _Margins(NamedTuple):
     left: float
     right: float
     pitch: float  # the usual distance from one line's top to the next's
+    indented: bool  # paragraphs open with a first-line indent (most lines after a short line are indented)
 
 
 def _margins(pages: Sequence[Sequence[Line]]) -> _Margins:
     lines = [line for page in pages for line in page]
     if not lines:
-        return _Margins(0.0, 0.0, 0.0)
-    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+        return _Margins(0.0, 0.0, 0.0, False)
+    # The left margin: the leftmost start that many lines share (not a stray line further out).
+    starts = Counter(round(line.x0) for line in lines)
+    common = [x for x, n in starts.items() if n >= max(2, len(lines) // 10)]
+    left = min(common) if common else starts.most_common(1)[0][0]
     # Full lines of justified text all end at the right margin; ragged ones within a character of it.
     right = max(line.x1 for line in lines)
     steps = [b.top - a.top for page in pages for a, b in itertools.pairwise(page) if b.top > a.top]
     pitch = statistics.median(steps) if steps else 0.0
-    return _Margins(float(left), right, pitch)
+    opening = [b for page in pages for a, b in itertools.pairwise(page) if a.x1 < right - 1.2 * (a.size or 1.0)]
+    indented = sum(1 for b in opening if b.x0 > left + 0.5 * (b.size or 1.0)) > len(opening) / 2
+    return _Margins(float(left), right, pitch, indented)
 
 
 def _centred(line: Line, m: _Margins) -> bool:
-    return line.x0 > m.left + line.size and abs((line.x0 + line.x1) / 2 - (m.left + m.right) / 2) < line.size
+    """Set in the middle: as far from both margins, and further in than a first-line indent (two characters)."""
+    inset, outset = line.x0 - m.left, m.right - line.x1
+    return inset > 2.5 * line.size and abs(inset - outset) < line.size
+
+
+def _full(line: Line, m: _Margins) -> bool:
+    """From the left margin to the right one: a line the text wrapped after."""
+    return line.x0 <= m.left + 0.5 * line.size and line.x1 >= m.right - 1.2 * line.size
 
 
 def continues(prev: Line, nxt: Line, m: _Margins, *, same_page: bool) -> bool:
@@ -205,8 +219,9 @@ def continues(prev: Line, nxt: Line, m: _Margins, *, same_page: bool) -> bool:
 
     The paragraph wrapped if ``prev`` runs to the right margin and ``nxt`` starts at the
     left margin, in the same font size, at the usual line distance (any distance across a
-    page break), and ``nxt`` does not start with a heading number. Two centred lines of one
-    size (a title over two lines) are one paragraph too. A first-line indent (GB/T 9704-2012
+    page break), and — in a text without first-line indents — ``nxt`` does not start with a
+    heading number. A centred line after a centred or a full one continues it too (a title
+    over two lines). A first-line indent (GB/T 9704-2012
     7.3: 首行缩进两字) or a short last line ends a paragraph. In a document without indents a
     paragraph whose last line is full runs on into the next: a full line that ends a sentence
     ends the paragraph about as often as not (measured on the sample printed without indents:
@@ -218,11 +233,11 @@ def continues(prev: Line, nxt: Line, m: _Margins, *, same_page: bool) -> bool:
         return False
     if same_page and m.pitch and nxt.top - prev.top > 1.35 * m.pitch:
         return False
-    if _centred(prev, m) and _centred(nxt, m):
-        return True
-    if prev.x1 < m.right - 1.2 * size or nxt.x0 > m.left + 0.5 * size:
-        return False
-    return not _HEADING_START.match(nxt.text)
+    if not m.indented and _HEADING_START.match(nxt.text):
+        return False  # without indents, only its number tells a heading (in an indented text “一、二期” may open a line)
+    if _centred(nxt, m) and (_centred(prev, m) or _full(prev, m)):
+        return True  # a centred title over two lines, or the last line of a centred paragraph that wrapped
+    return prev.x1 >= m.right - 1.2 * size and nxt.x0 <= m.left + 0.5 * size
 
 
 def _joiner(a: str, b: str) -> str:
@@ -231,10 +246,31 @@ def _joiner(a: str, b: str) -> str:
     return " " if a[-1].isalpha() and b[0].isalpha() and not wide(a[-1]) and not wide(b[0]) else ""
 
 
+def masthead_lines(page: Page, lines: Sequence[Line]) -> int:
+    """How many of the first page's lines make its 版头 (GB/T 9704-2012 7.2: 发文机关标志, 发文字号,
+    签发人 …): those above the red 分隔线 (7.2.4), when that rule is in the page's upper half with
+    text on both sides. 0 when there is none."""
+    for top in page.red_rules:
+        if top > page.height / 2:
+            break
+        n = 0
+        while n < len(lines) and lines[n].bottom <= top + 2:
+            n += 1
+        if 0 < n < len(lines):
+            return n
+    return 0
+
+
 def build_document(path: str, fmt: str, pages: Sequence[Page]) -> Document:
-    """The Document of a paged file: paragraphs rejoined, one per line of text, with its :class:`PageMap`."""
+    """The Document of a paged file: paragraphs rejoined, one per line of text, with its :class:`PageMap`.
+
+    A 版头 stays in the text, a line of text per printed line, but in no paragraph: rules that
+    scan the text still check it (a 发文字号, S401), while the title and the structure are read
+    from the body below it.
+    """
     body = strip_furniture(pages)
-    m = _margins(body)
+    head = masthead_lines(pages[0], body[0]) if body else 0
+    m = _margins([body[0][head:], *body[1:]] if body else [])
     parts: list[str] = []
     starts: list[int] = []
     page_nos: list[int] = []
@@ -242,17 +278,17 @@ def build_document(path: str, fmt: str, pages: Sequence[Page]) -> Document:
     spans: list[tuple[int, int, str]] = []
     pos = 0
     para_start = 0
-    prev: Line | None = None
+    prev: Line | None = None  # the last line of the paragraph being built
     prev_page = 0
     for page_no, lines in enumerate(body, 1):
         for line_no, line in enumerate(lines, 1):
-            if prev is not None and continues(prev, line, m, same_page=prev_page == page_no):
+            in_head = page_no == 1 and line_no <= head
+            if prev is not None and not in_head and continues(prev, line, m, same_page=prev_page == page_no):
                 sep = _joiner(prev.text, line.text)
-            elif prev is not None:
-                spans.append((para_start, pos, ""))
-                sep = "\n"
             else:
-                sep = ""
+                if prev is not None:
+                    spans.append((para_start, pos, ""))
+                sep = "\n" if pos else ""
             if sep:
                 parts.append(sep)
                 pos += len(sep)
@@ -263,7 +299,7 @@ def build_document(path: str, fmt: str, pages: Sequence[Page]) -> Document:
             line_nos.append(line_no)
             parts.append(line.text)
             pos += len(line.text)
-            prev, prev_page = line, page_no
+            prev, prev_page = (None if in_head else line), page_no
     if prev is not None:
         spans.append((para_start, pos, ""))
     page_map = PageMap(tuple(starts), tuple(page_nos), tuple(line_nos))

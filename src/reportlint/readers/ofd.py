@@ -15,6 +15,7 @@ import zipfile
 
 from reportlint.document import Document
 from reportlint.errors import InputError
+from reportlint.i18n import gettext
 from reportlint.readers.layout import Glyph, Page, build_document, group_lines
 
 #: Largest total uncompressed size of the parts of an OFD (a zip bomb guard, as for .docx).
@@ -28,16 +29,16 @@ def _check_package(path: str, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{path}: not a valid OFD (not a zip package: {exc})") from None
+        raise InputError(f"{path}: " + gettext("not a valid OFD (not a zip package: {reason})").format(reason=exc)) from None
     if len(infos) > MAX_PARTS:
-        raise InputError(f"{path}: OFD has {len(infos)} parts, over the limit of {MAX_PARTS}")
+        raise InputError(f"{path}: " + gettext("OFD has {n} parts, over the limit of {limit}").format(n=len(infos), limit=MAX_PARTS))
     total = sum(info.file_size for info in infos)
     if total > MAX_UNCOMPRESSED:
         raise InputError(
-            f"{path}: OFD expands to {total // (1024 * 1024)} MB, over the {MAX_UNCOMPRESSED // (1024 * 1024)} MB limit"
+            f"{path}: " + gettext("OFD expands to {size} MB, over the {limit} MB limit").format(size=total // (1024 * 1024), limit=MAX_UNCOMPRESSED // (1024 * 1024))
         )
     if not any(info.filename.lstrip("/").casefold() == "ofd.xml" for info in infos):
-        raise InputError(f"{path}: not a valid OFD (no OFD.xml entry)")
+        raise InputError(f"{path}: " + gettext("not a valid OFD (no OFD.xml entry)"))
 
 
 def read_ofd(path: str, data: bytes) -> Document:
@@ -45,7 +46,7 @@ def read_ofd(path: str, data: bytes) -> Document:
     try:
         import ofdkit
     except ImportError:
-        raise InputError(f"{path}: reading OFD needs ofdkit: pip install 'ofdkit>=0.2'") from None
+        raise InputError(f"{path}: " + gettext("reading OFD needs ofdkit: pip install 'ofdkit>=0.2'")) from None
     pages: list[Page] = []
     try:
         with ofdkit.open(data) as ofd:
@@ -60,11 +61,11 @@ def read_ofd(path: str, data: bytes) -> Document:
                     glyphs.append(Glyph(run.text, left, left + run.width, base - 0.8 * run.size, base + 0.2 * run.size, run.size))
                 pages.append(Page(width, height, group_lines(glyphs)))
     except ofdkit.OFDError as exc:
-        raise InputError(f"{path}: not a valid OFD ({exc})") from None
+        raise InputError(f"{path}: " + gettext("not a valid OFD ({reason})").format(reason=exc)) from None
     except Exception as exc:  # damaged data (zlib.error, BadZipFile, EOFError …): this file's error, not a crash
-        raise InputError(f"{path}: not a valid OFD ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"{path}: " + gettext("not a valid OFD ({reason})").format(reason=f"{type(exc).__name__}: {exc}")) from None
     if not any(p.lines for p in pages):
         if not pages:
-            raise InputError(f"{path}: the OFD has no pages")
-        raise InputError(f"{path}: the OFD has no text (a scanned image?); reportlint reads text only, without OCR")
+            raise InputError(f"{path}: " + gettext("the OFD has no pages"))
+        raise InputError(f"{path}: " + gettext("the OFD has no text (a scanned image?); reportlint reads text only, without OCR"))
     return build_document(path, "ofd", pages)

@@ -19,6 +19,7 @@ from pathlib import Path, PurePath
 
 from reportlint.document import Document
 from reportlint.errors import InputError
+from reportlint.i18n import gettext
 from reportlint.readers import child
 from reportlint.readers.docx import read_docx
 
@@ -54,7 +55,7 @@ def convert_to_docx(path: str, data: bytes) -> bytes:
     kind = PurePath(path).suffix.lower() or ".doc"
     timeout = _timeout()
     if exe is None:
-        raise InputError(f"{path}: reading {kind} files needs LibreOffice (soffice), which is not on PATH; {_INSTALL_HINT}")
+        raise InputError(f"{path}: " + gettext("reading {kind} files needs LibreOffice (soffice), which is not on PATH; {hint}").format(kind=kind, hint=_INSTALL_HINT))
     global _PROFILE
     with _LOCK, tempfile.TemporaryDirectory(prefix="reportlint-soffice-") as tmp:
         if _PROFILE is None:
@@ -72,14 +73,14 @@ def convert_to_docx(path: str, data: bytes) -> bytes:
         except child.ChildTimeout:
             _PROFILE.cleanup()
             _PROFILE = None
-            raise InputError(f"{path}: LibreOffice took longer than {timeout:g} s to convert it; stopped") from None
+            raise InputError(f"{path}: " + gettext("LibreOffice took longer than {seconds:g} s to convert it; stopped").format(seconds=timeout)) from None
         except OSError as exc:
-            raise InputError(f"{path}: cannot run LibreOffice ({exe}): {exc.strerror or exc}") from None
+            raise InputError(f"{path}: " + gettext("cannot run LibreOffice ({exe}): {reason}").format(exe=exe, reason=exc.strerror or exc)) from None
         result = out / "input.docx"
         if not result.is_file():
             said = err.decode("utf-8", "replace").strip().splitlines()
             why = next((line for line in reversed(said) if "rror" in line), said[-1] if said else f"exit code {code}")
-            raise InputError(f"{path}: LibreOffice could not convert it to .docx ({why[:200]})")
+            raise InputError(f"{path}: " + gettext("LibreOffice could not convert it to .docx ({reason})").format(reason=why[:200]))
         return result.read_bytes()
 
 
@@ -91,6 +92,6 @@ def read_legacy_word(path: str, data: bytes) -> Document:
     elif data.startswith((_OLE2, _RTF)):
         converted = convert_to_docx(path, data)
     else:
-        raise InputError(f"{path}: not a Word .{fmt} file (neither an OLE2 compound file nor RTF)")
+        raise InputError(f"{path}: " + gettext("not a Word .{format} file (neither an OLE2 compound file nor RTF)").format(format=fmt))
     doc = read_docx(path, converted)
     return dataclasses.replace(doc, format=fmt, meta={**doc.meta, "converted_docx": converted})

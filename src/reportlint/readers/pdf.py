@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportlint.document import Document
 from reportlint.errors import InputError
+from reportlint.i18n import gettext
 from reportlint.readers import child
 from reportlint.readers.layout import Glyph, Page, build_document, group_lines
 
@@ -31,44 +32,44 @@ def _extract(path: str, data: bytes) -> dict:
     try:
         code, out, err = child.run(cmd, data=data, timeout=TIMEOUT)
     except child.ChildTimeout:
-        raise InputError(f"{path}: reading the PDF took longer than {TIMEOUT:g} s; stopped (a damaged or hostile file?)") from None
+        raise InputError(f"{path}: " + gettext("reading the PDF took longer than {seconds:g} s; stopped (a damaged or hostile file?)").format(seconds=TIMEOUT)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot start the PDF reader: {exc.strerror or exc}") from None
+        raise InputError(f"{path}: " + gettext("cannot start the PDF reader: {reason}").format(reason=exc.strerror or exc)) from None
     try:
         result = json.loads(out.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit code {code}"]
         if "pdfminer" in last[0] and "ModuleNotFoundError" in last[0]:
-            raise InputError(f"{path}: reading PDF needs pdfminer.six: pip install 'pdfminer.six>=20231228'") from None
+            raise InputError(f"{path}: " + gettext("reading PDF needs pdfminer.six: pip install 'pdfminer.six>=20231228'")) from None
         if "MemoryError" in last[0] or code < 0:
-            raise InputError(f"{path}: the PDF needs more than {MEMORY_LIMIT >> 20} MB to read; stopped (a decompression bomb?)") from None
-        raise InputError(f"{path}: not a readable PDF (the reader stopped: {last[0][:200]})") from None
+            raise InputError(f"{path}: " + gettext("the PDF needs more than {size} MB to read; stopped (a decompression bomb?)").format(size=MEMORY_LIMIT >> 20)) from None
+        raise InputError(f"{path}: " + gettext("not a readable PDF (the reader stopped: {reason})").format(reason=last[0][:200])) from None
     return result
 
 
 def read_pdf(path: str, data: bytes) -> Document:
     if b"%PDF-" not in data[:1024]:
-        raise InputError(f"{path}: not a PDF file (no %PDF- header)")
+        raise InputError(f"{path}: " + gettext("not a PDF file (no %PDF- header)"))
     if b"%%EOF" not in data[-2048:]:
         # A cut-off file still yields the pages before the cut (pdfminer rebuilds the cross-reference
         # table): checking half a report as if it were whole would lose the rest silently.
-        raise InputError(f"{path}: the PDF is truncated (it does not end with %%EOF); get a complete copy")
+        raise InputError(f"{path}: " + gettext("the PDF is truncated (it does not end with %%EOF); get a complete copy"))
     result = _extract(path, data)
     error = result.get("error")
     if error == "encrypted":
-        raise InputError(f"{path}: the PDF is encrypted (it needs a password to open); save an unprotected copy to check it")
+        raise InputError(f"{path}: " + gettext("the PDF is encrypted (it needs a password to open); save an unprotected copy to check it"))
     if error == "memory":
-        raise InputError(f"{path}: the PDF needs more than {MEMORY_LIMIT >> 20} MB to read; stopped (a decompression bomb?)")
+        raise InputError(f"{path}: " + gettext("the PDF needs more than {size} MB to read; stopped (a decompression bomb?)").format(size=MEMORY_LIMIT >> 20))
     if error:
-        raise InputError(f"{path}: not a readable PDF ({result.get('detail', error)})")
+        raise InputError(f"{path}: " + gettext("not a readable PDF ({reason})").format(reason=result.get("detail", error)))
     pages = [
-        Page(p["width"], p["height"], group_lines(Glyph(*g) for g in p["glyphs"]))
+        Page(p["width"], p["height"], group_lines(Glyph(*g) for g in p["glyphs"]), tuple(p.get("rules", ())))
         for p in result["pages"]
     ]
     if not any(page.lines for page in pages):
         if not pages:
-            raise InputError(f"{path}: the PDF has no pages")
+            raise InputError(f"{path}: " + gettext("the PDF has no pages"))
         raise InputError(
-            f"{path}: the PDF has no text layer (a scanned image?); reportlint reads text PDFs only, without OCR"
+            f"{path}: " + gettext("the PDF has no text layer (a scanned image?); reportlint reads text PDFs only, without OCR")
         )
     return build_document(path, "pdf", pages)

@@ -15,6 +15,13 @@ import json
 import sys
 from typing import Any
 
+#: Most glyphs sent back (a 1,000-page report has one to three million): the parent's memory is not capped.
+MAX_GLYPHS = 4_000_000
+
+
+class _TooMuchText(Exception):
+    pass
+
 
 def _limit_memory(limit: int) -> None:
     try:
@@ -25,8 +32,22 @@ def _limit_memory(limit: int) -> None:
         pass
 
 
-def _glyphs(container: Any, px: float, ptop: float, out: list[list[Any]], counts: dict[str, int]) -> None:
-    from pdfminer.layout import LTChar, LTContainer, LTImage
+def _red(color: Any) -> bool:
+    """A red colour in DeviceRGB or DeviceCMYK (the 版头's 红色分隔线, GB/T 9704-2012 7.2.4)."""
+    if not isinstance(color, (tuple, list)) or not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if len(color) == 3:
+        r, g, b = color
+        return r >= 0.6 and g <= 0.35 and b <= 0.35
+    if len(color) == 4:
+        c, m, y, k = color
+        return c <= 0.2 and m >= 0.6 and y >= 0.6 and k <= 0.3
+    return False
+
+
+def _glyphs(container: Any, px: float, ptop: float, out: list[list[Any]], counts: dict[str, int],
+            rules: list[float] | None = None, width: float = 0.0) -> None:
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
 
     for obj in container:
         if isinstance(obj, LTChar):
@@ -40,10 +61,18 @@ def _glyphs(container: Any, px: float, ptop: float, out: list[list[Any]], counts
                 continue
             out.append([text, round(obj.x0 - px, 2), round(obj.x1 - px, 2), round(ptop - obj.y1, 2),
                         round(ptop - obj.y0, 2), round(obj.size, 2)])
+            counts["glyphs"] += 1
+            if counts["glyphs"] > MAX_GLYPHS:
+                raise _TooMuchText
         elif isinstance(obj, LTImage):
             counts["images"] += 1
+        elif isinstance(obj, LTCurve) and rules is not None:
+            # A thin red rule across most of the page: the separator under a 版头.
+            color = obj.stroking_color if obj.stroke else obj.non_stroking_color
+            if obj.height <= 3 and obj.width >= 0.5 * width and _red(color):
+                rules.append(round(ptop - obj.y1, 2))
         elif isinstance(obj, LTContainer):  # a form XObject (LTFigure) holds text and images too
-            _glyphs(obj, px, ptop, out, counts)
+            _glyphs(obj, px, ptop, out, counts, rules, width)
 
 
 def extract(data: bytes) -> dict[str, Any]:
@@ -61,17 +90,18 @@ def extract(data: bytes) -> dict[str, Any]:
     device = PDFPageAggregator(resources, laparams=None)
     interpreter = PDFPageInterpreter(resources, device)
     pages = []
-    counts = {"images": 0, "rotated": 0, "unmapped": 0}
+    counts = {"images": 0, "rotated": 0, "unmapped": 0, "glyphs": 0}
     for page in PDFPage.create_pages(document):
         interpreter.process_page(page)
         layout = device.get_result()
         x0, y0, x1, y1 = layout.bbox
         glyphs: list[list[Any]] = []
-        _glyphs(layout, x0, y1, glyphs, counts)
-        # Text outside the page box is never seen by a reader of the page.
+        rules: list[float] = []
         w, h = x1 - x0, y1 - y0
+        _glyphs(layout, x0, y1, glyphs, counts, rules, w)
+        # Text outside the page box is never seen by a reader of the page.
         glyphs = [g for g in glyphs if g[2] > 0 and g[1] < w and g[4] > 0 and g[3] < h]
-        pages.append({"width": round(w, 2), "height": round(h, 2), "glyphs": glyphs})
+        pages.append({"width": round(w, 2), "height": round(h, 2), "glyphs": glyphs, "rules": sorted(set(rules))})
     return {"pages": pages, **counts}
 
 
@@ -83,6 +113,8 @@ def main() -> None:
         result = extract(data)
     except MemoryError:
         result = {"error": "memory"}
+    except _TooMuchText:
+        result = {"error": "damaged", "detail": f"more than {MAX_GLYPHS:,} characters of text"}
     except RecursionError:
         result = {"error": "damaged", "detail": "objects nested too deeply"}
     except Exception as exc:  # pdfminer raises many types on a damaged file

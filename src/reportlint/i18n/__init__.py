@@ -1,8 +1,8 @@
 """Chinese first, English on request: the language in use and the message catalogue.
 
 Every text a user reads is written in English in the code (the gettext msgid) and
-translated from one catalogue, ``locale/zh_CN/LC_MESSAGES/reportlint.po`` beside this
-module, compiled to ``reportlint.mo`` and shipped in the wheel. The standard library's
+translated from one catalogue, ``reportlint/locale/zh_CN/LC_MESSAGES/reportlint.po``,
+compiled to ``reportlint.mo`` and shipped in the wheel. The standard library's
 ``gettext`` reads it at run time: no dependency, ~1 ms, and only when text is shown.
 Rule summaries, explanations and sources are msgids too: a rule is declared in English
 and its Chinese text lives in the catalogue, apart from the rule's code.
@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from typing import Protocol
 
 DOMAIN = "reportlint"
-LOCALE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+LOCALE_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locale")
 ENV = "REPORTLINT_LANG"
 DEFAULT = "zh"
 #: The languages a user may ask for, and the catalogue each reads (English is the msgids).
@@ -174,11 +174,3 @@ def click_messages() -> Iterator[None]:
             os.environ.pop("LANGUAGE", None)
         else:
             os.environ["LANGUAGE"] = old_env
-
-
-if __name__ == "__main__":  # pragma: no cover - the maintainers' tool, needs Babel
-    import sys
-
-    from reportlint.catalogue import main
-
-    sys.exit(main())
