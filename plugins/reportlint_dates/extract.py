@@ -414,10 +414,8 @@ def _windows(t: str) -> list[tuple[int, int]]:
 def find_mentions(text: str) -> list[Mention]:
     """Every date mention in ``text``, in order, with character offsets into ``text``."""
     global _compiled
-    c = _compiled or _Mentions()
-    _compiled = c
+    c = _compiled
     out: list[Mention] = []
-    finditer = c.pattern.finditer
     simple = _SIMPLE.fullmatch
     # The pattern reads full-width digits as ASCII; it reads nothing outside a run but the
     # character before (no digit: runs are maximal), so a run is translated alone, with a few
@@ -434,6 +432,9 @@ def find_mentions(text: str) -> list[Mention]:
                     if mention is not None:
                         out.append(mention)
                 continue
+        if c is None:  # the big pattern, compiled when a text first needs it (~9 ms of start-up)
+            c = _compiled = _Mentions()
+        finditer = c.pattern.finditer
         if _FULLWIDTH.search(text, lo, hi) is not None:
             a = lo - _LUNAR_BACK if lo > _LUNAR_BACK else 0
             seg = text[a:hi].translate(_WIDTH)
