@@ -10,6 +10,7 @@ from .forms import (
     fullwidth_alphanumeric,
     fullwidth_thousands_separator,
     period_as_decimal_point,
+    year_mixed_numerals,
     zero_glyph,
     zero_in_quantity,
 )
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     fullwidth_thousands_separator,
     decrease_by_times,
     twelve_hour_word_with_24h_time,
+    year_mixed_numerals,
 )
 
 

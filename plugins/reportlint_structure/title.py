@@ -27,6 +27,8 @@ _SENTENCE_MARK = lazy(regex.compile, r"[。，；！？!?]")
 # A doubled token: 关于关于, 的通知的通知, 工作工作; 的的 (but not 的的确确). Stdlib re (3x faster
 # here than `regex`), with chars.HAN for \p{Han}.
 _DUP = lazy(re.compile, rf"(?P<tok>[{HAN}]{{2,8}}?)(?P=tok)|的的(?!确)")
+#: Chinese numerals: a "token" made of them only is part of a number (二〇二〇), never a repeat.
+_NUMERALS = frozenset("〇○零一二三四五六七八九十百千万亿两")
 
 
 def title_paragraph(doc: Document) -> Paragraph | None:
@@ -82,11 +84,13 @@ def title_end_punct(self: Rule, doc: Document) -> Iterator[Finding]:
     source="catalogue A07; [S32] (文种重叠)",
     explanation=(
         "A token written twice in a row in the title (关于关于…, …的通知的通知, 工作工作) is a typing "
-        "or copy error. The suggested fix deletes the second copy; check it before accepting."
+        "or copy error. A number is not a token (二〇二〇年 is a year). The suggested fix deletes the "
+        "second copy; check it before accepting."
     ),
     bad=[("关于关于开展安全检查的通知", "关于开展安全检查的通知"), ("关于开展安全检查的通知的通知", "关于开展安全检查的通知"),
          ("2023年的的工作总结", "2023年的工作总结")],
-    good=["关于开展安全检查的通知", "关于印发《关于开展检查的通知》的通知", "2023年工作总结\n一是学习学习再学习。"],
+    good=["关于开展安全检查的通知", "关于印发《关于开展检查的通知》的通知", "2023年工作总结\n一是学习学习再学习。",
+          "二〇二〇年政府工作报告", "一九一九年纪念大会讲话"],
 )
 def title_duplicated_token(self: Rule, doc: Document) -> Iterator[Finding]:
     """Report a doubled token in the title, suggesting one copy."""
@@ -95,6 +99,8 @@ def title_duplicated_token(self: Rule, doc: Document) -> Iterator[Finding]:
         return
     for m in _DUP.finditer(title.text):
         tok = m.group("tok") or "的"
+        if _NUMERALS.issuperset(tok):
+            continue  # 二〇二〇年, 一九一九年: a year or number, not a token typed twice
         start = title.start + m.start() + len(tok)
         end = title.start + m.end()
         yield self.finding(start, end, f"标题中“{tok}”重复，应删除一个", "")

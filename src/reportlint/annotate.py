@@ -133,7 +133,7 @@ def annotate_one(result: Any, path: Path | None, target: Path, display: str, rul
         if doc.text != result.document.text:
             return "changed since it was read; not annotated (run again)"
         new_data, _ = annotate_docx(data, doc, result.findings, rules)
-        write_atomic(out, new_data)
+        write_atomic(out, new_data, display=str(out))
     except ReportlintError as exc:
         return str(exc).removeprefix(f"{display}: ")
     except OSError as exc:

@@ -1,48 +1,61 @@
-"""Applying fixes to text, and writing a file back atomically in its own encoding."""
+"""Applying fixes to text in passes, and encoding the result as the file was (writing: reportlint.safeio)."""
 
 from __future__ import annotations
 
 import bisect
-import os
-import tempfile
 from collections.abc import Iterable
-from pathlib import Path
 
-from reportlint.errors import InputError
 from reportlint.rules import Finding
+from reportlint.safeio import write_atomic
+
+__all__ = ["ROOM", "MAX_FIX_PASSES", "select_fixes", "apply_fixes", "unified_diff", "encode", "write_atomic"]
 
 
-def select_fixes(findings: Iterable[Finding], *, unsafe: bool = False) -> list[tuple[int, int, str]]:
-    """The fixes one pass applies, as sorted (start, end, replacement): none overlapping.
+#: Untouched characters two fixes of one pass must keep between them (more than this many). A fix
+#: changes the context its neighbours were judged in: decoding ``&amp;`` in ``坚持&amp;nbsp;推进``
+#: makes ``&nbsp;``, whose ``;`` is then part of an entity, not the stray ASCII semicolon P105 saw.
+#: So, as ruff does for fixes that touch, a fix this close to one already chosen waits for the next
+#: pass and is applied only if the re-check of the new text still asks for it. Eight covers the
+#: tokens the built-in rules read around a span: an entity name, a year, a date, a 2-4 character word.
+ROOM = 8
+#: Fix passes before giving up on fixes that keep producing new fixable findings (ruff stops at 100;
+#: each pass re-checks the whole document, and fixes ROOM apart need only a few passes).
+MAX_FIX_PASSES = 32
 
-    A fix clashing with an earlier one waits for the next pass. Safe fixes go first,
-    so an unsafe fix never blocks a safe one on the same span.
+
+def select_fixes(findings: Iterable[Finding], *, unsafe: bool = False, room: int = ROOM) -> list[tuple[int, int, str]]:
+    """The fixes one pass applies, as sorted (start, end, replacement): none within ``room`` of another.
+
+    A fix reaches over its own span and its finding's (what the rule judged); two reaches with
+    ``room`` or fewer characters between them clash (touching too, as in ruff), and the later one
+    waits for the next pass. Safe fixes go first, so an unsafe fix never blocks a safe one on the same span.
     """
     candidates = []
     for f in findings:
         if f.fix is None or (not f.fix.safe and not unsafe):
             continue
         start, end = f.fix_span()
-        candidates.append((0 if f.fix.safe else 1, start, end, f.fix.replacement))
+        candidates.append((0 if f.fix.safe else 1, start, end, f.fix.replacement, min(start, f.start), max(end, f.end)))
     chosen: list[tuple[int, int, str]] = []
-    starts: list[int] = []  # taken spans, sorted by start; they never overlap, so ends are sorted too
+    # Reaches taken so far, sorted by start; more than ``room`` apart, so their ends are sorted too.
+    starts: list[int] = []
     ends: list[int] = []
-    for _, start, end, repl in sorted(candidates, key=lambda c: (c[0], c[1], c[2])):
-        i = bisect.bisect_right(starts, start)
-        if i > 0 and (starts[i - 1] == start or ends[i - 1] > start):
-            continue  # clashes with the taken span starting at or before it
-        if i < len(starts) and starts[i] < end:
-            continue  # clashes with the next taken span
-        starts.insert(i, start)
-        ends.insert(i, end)
+    for _, start, end, repl, lo, hi in sorted(candidates, key=lambda c: (c[0], c[1], c[2])):
+        i = bisect.bisect_right(starts, lo)
+        if i > 0 and ends[i - 1] + room >= lo:
+            continue  # too close to the taken reach starting at or before it
+        if i < len(starts) and starts[i] - room <= hi:
+            continue  # too close to the next taken reach
+        starts.insert(i, lo)
+        ends.insert(i, hi)
         chosen.append((start, end, repl))
     chosen.sort()
     return chosen
 
 
-def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> tuple[str, int]:
-    """Apply non-overlapping fixes (see :func:`select_fixes`); the new text and how many were applied."""
-    chosen = select_fixes(findings, unsafe=unsafe)
+def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False, room: int = ROOM) -> tuple[str, int]:
+    """Apply one pass of fixes (see :func:`select_fixes`); the new text and how many were applied."""
+    chosen = select_fixes(findings, unsafe=unsafe, room=room)
     if not chosen:
         return text, 0
     parts: list[str] = []
@@ -78,38 +91,3 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
         return data
     data = text.encode(encoding)
     return (b"\xef\xbb\xbf" + data) if bom and encoding == "utf-8" else data
-
-
-def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
-    """Write through a temporary file in the same folder, then rename over ``path``.
-
-    If ``expected`` is given and the file no longer holds those bytes (it changed
-    since it was read), nothing is written and InputError is raised.
-    """
-    if expected is not None:
-        try:
-            current = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot re-read before writing: {exc.strerror or exc}") from None
-        if current != expected:
-            raise InputError(f"{path}: changed since it was read; not fixed (run again)")
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:  # a new file: the mode open() would give it, not mkstemp's 0600
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".reportlint-tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
