@@ -24,7 +24,6 @@ from reportlint.safeio import read_file
 from reportlint.selection import check_selectors, override_severity, per_file_ignored, select_rules
 
 
-
 class Linter:
     """Checks documents with the rules their config selects.
 

@@ -14,7 +14,7 @@ import click
 
 from reportlint import __version__
 from reportlint.engine import LintResult, Problem
-from reportlint.errors import ReportlintError
+from reportlint.errors import ReportlintError, one_line
 from reportlint.readers import SUPPORTED_SUFFIXES
 from reportlint.rules import Rule
 
@@ -76,15 +76,31 @@ def _stdout() -> TextIO:
     return out
 
 
-def _report_problems(problems: Sequence[Problem], verbose: bool) -> None:
-    seen: set[str] = set()
+def _drop_stdout() -> None:
+    """After a failed write to stdout: send the rest (and Python's flush at exit) to the null device."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _stderr() -> TextIO:
+    """stderr that never crashes on a console that cannot show Chinese."""
     err = sys.stderr
     try:
         err.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     except (AttributeError, ValueError):
         pass
+    return err
+
+
+def _report_problems(problems: Sequence[Problem], verbose: bool) -> None:
+    seen: set[str] = set()
+    _stderr()
     for p in problems:
-        line = str(p)
+        line = one_line(str(p))
         if line in seen:
             continue
         seen.add(line)
@@ -159,6 +175,9 @@ def check(
 
     if not paths:
         raise click.UsageError("give at least one file or folder (or '-' for stdin)")
+    from reportlint.safeio import install_signal_cleanup
+
+    install_signal_cleanup()  # SIGTERM/SIGINT/SIGHUP remove the temporary of a write in progress
     try:
         linter = Linter(
             config_file=config_file,
@@ -174,7 +193,7 @@ def check(
             raise click.UsageError(f"unknown format {output_format!r} (known: {', '.join(sorted(formats))})")
         linter.check_cli_selectors()
     except ReportlintError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(one_line(f"error: {exc}"), err=True)
         sys.exit(EXIT_ERROR)
 
     results: list[LintResult] = []
@@ -226,11 +245,17 @@ def check(
         out.write("".join(diffs))
         _report_problems(problems, verbose)
         sys.exit(EXIT_ERROR if problems else (EXIT_FINDINGS if diffs else EXIT_OK))
-    if output_file:
-        with open(output_file, "w", encoding="utf-8", newline="\n") as fh:
-            formats[output_format](results, fh, ctx)
-    else:
-        formats[output_format](results, _stdout(), ctx)
+    try:
+        if output_file:
+            with open(output_file, "w", encoding="utf-8", newline="\n") as fh:
+                formats[output_format](results, fh, ctx)
+        else:  # stdin through --fix: stdout holds the fixed text alone, the report goes to stderr
+            stream = _stderr() if fix and "-" in paths else _stdout()
+            formats[output_format](results, stream, ctx)
+            stream.flush()
+    except OSError as exc:  # a full disk or a closed pipe: say so in one line, never a traceback
+        _drop_stdout()
+        problems.append(Problem(output_file or "stdout", f"cannot write the report: {exc.strerror or exc}"))
     _report_problems(problems, verbose)
     if problems:
         sys.exit(EXIT_ERROR)
@@ -245,9 +270,9 @@ def _check_one(
     output: Path | None = None,
 ) -> LintResult:
     from reportlint.api import Linter
-    from reportlint.fixes import encode, write_atomic
 
     assert isinstance(linter, Linter)
+    data = b""
     try:
         if path is None:  # stdin
             display = stdin_filename or "-"
@@ -264,32 +289,23 @@ def _check_one(
         message = _strip_path(str(exc), display)
         if path is None:  # stdin: the reader named the file by the name that picked its type
             message = _strip_path(message, stdin_filename or "stdin.txt")
+            if fix and not diff:  # a pipe through --fix passes what it cannot read through unchanged
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
         return LintResult(display, None, problems=[Problem(display, message)])
     if not (fix or diff):
         return linter.check_document(doc, config)
     if doc.format == "docx":  # never rewritten in place: --fix writes --output, --diff shows the text
         from reportlint.docx_fix import fix_docx_cli
 
+        if path is None and fix and not diff:  # stdout carries the document; a .docx is not fixed in place
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
         return fix_docx_cli(linter, doc, data, config, display, path, output=output, diff=diff, unsafe=unsafe, diffs=diffs)
-    fixed_doc, result = linter.fix_document(doc, config, unsafe=unsafe)
-    if fixed_doc.text == doc.text:
-        result.fixed = 0
-        return result
-    if diff:
-        from reportlint.fixes import unified_diff
+    from reportlint.fixes import fix_file
 
-        diffs.append(unified_diff(doc.text, fixed_doc.text, display))
-        result.fixed = 0
-        return result
-    if path is None:  # stdin with --fix: the fixed text goes to stdout (like ruff), the report to stderr
-        sys.stdout.buffer.write(encode(fixed_doc.text, doc.encoding, doc.bom))
-        return result
-    try:
-        write_atomic(path, encode(fixed_doc.text, doc.encoding, doc.bom), expected=data)
-    except ReportlintError as exc:
-        result.fixed = 0
-        result.problems.append(Problem(display, str(exc).removeprefix(f"{path}: ")))
-    return result
+    return fix_file(linter, doc, data, config, display, path, unsafe=unsafe, diffs=diffs if diff else None,
+                    stdout=sys.stdout.buffer if path is None else None)
 
 
 def _all_rules(config_file: Path | None) -> dict[str, Rule]:
@@ -300,7 +316,7 @@ def _all_rules(config_file: Path | None) -> dict[str, Rule]:
         linter = Linter(config_file=config_file)
         return linter.all_rules(linter.config_for(Path.cwd()))
     except ReportlintError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(one_line(f"error: {exc}"), err=True)
         sys.exit(EXIT_ERROR)
 
 
