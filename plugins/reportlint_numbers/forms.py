@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -45,8 +47,9 @@ def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
         if m.start() in markers:
             continue  # a heading marker such as １． is family S's (S104)
         if years is None:
-            years = [(y.start(), y.end()) for y in _mixed_years(doc.text)]
-        if any(s <= m.start() < e for s, e in years):
+            years = [(y.start(), y.end()) for y in _mixed_years(doc.text)]  # sorted, disjoint
+        i = bisect.bisect_right(years, (m.start(), math.inf)) - 1
+        if i >= 0 and years[i][0] <= m.start() < years[i][1]:
             continue  # 二〇２三年: N114's (made ASCII it would be 二〇2三年, a mixed year still)
         half = unicodedata.normalize("NFKC", m.group())
         yield self.finding(m.start(), m.end(), f"全角字符{mark(m.group())}应为半角{mark(half)}", half)

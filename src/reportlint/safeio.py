@@ -138,6 +138,18 @@ def install_signal_cleanup() -> None:
             pass
 
 
+def _block_signals() -> Any:
+    """Block SIGTERM/SIGINT/SIGHUP for this thread (POSIX); what to restore."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+
+
+def _unblock_signals(previous: Any) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 @contextmanager
 def temporary(folder: Path, name: str) -> Iterator[tuple[int, str]]:
     """A new temporary ``.<name>.<random>.reportlint-tmp`` in ``folder``, removed unless renamed away.
@@ -146,10 +158,15 @@ def temporary(folder: Path, name: str) -> Iterator[tuple[int, str]]:
     which removing it is a harmless no-op.
     """
     sweep_stale(folder)
-    # The file's name (shortened: the whole must fit NAME_MAX) says whose temporary it is.
-    fd, tmp = tempfile.mkstemp(prefix=f".{name[:40]}.", suffix=TMP_SUFFIX, dir=folder)
-    with _LOCK:
-        _LIVE.add(tmp)
+    # Signals wait while the file is made and registered: one arriving in between would find
+    # nothing to remove. The file's name (shortened to fit NAME_MAX) says whose temporary it is.
+    blocked = _block_signals()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name[:40]}.", suffix=TMP_SUFFIX, dir=folder)
+        with _LOCK:
+            _LIVE.add(tmp)
+    finally:
+        _unblock_signals(blocked)
     try:
         yield fd, tmp
     finally:

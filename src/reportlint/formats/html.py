@@ -114,6 +114,15 @@ def _render_text(text: str, doc: Any, items: Sequence[tuple[str, Finding]], doc_
         cuts = sorted({ls, le, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *(p for p, _, _ in carets)})
         parts = []
         ci = 0
+        # Spans covering each piece by a sweep (pieces end at every span's start and end, so a span
+        # covers a piece exactly while the sweep is between them): testing every span of the line
+        # for every piece would be quadratic on a long line with many findings.
+        opening: dict[int, list[int]] = defaultdict(list)
+        closing: dict[int, list[int]] = defaultdict(list)
+        for i, (s, e, _, _) in enumerate(spans):
+            opening[s].append(i)
+            closing[e].append(i)
+        active: set[int] = set()
         for a, b in zip(cuts, [*cuts[1:], None], strict=True):
             while ci < len(carets) and carets[ci][0] == a:
                 _, fid, sev = carets[ci]
@@ -121,8 +130,10 @@ def _render_text(text: str, doc: Any, items: Sequence[tuple[str, Finding]], doc_
                 ci += 1
             if b is None:
                 break
+            active.difference_update(closing.get(a, ()))
+            active.update(opening.get(a, ()))
             piece = _e(text[a:b])
-            cover = [(fid, sev) for s, e, fid, sev in spans if s <= a and b <= e]
+            cover = [(spans[i][2], spans[i][3]) for i in sorted(active)]  # in the spans' own order, as before
             if cover:
                 sev = min((sev for _, sev in cover), key=_SEVERITY_ORDER.__getitem__)
                 ids = " ".join(fid for fid, _ in cover)
