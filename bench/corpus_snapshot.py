@@ -266,7 +266,32 @@ def precision_section(path: Path = SNAPSHOT, chars: int | None = None) -> list[s
         c = rules[code]
         lines.append(f"| {code} | {severity[code]} | {c['n']} | {c['real']} | {c['style']} | {c['wrong']} | {c['real'] / c['n']:.0%} |")
     lines.append("")
+    basis = _read_basis()
+    if basis:
+        lines += [
+            f"Error rules with fewer than {MIN_MEASURED} findings on the clean corpus, and how their precision is known "
+            f"(`{BASIS.relative_to(ROOT).as_posix()}`; `exact`: every match is a defect by construction; `reviewed`: "
+            "findings on other real text judged by hand):",
+            "",
+            "| rule | corpus findings | basis |",
+            "|---|---|---|",
+        ]
+        for code, entry in sorted(basis.items()):
+            what = entry.get("reason") if entry.get("basis") == "exact" else \
+                f"{entry.get('real')} of {entry.get('n')} real: {entry.get('where')}"
+            lines.append(f"| {code} | {rules.get(code, Counter())['n']} | {entry.get('basis')}: {what} |")
+        lines.append("")
     return lines
+
+
+def _read_basis(path: Path = BASIS) -> dict:
+    if not path.is_file():
+        return {}
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def write_docs(path: Path = BENCHMARKS) -> None:

@@ -71,3 +71,75 @@ def test_context_escapes_invisible_and_line_breaking_characters():
     text = "甲乙\u200b丙\t丁\n戊"
     assert cs.context_of(text, 2, 3) == "甲乙⟦\\u200b⟧丙\\t丁"
     assert "\n" not in cs.context_of("前" * 50 + "\n" + "后", 3, 4)
+
+
+# -- severity by measured precision (docs/precision.md) ----------------------------------------
+
+
+def _rules() -> dict:
+    from reportlint.api import Linter
+
+    return Linter(isolated=True).all_rules()
+
+
+def _basis() -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(cs.BASIS.read_text(encoding="utf-8"))
+
+
+def test_every_error_rule_has_a_recorded_precision(snapshot):
+    """Error only where a rule's corpus findings are >= 95 % real; with fewer than 20 corpus findings,
+    a recorded basis (exact by construction, or reviewed on other real text) stands in for the figure."""
+    counts = cs.per_rule(snapshot)
+    basis = _basis()
+    problems = []
+    for code, rule in sorted(_rules().items()):
+        if rule.severity.value != "error":
+            continue
+        c = counts.get(code, {})
+        n, real = c.get("n", 0), c.get("real", 0)
+        if n >= cs.MIN_MEASURED:
+            if real / n < cs.ERROR_PRECISION:
+                problems.append(f"{code}: {real}/{n} real on the clean corpus ({real / n:.0%}) < {cs.ERROR_PRECISION:.0%}: make it a warning")
+            continue
+        entry = basis.get(code)
+        if entry is None:
+            problems.append(f"{code}: error with {n} corpus findings and no basis in {cs.BASIS.name}: record one or make it a warning")
+        elif entry.get("basis") == "exact":
+            if not entry.get("reason", "").strip():
+                problems.append(f"{code}: an exact basis needs a reason")
+            if real != n:
+                problems.append(f"{code}: recorded as exact, but {n - real} of its {n} corpus findings are not real")
+        elif entry.get("basis") == "reviewed":
+            total, good = n + int(entry.get("n", 0)), real + int(entry.get("real", 0))
+            if not entry.get("where") or total == 0 or good / total < cs.ERROR_PRECISION:
+                problems.append(f"{code}: reviewed basis gives {good}/{total} real (needs {cs.ERROR_PRECISION:.0%} and a `where`)")
+        else:
+            problems.append(f"{code}: unknown basis {entry.get('basis')!r}")
+    assert not problems, "severity policy (docs/precision.md):\n" + "\n".join(problems)
+
+
+def test_severity_basis_names_only_error_rules_below_the_measuring_threshold(snapshot):
+    counts = cs.per_rule(snapshot)
+    rules = _rules()
+    stale = [code for code in _basis() if code not in rules or rules[code].severity.value != "error"
+             or counts.get(code, {}).get("n", 0) >= cs.MIN_MEASURED]
+    assert not stale, f"entries of {cs.BASIS.name} no longer needed (not an error rule, or measured now): {stale}"
+
+
+def test_error_findings_on_the_corpus_are_at_least_98_percent_real(snapshot):
+    errors = [e for e in snapshot if e.severity == "error"]
+    real = sum(e.verdict == "real" for e in errors)
+    assert errors and real / len(errors) >= 0.98, f"error-severity findings {real}/{len(errors)} real"
+
+
+def test_style_variants_never_outrank_the_errors_they_resemble():
+    rules = _rules()
+    order = {"info": 0, "warning": 1, "error": 2}
+    # 1． (full-width dot, a style variant) is info; 1、 (GB/T 15834 B.3) is an error.
+    assert order[rules["S104"].severity.value] < order[rules["S103"].severity.value]
+    assert rules["S104"].severity.value == "info" and rules["G106"].severity.value == "info"
+    assert rules["G111"].severity.value == "warning"

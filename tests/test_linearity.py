@@ -112,11 +112,18 @@ class _OldBalance:
         return i == len(markers) or markers[i] >= para.end
 
     def _paragraph(self, para: Paragraph) -> Iterator[tuple]:
-        from reportlint_punctuation.pairs import _BRACKETS, OPENERS, _is_apostrophe
+        from reportlint_punctuation.pairs import _BRACKETS, _YEAR_AFTER, OPENERS, _is_apostrophe
+
+        def year_apostrophe(pos: int) -> bool:
+            if _YEAR_AFTER.match(self.text, pos + 1) is None:
+                return False
+            if self.text[pos] == "’":
+                return not (self.stack and self.stack[-1][0] == "‘")
+            return self.text.find("’", pos + 1, para.end) == -1
 
         for m in _BRACKETS.finditer(self.text, para.start, para.end):
             ch, pos = m.group(), m.start()
-            if (ch in "‘’" and _is_apostrophe(self.text, pos)) or pos in self.markers:
+            if (ch in "‘’" and (_is_apostrophe(self.text, pos) or year_apostrophe(pos))) or pos in self.markers:
                 continue
             if ch in OPENERS:
                 self.stack.append((ch, pos))
@@ -166,7 +173,7 @@ class _OldBalance:
 
 
 BRACKET_PIECES = ["“", "”", "‘", "’", "（", "）", "《", "》", "〈", "〉", "【", "】", "〔", "〕", "工作", "a", "1", "一",
-                  "1）", "a）", "，", "。", "：", "\n", "\n", " ", "（一）", "一、", "China", "’s", "\n“"]
+                  "1）", "a）", "，", "。", "：", "\n", "\n", " ", "（一）", "一、", "China", "’s", "\n“", "’97", "‘22"]
 
 
 def _docs(rng: random.Random, n: int) -> Iterator[Document]:

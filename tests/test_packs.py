@@ -110,3 +110,44 @@ def test_user_pack_through_config_and_cli(tmp_path):
 def test_every_shipped_pack_loads():
     rules = Linter(isolated=True).all_rules()
     assert all(r.code for r in rules.values())
+
+
+ANCHORED_PACK = '''
+[[rules]]
+kind = "pattern"
+code = "X301"
+name = "docno-brackets"
+summary = "A document number in square brackets"
+message = "发文字号应使用六角括号：“{match}”"
+pattern = '\\p{Han}{1,8}[发字]\\[(?P<year>\\d{4})\\](?P<num>\\d{1,4})号'
+anchors = ["号"]
+replacement = '〔\\g<year>〕\\g<num>号'
+bad = ["依据国办发[2023]5号文件"]
+good = ["依据国办发〔2023〕5号文件"]
+'''
+
+
+def test_pattern_pack_with_anchors_finds_what_the_plain_pattern_finds(tmp_path):
+    anchored = load_pack(pack(tmp_path, ANCHORED_PACK), CORE_KINDS)[0]
+    plain = load_pack(pack(tmp_path, ANCHORED_PACK.replace('anchors = ["号"]\n', ""), "plain.toml"), CORE_KINDS)[0]
+    text = "一、依据国办发[2023]5号、京政字[2022]12号文件。\n第5号；国办发[2021]3号" * 3
+    doc = Linter(isolated=True).read_bytes("a.txt", text.encode())
+    found = [(f.start, f.end, f.message) for f in anchored.check(doc)]
+    assert len(found) == 9
+    assert found == [(f.start, f.end, f.message) for f in plain.check(doc)]
+
+
+@pytest.mark.parametrize(
+    ("anchors", "needle"),
+    [
+        ('["发"]', "need not contain one of ['发']"),  # 字 would do as well
+        ('["號"]', "need not contain"),
+        ("[]", "anchors must be non-empty strings"),
+        ('"号"', "must be a list of str"),
+    ],
+)
+def test_pack_anchors_that_cannot_be_proven_do_not_load(tmp_path, anchors, needle):
+    path = pack(tmp_path, ANCHORED_PACK.replace('anchors = ["号"]', f"anchors = {anchors}"))
+    with pytest.raises(PackError, match="rule X301") as exc:
+        load_pack(path, CORE_KINDS)
+    assert needle in str(exc.value)

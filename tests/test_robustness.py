@@ -35,7 +35,8 @@ MARKED = "要求##paidbegin##全市\n"  # M101 at 1:3
 
 def cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run the installed ``reportlint`` as a user would; output kept as bytes (the console may not be UTF-8)."""
-    full = {k: v for k, v in os.environ.items() if not k.startswith(("REPORTLINT_", "PYTHONIOENCODING", "LC_", "LANG"))}
+    full = {k: v for k, v in os.environ.items()
+            if not k.startswith(("REPORTLINT_", "PYTHONIOENCODING", "LC_", "LANG")) or k == "REPORTLINT_LANG"}  # conftest: English
     full.update(env or {})
     return subprocess.run([str(REPORTLINT), *args], capture_output=True, cwd=cwd, env=full, timeout=120)
 

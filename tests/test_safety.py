@@ -35,7 +35,7 @@ def cli(*args: str, cwd: Path, input: bytes | None = None, timeout: float = 60, 
     """``reportlint ARGS`` in a subprocess; ``pre`` is Python run first (to simulate a failing system call)."""
     code = f"{pre}\nfrom reportlint.cli import main\nmain()" if pre else None
     cmd = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "reportlint", *args]
-    full = {k: v for k, v in os.environ.items() if not k.startswith("REPORTLINT_")}
+    full = {k: v for k, v in os.environ.items() if not k.startswith("REPORTLINT_") or k == "REPORTLINT_LANG"}
     full.update(env or {})
     return subprocess.run(cmd, cwd=cwd, input=input, capture_output=True, timeout=timeout, env=full)
 
@@ -261,7 +261,7 @@ def test_a_read_only_folder_is_one_line_and_the_next_file_is_fixed(tmp_path):
             pytest.skip("root without setpriv cannot drop its rights")
         for p in (tmp_path, tmp_path / "b.txt", ro / "a.txt"):
             os.chown(p, 65534, 65534)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTLINT_")} | {"HOME": str(tmp_path)}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTLINT_") or k == "REPORTLINT_LANG"} | {"HOME": str(tmp_path)}
         unreachable = [p for p in tmp_path.parents if p.stat().st_mode & 0o001 == 0]
         saved = [(p, p.stat().st_mode) for p in unreachable]
         try:  # pytest's base folder is 0700: let nobody through for the run

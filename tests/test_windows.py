@@ -48,6 +48,7 @@ def test_lookbehind_sees_before_the_window_in_both_engines():
 @settings(max_examples=600, deadline=None)
 @given(st.text(alphabet="0123456789０٣.．～~—-－至到 \u3000\n\t万亿%％‰a年人元", max_size=60))
 @example("增长20～30%，1.5-3亿，5至10万亿，20%30～40%，a1-2万，x.5至6万，３～５％")
+@example("增长20 ～ 30%，5\u3000至\u300010万，1-2-3亿")  # a space before the mark
 def test_range_windows_equal_the_full_scan(text):
     from reportlint_numbers.terms import _RANGE, _range_matches
 

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 
 from reportlint import Config, Document, Rule, hookimpl
 from reportlint.plugin import Context
+from reportlint_dates import rules
 from reportlint_dates.context import title_year
-from reportlint_dates.rules import RULES
 
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
-    return RULES
+    return rules.RULES
 
 
 @hookimpl

@@ -11,7 +11,7 @@ import regex
 from lunardate import LunarDate  # pure-Python lunar calendar, 1900–2099: the festival rule needs it
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import Applicability, Context, Fix, Severity, lazy
+from reportlint.plugin import Applicability, Context, Fix, Severity, finditer_in, lazy
 from reportlint_dates.context import DateContext, Signing, context
 from reportlint_dates.extract import WEEKDAYS, DateRef, Mention, Part, days_in_month
 
@@ -40,7 +40,7 @@ _PLAN = lazy(regex.compile, r"计划|将|拟|下一步|下阶段|预计|力争|�
 _PLAN_HEADING = lazy(regex.compile, r"下一步|下阶段|打算|计划|思路|安排|展望|目标|明年|重点工作|努力方向")
 _SENTENCE_END = lazy(regex.compile, r"[。！？；!?;\n]")
 
-SOURCE_CALENDAR = "catalogue D01; TL Art. 20 (时间是否准确)"
+SOURCE_CALENDAR = "Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate"
 
 
 def _doc(fn: Callable[..., Iterator[Finding]]) -> Callable[..., Iterator[Finding]]:
@@ -144,7 +144,7 @@ def date_invalid(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     "weekday-mismatch",
     "A weekday in brackets that does not fall on its date",
     fixable="unsafe",
-    source="catalogue D02 (calendar)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate",
     bad=[("2023年3月21日（星期三）召开", "2023年3月21日（星期二）召开"), "2023年3月21日（周一）", "2023年5月1日星期五"],
     good=["2023年3月21日（星期二）召开", "2023年3月21日（周二）", "3月21日（星期二）", "2024年6月10日（星期一）"],
 )
@@ -202,7 +202,7 @@ def _reversed(dates: DateContext, m: Mention) -> bool:
     "D103",
     "range-reversed",
     "A date range whose end comes before its start",
-    source="catalogue D03",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate",
     bad=["5月10日—5月3日，开展检查。", "2024—2023年", "4月28日-27日", "2023年9—7月"],
     good=["5月3日—5月10日", "2023—2024年", "12月28日—1月3日", "11—2月", "2023年12月28日至2024年1月3日"],
 )
@@ -225,7 +225,7 @@ def range_reversed(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]
     "quarter-months",
     "A quarter or half-year with months in brackets that it does not cover",
     fixable="unsafe",
-    source="catalogue D04",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate",
     bad=[("二季度（7—9月）", "二季度（4—6月）"), "上半年（7—12月）", "前三季度（1—10月）"],
     good=["二季度（4—6月）", "一季度（1—2月）", "前三季度（1—9月）", "下半年（7—12月）", "三季度"],
 )
@@ -323,7 +323,7 @@ def _festivals(text: str) -> list[tuple[int, int]]:
     "festival-date",
     "A festival tied to a date it does not fall on that year (端午节, 中秋节, 春节…; 清明 4月4—6日)",
     severity="warning",
-    source="catalogue D05; lunar calendar via the lunardate library",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates must be accurate; lunar dates computed with the lunardate library",
     bad=["2023年6月10日端午节", "2024年端午节（6月22日）", "2023年4月10日清明节"],
     good=["2023年6月22日端午节", "2024年端午节（6月10日）", "2023年4月5日清明节", "端午节前夕（6月21日）",
           "6月21日端午节前夕"],
@@ -401,7 +401,7 @@ def _in_plan_section(doc: Document, offset: int) -> bool:
     "future-as-done",
     "A summary states as done an event dated after its period or its signing date",
     severity="warning",
-    source="catalogue D06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate",
     bad=["2023年工作总结\n2024年3月召开了警示教育大会。"],
     good=["2023年工作总结\n2024年3月将召开警示教育大会。", "2023年工作总结\n截至2024年1月，已完成全部任务。",
           "2024年工作计划\n2024年3月召开了警示教育大会。", "2023年工作总结\n2023年3月召开了警示教育大会。"],
@@ -465,7 +465,7 @@ def _after_limit(dates: DateContext, ref: DateRef, signing: Signing | None) -> b
     "signdate-vs-period",
     "A summary signed before its period starts, or more than a year after it ends",
     severity="warning",
-    source="catalogue D07; G9704 7.3.5.4 (成文日期)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates must be accurate; GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.5 (signing date)",
     bad=["2023年工作总结\n正文。\n2022年12月5日", "2023年工作总结\n正文。\n2025年3月1日"],
     good=["2023年工作总结\n正文。\n2024年1月5日", "2023年工作总结\n正文。\n2023年12月28日",
           "2024年工作计划\n正文。\n2023年12月5日"],
@@ -511,7 +511,7 @@ def _mixed(m: Mention) -> bool:
     "A month or day padded with 0 in a 年月日 date (03月05日)",
     severity="warning",
     fixable="safe",
-    source="catalogue C06; G9704 7.3.5.4 (不编虚位)",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.5.4 (month and day not padded with 0); GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.4",
     bad=[("2023年03月05日召开", "2023年3月5日召开"), ("3月05日", "3月5日"), ("4月07日—09日", "4月7日—9日")],
     good=["2023年3月5日召开", "2023-03-05", "10月10日"],
 )
@@ -538,13 +538,13 @@ def date_leading_zero(self: Rule, doc: Document, ctx: Context) -> Iterator[Findi
     "One date written partly in Chinese numerals and partly in Arabic digits",
     severity="warning",
     fixable="safe",
-    source="catalogue C05; G15835 4.3 (同类别同形式)",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 4.3 (one kind, one form)",
     bad=[("二〇二三年3月5日", "2023年3月5日"), ("2023年三月五日", "2023年3月5日")],
     good=["2023年3月5日", "二〇二三年三月五日", "3月5日"],
 )
 @_doc
 def date_mixed_script(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    """A date uses one script throughout (G15835 4.3); the fix writes it in Arabic digits."""
+    """A date uses one script throughout (GB/T 15835—2011 4.3); the fix writes it in Arabic digits."""
     for m in _dates(doc, ctx).mentions:
         if m.kind not in _HAN_KINDS or not _mixed(m):
             continue
@@ -574,7 +574,7 @@ def _in_prose(doc: Document, m: Mention) -> bool:
     "A date written 2023.3.5 or 2023/3/5 in prose, or an unpadded 2023-3-5",
     severity="warning",
     fixable="unsafe",
-    source="catalogue C07; G15835 (年月日); G9704 7.3.5.4",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.4 (dates); GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.5.4",
     bad=[("于2023.3.5召开", "于2023年3月5日召开"), ("于2023/3/5召开", "于2023年3月5日召开"),
          ("日期：2023-3-5", "日期：2023-03-05")],
     good=["于2023年3月5日召开", "2023-03-05", "版本 2023.3.5", "v2023.3.5", "见 http://a.cn/2023/3/5/x"],
@@ -600,16 +600,16 @@ def date_separator(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]
     "D111",
     "date-range-hyphen",
     "A date range joined by a hyphen instead of 一字线 “—” (or 至)",
-    severity="warning",
+    severity="error",
     fixable="safe",
-    source="GB/T 15834-2011 4.13 (连接号：标示时间起止用一字线)",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.13.3.2 (the one-em dash marks the start and end of a period)",
     bad=[("4月27日-28日，开展活动", "4月27日—28日，开展活动"), ("2023-2024年", "2023—2024年"),
          ("1-9月，全市", "1—9月，全市"), ("3月21日 - 4月2日", "3月21日—4月2日")],
     good=["4月27日—28日", "4月27日至28日", "2023—2024年", "2023-03-05", "1～9月", "GB/T 15834-2011"],
 )
 @_doc
 def date_range_hyphen(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    """Chinese text marks the start and end of a period with 一字线 “—” (G15834 4.13), not “-”."""
+    """Chinese text marks the start and end of a period with 一字线 “—” (GB/T 15834—2011 4.13.3), not “-”."""
     for m in _dates(doc, ctx).mentions:
         if m.sep is None:
             continue
@@ -631,7 +631,7 @@ _CLAUSE_START = lazy(regex.compile, r"[。；！？]\s*$")
     "Events in one paragraph listed by date, with a date earlier than the one before it",
     severity="info",
     default=False,
-    source="catalogue D (logic); TL Art. 20 (段落顺序)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): paragraph order must be accurate",
     bad=["8月12日，召开会议。3月21日，召开专题会。"],
     good=["3月21日，召开专题会。8月12日，召开会议。", "3月21日召开专题会，会议回顾了2月5日的工作。"],
 )
@@ -686,20 +686,14 @@ def _year_abbrevs(text: str) -> Iterator[re.Match[str]]:
     A 年 neither followed by what the first branch looks for nor after a range mark (the
     second branch) ends no match and needs no window.
     """
-    lo = hi = -1
+    spans = []
     q = text.find("年", 2)
     while q >= 0:
         if "0" <= text[q - 1] <= "9" and "0" <= text[q - 2] <= "9" and (
                 text[q + 1:q + 2] in _AFTER_ABBREV or text[q - 3:q - 2] in _RANGE_MARKS):
-            s = q - 10 if q > 10 else 0
-            if s > hi:
-                if hi >= 0:
-                    yield from _YEAR_ABBREV.finditer(text, lo, hi)
-                lo = s
-            hi = q + 7
+            spans.append((q - 10 if q > 10 else 0, q + 7))
         q = text.find("年", q + 1)
-    if hi >= 0:
-        yield from _YEAR_ABBREV.finditer(text, lo, hi)
+    return finditer_in(_YEAR_ABBREV, text, spans)
 
 
 def _century(yy: int, dates: DateContext) -> int:
@@ -715,14 +709,14 @@ def _century(yy: int, dates: DateContext) -> int:
     "A year cut to two digits (23年上半年, 2023—24年)",
     severity="warning",
     fixable="unsafe",
-    source="catalogue C04; G15835 (年份不能简写)",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.4 (a four-digit year is not cut to two digits)",
     bad=[("2023年工作总结\n23年上半年，完成", "2023年工作总结\n2023年上半年，完成"),
          ("2023—24年", "2023—2024年"), ("截至22年底", "截至2022年底")],
     good=["近10年来", "经过10年初步形成", "守住5年底线", "2023年上半年", "80年代末", "第23年度", "10年3个月"],
 )
 @_doc
 def year_abbrev(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    """A year is written in full (G15835): 2023年, not 23年.
+    """A year is written in full (GB/T 15835—2011 5.1.4): 2023年, not 23年.
 
     Only two-digit years that cannot be a length of time are reported: before 度, 上半年,
     下半年, N月, 底, 初, 末, or at the end of a year range (2023—24年). The fix assumes the
@@ -749,13 +743,13 @@ _CN_NUMERAL_CHARS = frozenset("〇○零一二三四五六七八九十")
     "The signing date (成文日期) written in Chinese numerals instead of Arabic (二〇二三年三月五日)",
     severity="warning",
     fixable="safe",
-    source="GB/T 9704-2012 7.3.5.4 (成文日期用阿拉伯数字将年、月、日标全); catalogue A15",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.5.4 (the signing date in Arabic numerals, year, month and day in full)",
     bad=[("关于2023年工作的总结\n全年完成各项任务。\n二〇二三年十二月二十八日", "关于2023年工作的总结\n全年完成各项任务。\n2023年12月28日")],
     good=["关于2023年工作的总结\n全年完成各项任务。\n2023年12月28日", "二〇二三年是关键之年，全年完成各项任务。"],
 )
 @_doc
 def signdate_chinese_numerals(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    """The 成文日期 is written with Arabic numerals, year, month and day in full (GB/T 9704-2012
+    """The 成文日期 is written with Arabic numerals, year, month and day in full (GB/T 9704—2012
     7.3.5.4): 2023年12月28日, not 二〇二三年十二月二十八日. Only the signing line is judged (a
     closing paragraph that is nothing but a full date); dates in running text follow
     GB/T 15835 and may be Chinese in fixed expressions."""

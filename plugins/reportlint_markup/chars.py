@@ -80,7 +80,7 @@ def _neighbours_plain(text: str, i: int) -> bool:
     "invisible-format-char",
     "A zero-width, soft-hyphen, BOM or bidi control character inside the text",
     fixable="safe",
-    source="catalogue H06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Zero-width spaces and joiners, a byte-order mark inside the text, soft hyphens and "
         "bidirectional controls are invisible to a proofreader but break search, copy and "
@@ -109,7 +109,7 @@ def invisible_format_char(self: Rule, doc: Document, ctx: Context) -> Iterator[F
     "M105",
     "control-char",
     "A control character (C0 other than tab/LF/CR, DEL or C1) in the text",
-    source="catalogue H06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Control characters come from conversions (a vertical tab for a Word line break, a form "
         "feed for a page break, C1 codes from a wrong code page). They render as boxes or not at "
@@ -135,7 +135,7 @@ def control_char(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     "private-use-char",
     "A Private Use Area character (symbol-font glyph or unmapped code) in the text",
     severity="warning",
-    source="catalogue H06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Private Use Area characters (U+E000-F8FF) are Word symbol-font glyphs such as Wingdings "
         "bullets, or GBK user-defined codes. They show correctly only with the font that defined "
@@ -165,6 +165,18 @@ def _cp1252_bytes(s: str) -> bytes | None:
     return bytes(out)
 
 
+# What a mis-decoded Chinese report was made of: ASCII and Latin letters, general and CJK punctuation,
+# Han characters, full-width forms. A re-decoding into Hebrew, Greek or Cyrillic is a coincidence of
+# two ordinary characters (“数据要素×”: × and ” are the bytes D7 94, the UTF-8 of ה), not evidence.
+_PLAUSIBLE = ((0x20, 0x24F), (0x2000, 0x206F), (0x2100, 0x22FF), (0x2460, 0x24FF), (0x2E80, 0x303F),
+              (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
+
+
+def _plausible(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _PLAUSIBLE)
+
+
 def _redecode(run: str) -> tuple[int, str] | None:
     """(length, decoded) for the longest prefix of ``run`` that is UTF-8 misread as cp1252."""
     raw = _cp1252_bytes(run)
@@ -176,7 +188,7 @@ def _redecode(run: str) -> tuple[int, str] | None:
         except UnicodeDecodeError:
             continue
         if any(ord(c) > 0x7F for c in decoded) and all(
-            c.isprintable() and unicodedata.category(c) != "Cn" for c in decoded
+            c.isprintable() and unicodedata.category(c) != "Cn" and _plausible(c) for c in decoded
         ):
             return end, decoded
     return None
@@ -186,15 +198,16 @@ def _redecode(run: str) -> tuple[int, str] | None:
     "M107",
     "broken-text",
     "A replacement character U+FFFD or a mojibake signature (锟斤拷, â€œ, Ã©)",
-    source="catalogue H07",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "U+FFFD (�) marks bytes a program could not decode; 锟斤拷 and 烫烫烫 are the classic "
         "GBK renderings of broken or uninitialised bytes; â€œ, Ã© and ä¸­ are UTF-8 text read "
-        "as Windows-1252. The original characters are lost or garbled and must be retyped from "
+        "as Windows-1252 (only when the re-decoded text is Chinese or Western text: a lone × before ” in "
+        "“数据要素×” is a name, not Hebrew). The original characters are lost or garbled and must be retyped from "
         "the source. Where the garbling can be reversed, the message says what was meant."
     ),
     bad=["推进\ufffd作", "锟斤拷锟斤拷", "鈥滃洓椋庘", "â€œå››é£Žâ€\x9d问题", "cafÃ©"],
-    good=["推进工作", "café", "Ärger über", "“四风”问题"],
+    good=["推进工作", "café", "Ärger über", "“四风”问题", "实施“数据要素×”行动", "“人工智能+”“数据要素×”"],
 )
 def broken_text(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag U+FFFD runs, GBK mojibake literals and UTF-8-as-cp1252 runs that re-decode cleanly."""

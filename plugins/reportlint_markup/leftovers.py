@@ -37,6 +37,17 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK.match(ch) is not None
 
 
+# A placeholder quoted after a naming or format word stands for any name, on purpose: 加盖“XX行政审批局”的印章,
+# 统一命名为“XX县XX中心”, 标注“XX单位”字样. A template sentence about every unit is not an unfilled slot.
+_GENERIC_LEAD = lazy(re.compile, r"(?:加盖|盖有|盖上|印有|冠以|冠名|命名为|名称为|称为|统一为|统一使用|统一称|格式为|样式为|"
+                                  r"标注|注明|写明|署名)“[^“”\n]{0,12}$")
+
+
+def _generic_example(text: str, start: int) -> bool:
+    """True if the run at ``start`` sits in quotes after a naming or format word (a generic example)."""
+    return _GENERIC_LEAD.search(text, max(0, start - 20), start) is not None
+
+
 def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of placeholder dates, then of placeholder runs outside them, in text order."""
     spans: list[tuple[int, int]] = []
@@ -66,6 +77,8 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
                 continue  # Latin X runs only count inside Chinese text
             if text.startswith(_XX_TERMS, e):
                 continue
+        if _generic_example(text, s):
+            continue
         spans.append((s, e))
     spans.sort()
     return iter(spans)
@@ -75,17 +88,18 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
     "M108",
     "placeholder-letters",
     "An unfilled placeholder such as XX, XXX, ××, 20XX年 or X月X日",
-    source="catalogue H01; GB/T 9704-2012 sample pages (××××、×月×日)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct; the sample pages of GB/T 9704—2012 (Layout key for official documents of Party and government organs) mark fill-ins with ×",
     explanation=(
         "Templates and drafts mark what is still to be written with XX, XXX or ××: XX县, "
         "×××同志, 20XX年X月X日. A submitted report must not contain them. Latin words and "
         "acronyms (XML, XXL, Xbox), a single × in a formula (3×4) and the XX chromosome are "
-        "not placeholders."
+        "not placeholders, nor is a deliberately generic XX quoted after a naming or format word "
+        "(加盖“XX行政审批局”的印章, 统一命名为“XX县XX中心”)."
     ),
     bad=["XX坚持以习近平新时代中国特色社会主义思想为指导", "×××同志", "20XX年工作总结", "于X月X日召开",
          "2018年×月×日", "ＸＸ县", "xx局", "（ＸＸ）"],
     good=["XML格式", "XXL号", "Xbox游戏机", "MAX值", "3×4＝12", "二〇〇八年", "2023年4月27日", "XX染色体",
-          "a×b×c"],
+          "a×b×c", "审批通过后加盖“XX行政审批局”的印章", "统一命名为“XX县XX服务中心”"],
 )
 def placeholder_letters(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag placeholder runs and placeholder dates."""
@@ -110,7 +124,7 @@ _HAN = lazy(regex.compile, r"\p{Han}")
     "M109",
     "placeholder-symbols",
     "An unfilled placeholder written with symbols: ○○, □□, ＊＊, △△",
-    source="catalogue H02",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Runs of ○, □, ＊ or △ stand for names and numbers still to be filled in (○○乡党委, "
         "□□同志). A run of 〇 or ○ inside a Chinese numeral (二〇〇八年) is a number, not a "
@@ -210,7 +224,7 @@ def _is_slot(content: str, after: str) -> bool:
     "M110",
     "template-slot",
     "A template slot left unfilled: 【单位名称】, （请填写）, {{…}}, ${…}, <请…>",
-    source="catalogue H03; GB/T 9704-2012 layouts never use 【】",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct; the layouts of GB/T 9704—2012 (Layout key for official documents of Party and government organs) never use 【】",
     explanation=(
         "Templates mark fields with 【单位名称】, hints such as （请填写）（此处填写…）（待补充）, "
         "or template-engine syntax {{name}} and ${name}. Left in a report they show that a field "
@@ -273,7 +287,7 @@ _QUERIES = lazy(regex.compile, r"[?？]{3,}")
     "M111",
     "review-leftover",
     "Word comment or revision residue: [张三1], 批注:, 带格式的:, ???",
-    source="catalogue H11",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Copying from a Word document with comments or tracked changes pastes the comment "
         "anchors ([张三1]), balloon labels (批注 [A1]:, 带格式的:, 删除的内容:) and the authors' "

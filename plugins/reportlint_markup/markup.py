@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -29,6 +30,9 @@ _ENTITY = lazy(regex.compile,
     r"&(?:nbsp|ensp|emsp|thinsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|laquo|raquo|mdash|ndash|"
     r"hellip|middot|bull|times|divide|plusmn|deg|yen|copy|reg|trade|sect|permil|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});"
 )
+# An HTML comment: web pages keep photo captions in them (<!-- 市长作政府工作报告（某某 摄） -->); copied
+# into a report the reader sees them. Up to 1,000 characters, lazily, so one stray <!-- cannot swallow a report.
+_COMMENT = lazy(re.compile, r"<!--(?:(?!-->).){0,1000}?-->", re.DOTALL)
 # Space entities decode to what a Chinese text uses: a plain space for the narrow ones (U+00A0 in a
 # report is another defect), the ideographic space U+3000 for &emsp; (Chinese web pages indent
 # paragraphs with &emsp;&emsp;, two character widths).
@@ -50,15 +54,17 @@ def _decode_entity(entity: str) -> str | None:
     "html-markup",
     "An HTML tag (<br>, </span>) or entity (&nbsp;, &#12288;) left in the text",
     fixable="safe",
-    source="catalogue H04",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Text copied from a web page or a CMS editor keeps its HTML: tags such as <br> and "
-        "</span>, and entities such as &nbsp; or &ldquo;. A reader sees them literally. The fix "
-        "deletes tags and decodes entities (space entities become a plain space). Not checked in "
-        "Markdown, where HTML is part of the syntax."
+        "</span>, entities such as &nbsp; or &ldquo;, and comments <!-- … --> (web pages keep photo "
+        "captions in them). A reader sees them literally. The fix deletes tags and decodes entities "
+        "(space entities become a plain space); a comment holds words, so deleting it is left to a "
+        "human (unsafe fix). Not checked in Markdown, where HTML is part of the syntax."
     ),
     bad=[("成效明显<br>", "成效明显"), ("<span style=\"color:red\">加强</span>党建", "加强党建"),
-         ("&ldquo;四风&rdquo;问题", "“四风”问题"), ("学习&nbsp;宣传", "学习 宣传")],
+         ("&ldquo;四风&rdquo;问题", "“四风”问题"), ("学习&nbsp;宣传", "学习 宣传"),
+         "<!-- 市长作政府工作报告（记者 摄） -->"],
     good=["a<b且b>c", "《条例》", "A&B公司", "<请填写>"],
 )
 def html_markup(self: Rule, doc: Document) -> Iterator[Finding]:
@@ -69,6 +75,9 @@ def html_markup(self: Rule, doc: Document) -> Iterator[Finding]:
     # Prefilters (one C scan each): a tag needs <, an entity needs &.
     for m in _TAG.finditer(text) if "<" in text else ():
         yield self.finding(m.start(), m.end(), f"HTML 标签“{m.group()[:30]}”残留，应删除", "")
+    for m in _COMMENT.finditer(text) if "<!--" in text else ():
+        shown = m.group() if len(m.group()) <= 30 else m.group()[:26] + "…-->"
+        yield self.finding(m.start(), m.end(), f"HTML 注释“{shown}”残留，应删除", Fix("", Applicability.UNSAFE))
     for m in _ENTITY.finditer(text) if "&" in text else ():
         decoded = _decode_entity(m.group())
         if decoded is None:
@@ -102,7 +111,7 @@ _MD_TOPIC = lazy(regex.compile, r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za
     "Markdown syntax (**bold**, # heading, [text](url), ``` fences) left in a .txt or .docx report",
     severity="warning",
     fixable="unsafe",
-    source="catalogue H05",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Drafts written with AI assistants or in Markdown editors keep their syntax when pasted "
         "into Word or a text file: **加粗**, a leading “# ”, [链接](http://...), ``` fences, "

@@ -95,7 +95,7 @@ def is_legacy_id(number: str) -> bool:
     "id-card-number",
     "A resident identity card number (居民身份证号码) in the text",
     fixable="unsafe",
-    source="catalogue H08; GB 11643-1999 (check character ISO 7064 MOD 11-2); 个人信息保护法",
+    source="Personal Information Protection Law of the PRC, Art. 25 (no disclosure without separate consent); GB 11643—1999 (Citizen identification number: structure and check character)",
     explanation=(
         "An 18-character number with a province code, a valid birth date and a correct GB 11643 "
         "check character is a resident ID; so is a 15-digit legacy number with a valid date after "
@@ -149,7 +149,7 @@ def _digits(s: str) -> str:
     "A mainland mobile phone number in the body text",
     severity="warning",
     fixable="unsafe",
-    source="catalogue H09; 个人信息保护法",
+    source="Personal Information Protection Law of the PRC, Art. 25 (no disclosure without separate consent)",
     explanation=(
         "An 11-digit number 1[3-9]xxxxxxxxx (with optional +86 or 3-4-4 spacing) that is not "
         "part of a longer digit run is a mobile number, personal data. The 附注 contact line "
@@ -205,7 +205,7 @@ def luhn_ok(digits: str) -> bool:
     "A bank card number (16-19 digits passing the Luhn check) in the text",
     severity="warning",
     fixable="unsafe",
-    source="catalogue H10; ISO/IEC 7812 (Luhn); 个人信息保护法",
+    source="Personal Information Protection Law of the PRC, Art. 25 (no disclosure without separate consent); Art. 28 (financial accounts are sensitive personal information); ISO/IEC 7812-1 (Luhn check)",
     explanation=(
         "A run of 16 to 19 digits with a card issuer prefix (62 UnionPay, 4 Visa, 51-55 "
         "Mastercard...) that passes the Luhn check is very likely a bank card number. Digits "
@@ -230,7 +230,10 @@ def bank_card_number(self: Rule, doc: Document, ctx: Context) -> Iterator[Findin
         yield self.finding(m.start(), m.end(), f"疑似银行卡号“{masked}”：个人信息不应出现在报告中，应删除或打码", masked)
 
 
+RULES = [id_card_number, mobile_number, bank_card_number]
+
+
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
     """Family I: personal data."""
-    return [id_card_number, mobile_number, bank_card_number]
+    return RULES

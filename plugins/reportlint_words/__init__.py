@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
-from reportlint.plugin import HAN, Context, document_low_bytes, lazy, low_bytes
+from reportlint.plugin import HAN, Context, anchored, document_low_bytes, lazy, low_bytes
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
 # 截止日期/截止时间 (日期, 时间 are not in the list) and 截止到/截止于 (accepted) stay silent.
@@ -35,19 +35,24 @@ _UNIT = r"(?:[%％‰]|[个名人位万亿元千百十米吨户家次天年月�
 _QTY = rf"{_NUM}[多余]?{_UNIT}?"
 # 超过/高于 ... 以上: 以上 repeats the comparison (catalogue F01). A number must follow the
 # comparative directly, so 规模以上/县级以上/限额以上 after a non-number never match.
-_OVER = lazy(regex.compile, rf"(?P<head>(?:超过|高于|多于|大于)(?P<qty>{_QTY}))以上")
+# T103's patterns run only around the word each match ends with, 以上 or 左右 (reportlint.anchors
+# proves it from the pattern): on clean reports 1.3 -> 0.7 and 3.6 -> 0.5 ms/MB. 近……余 stays a
+# plain scan: `regex` finds its leading 近 faster than the windows would.
+_OVER = anchored(regex.compile, rf"(?P<head>(?:超过|高于|多于|大于)(?P<qty>{_QTY}))以上", anchors=["以上"])
 # 大约/约/将近/接近/近 ... 左右 (F02); 约 and 近 only when they are not part of another word
 # (节约, 公约, 最近, 附近 ...).
-_ABOUT = lazy(regex.compile,
+_ABOUT = anchored(regex.compile,
     rf"(?P<head>(?:大约|将近|接近|(?<![节制公签条相预合邀契婚履违守誓规简特隐缔卷集纽民大])约"
-    rf"|(?<![最附邻靠亲就贴临逼新远相趋接将较更很])近)(?P<qty>{_QTY}))左右"
+    rf"|(?<![最附邻靠亲就贴临逼新远相趋接将较更很])近)(?P<qty>{_QTY}))左右",
+    anchors=["左右"],
 )
 # 近百余人: 近 (almost) and 余 (more than) contradict each other (F02).
 _NEAR_MORE = lazy(regex.compile, r"(?<![最附邻靠亲就贴临逼新远相趋接将])近(?P<num>[一二三四五六七八九十百千万两]+|\d+)余")
 # A range followed by 左右 (F03): 20～50人左右.
 # The lookbehind keeps dates (2023-12-31左右) out: the range must start the number.
-_RANGE_ABOUT = lazy(regex.compile,
-    rf"(?<![\d\-.])(?P<head>{_NUM}[%％]?\s*[～~〜—\-－至到]\s*{_NUM}{_UNIT}?)左右"
+_RANGE_ABOUT = anchored(regex.compile,
+    rf"(?<![\d\-.])(?P<head>{_NUM}[%％]?\s*[～~〜—\-－至到]\s*{_NUM}{_UNIT}?)左右",
+    anchors=["左右"],
 )
 
 # 的的, except 目的的 (目的 + 的), 的的确 (的 + 的确, or 的的确确) and 的士.
@@ -167,7 +172,7 @@ _COMPLEMENT_DE = lazy(regex.compile,
     "截止 written before a date or time, where 截至 (up to) is meant",
     severity="error",
     fixable="safe",
-    source="catalogue E01; 现代汉语词典 7th (截至: 截止到某个时候; 截止: 到一定期限停止)",
+    source="Contemporary Chinese Dictionary (现代汉语词典), 7th edition, entries 截至 and 截止",
     explanation=(
         "截至 means 'up to' and comes before a time: 截至2023年底. 截止 means 'stops' and comes "
         "after the time (报名于6月30日截止) or in 截止日期/截止时间. 截止到/截止于 are accepted."
@@ -187,7 +192,7 @@ def jiezhi_before_date(self: Rule, doc: Document) -> Iterator[Finding]:
     "An approximation or comparison stated twice (超过……以上, 大约……左右, 近……余)",
     severity="warning",
     fixable="unsafe",
-    source="catalogue F01, F02, F03 (语义重复)",
+    source="Proofreading practice: an approximation or comparison is stated once",
     explanation=(
         "超过/高于 already says 'more than', so 以上 repeats it; 大约/约/近 already say "
         "'about', so 左右 repeats it; 近 (almost) and 余 (more than) contradict each other; "
@@ -234,7 +239,7 @@ def _legit_repeat(chunk: str) -> bool:
     "A word or function word typed twice by accident (的的, 加强加强)",
     severity="warning",
     fixable="unsafe",
-    source="catalogue F05",
+    source="Proofreading practice: a word typed twice is a slip",
     explanation=(
         "An accidental repeat of 的, or of a chunk of 2-4 characters written twice in a row. "
         "Reduplication is not a repeat: AABB (实实在在, 认认真真, 是是非非), AA (常常), ABB "
@@ -272,7 +277,7 @@ def repeated_word(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     "即 written for 既 in a 既……又…… parallel (即要……又要)",
     severity="error",
     fixable="unsafe",
-    source="catalogue E03",
+    source="Contemporary Chinese Dictionary (现代汉语词典), 7th edition, entries 既 and 即",
     explanation=(
         "既……又/也…… joins two parallel clauses; 即 (namely, at once) is a different word. "
         "The rule fires only when the same verb comes back after 又/也 in the sentence, "
@@ -295,7 +300,7 @@ def ji_for_ji(self: Rule, doc: Document) -> Iterator[Finding]:
     severity="warning",
     default=False,
     fixable="unsafe",
-    source="catalogue E16 (grammar heuristic; off by default)",
+    source="Contemporary Chinese Dictionary (现代汉语词典), 7th edition: the particles 的, 地 and 得",
     explanation=(
         "地 joins an adverbial to its verb (扎实地推进), 得 joins a verb to its complement "
         "(落实得很好). The patterns are heuristics over common 公文 adverbs and verbs, so the "

@@ -17,6 +17,7 @@ from reportlint.document import Document
 from reportlint.engine import LintResult, Problem, lint
 from reportlint.errors import ConfigError, InputError, PluginError, ReportlintError
 from reportlint.fixes import MAX_FIX_PASSES, apply_fixes
+from reportlint.i18n import gettext
 from reportlint.packs import load_pack
 from reportlint.plugins import PluginManager, get_plugin_manager
 from reportlint.rules import Finding, Rule
@@ -41,18 +42,19 @@ class Linter:
         ignore: Sequence[str] = (),
         profile: str | None = None,
         report_year: int | None = None,
+        max_file_size: int | None = None,
         plugin_manager: PluginManager | None = None,
     ) -> None:
         self.pm = plugin_manager or get_plugin_manager()
         #: The constructor's settings: enough to build an equal Linter elsewhere (a spawned worker).
         self.settings: dict[str, Any] = {
             "config_file": config_file, "isolated": isolated, "select": select, "extend_select": tuple(extend_select),
-            "ignore": tuple(ignore), "profile": profile, "report_year": report_year,
+            "ignore": tuple(ignore), "profile": profile, "report_year": report_year, "max_file_size": max_file_size,
         }
         self._config_file = config_file
         self._isolated = isolated
         self._cli: dict[str, Any] = {"select": select, "extend_select": tuple(extend_select), "ignore": tuple(ignore)}
-        self._cli_extra: dict[str, Any] = {"profile": profile, "report_year": report_year}
+        self._cli_extra: dict[str, Any] = {"profile": profile, "report_year": report_year, "max_file_size": max_file_size}
         self._by_folder: dict[Path, Config | ConfigError] = {}
         self._by_file: dict[Path | None, Config] = {}
         self._rules: dict[Path | None, dict[str, Rule]] = {}
@@ -124,11 +126,11 @@ class Linter:
 
         def add(rule: Rule, owner: str) -> None:
             if not isinstance(rule, Rule):
-                raise PluginError(f"plugin {owner!r}: reportlint_add_rules returned {type(rule).__name__}, not a Rule")
+                raise PluginError(gettext("plugin {plugin!r}: reportlint_add_rules returned {type}, not a Rule").format(plugin=owner, type=type(rule).__name__))
             rule = rule.with_plugin(owner)
             if rule.code in rules:
                 other = rules[rule.code].plugin
-                raise PluginError(f"rule code {rule.code} is defined twice: by {other!r} and by {owner!r}")
+                raise PluginError(gettext("rule code {code} is defined twice: by {first!r} and by {second!r}").format(code=rule.code, first=other, second=owner))
             rules[rule.code] = rule
 
         for name, produced in self.pm.call_each("reportlint_add_rules", config=config):
@@ -227,7 +229,7 @@ class Linter:
             doc = hook(path=display_path, data=data)
         if doc is None:
             suffix = PurePath(display_path).suffix or "(none)"
-            raise InputError(f"{display_path}: unsupported file type {suffix} (supported: .txt, .md, .docx)")
+            raise InputError(f"{display_path}: " + gettext("unsupported file type {suffix} (supported: .txt, .md, .docx, .pdf, .ofd, .doc, .wps)").format(suffix=suffix))
         return doc
 
     def read_path(self, path: Path, config: Config | None = None, display: str | None = None) -> tuple[Document, bytes]:
@@ -405,7 +407,7 @@ def lint_path(
     ignore: Iterable[str] = (),
     config: Path | str | None = None,
 ) -> list[Finding]:
-    """Check one file (.txt, .md, .docx); InputError or another ReportlintError if it cannot be checked.
+    """Check one file (.txt, .md, .docx, .pdf, .ofd, .doc, .wps); InputError or another ReportlintError if it cannot be checked.
 
     Without ``config`` the nearest config file above ``path`` applies, as on the command line.
     """

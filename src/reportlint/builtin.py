@@ -25,6 +25,18 @@ def reportlint_read_document(path: str, data: bytes) -> Document | None:
         from reportlint.readers.txt import read_txt
 
         return read_txt(path, data)
+    if suffix == ".pdf":
+        from reportlint.readers.pdf import read_pdf
+
+        return read_pdf(path, data)
+    if suffix == ".ofd":
+        from reportlint.readers.ofd import read_ofd
+
+        return read_ofd(path, data)
+    if suffix in (".doc", ".wps"):
+        from reportlint.readers.office import read_legacy_word
+
+        return read_legacy_word(path, data)
     return None
 
 

@@ -84,18 +84,19 @@ def ruleset_fingerprint(rules: Sequence[Rule], pack_files: Iterable[Path], plugi
 
 def finding_to_list(f: Finding) -> list[Any]:
     fix = None if f.fix is None else [f.fix.replacement, f.fix.applicability.value, f.fix.start, f.fix.end]
-    return [f.code, f.name, f.message, f.start, f.end, f.severity.value, fix, f.line, f.column, f.end_line, f.end_column]
+    return [f.code, f.name, f.message, f.start, f.end, f.severity.value, fix, f.line, f.column, f.end_line, f.end_column,
+            f.page, f.end_page]
 
 
 def finding_from_list(v: Sequence[Any], path: str) -> Finding:
-    code, name, message, start, end, sev, fix, line, col, eline, ecol = v
+    code, name, message, start, end, sev, fix, line, col, eline, ecol, page, epage = v
     # A damaged or foreign entry can be valid JSON of the wrong types: treat it as a miss.
     if not all(isinstance(x, str) for x in (code, name, message)) or not all(
-        type(x) is int and x >= 0 for x in (start, end, line, col, eline, ecol)
+        type(x) is int and x >= 0 for x in (start, end, line, col, eline, ecol, page, epage)
     ) or not (fix is None or (isinstance(fix, list) and len(fix) == 4 and isinstance(fix[0], str))):
         raise TypeError("cache entry of the wrong shape")
     fx = None if fix is None else Fix(fix[0], Applicability(fix[1]), fix[2], fix[3])
-    return Finding(code, name, message, start, end, Severity(sev), fx, path, line, col, eline, ecol)
+    return Finding(code, name, message, start, end, Severity(sev), fx, path, line, col, eline, ecol, page, epage)
 
 
 #: An entry bigger than this is not a cache entry (a real one is a few KB per thousand findings).

@@ -67,6 +67,35 @@ class LineIndex:
         return start, end
 
 
+@dataclass(frozen=True)
+class PageMap:
+    """Where a paged document's text was on its pages (PDF, OFD): a source map of visual lines.
+
+    The reader rejoins a paragraph that wrapped over several lines of the page, so a
+    line of ``Document.text`` is a paragraph; ``starts[i]`` is the text offset at which
+    the i-th visual line begins, and it was line ``lines[i]`` of page ``pages[i]``
+    (1-based, lines counted from the top of the page's text, headers and footers not
+    counted). Plain data: picklable, cheap to carry back from a worker process.
+    """
+
+    starts: tuple[int, ...]
+    pages: tuple[int, ...]
+    lines: tuple[int, ...]
+
+    def locate(self, offset: int, *, end: bool = False) -> tuple[int, int, int]:
+        """(page, line, column) of ``offset``, 1-based, the column counted in characters.
+
+        An ``end`` offset (exclusive) that falls exactly where a visual line begins belongs
+        to the line before it: a span ending at a line wrap ends on that line, not the next.
+        """
+        starts = self.starts
+        if not starts:
+            return 1, 1, offset + 1
+        i = (bisect.bisect_left(starts, offset) if end else bisect.bisect_right(starts, offset)) - 1
+        i = max(i, 0)
+        return self.pages[i], self.lines[i], offset - starts[i] + 1
+
+
 class ReadOnlyMeta(dict[str, Any]):
     """``Document.meta``: a dict that refuses changes (and pickles, unlike a mappingproxy: -j workers send documents back)."""
 
@@ -89,7 +118,8 @@ class Document:
     (a read-only mapping, e.g. the .docx paragraph map). How the document is checked (config,
     report year, shared scans) is not the document's: it is the check's
     :class:`~reportlint.context.Context`. Derived views (``lines``, ``paragraphs``,
-    ``outline``) are computed once on first use.
+    ``outline``) are computed once on first use. ``page_map`` is set by readers of paged
+    formats (PDF, OFD): findings are then located by page and line of the page (:class:`PageMap`).
     """
 
     text: str
@@ -100,6 +130,7 @@ class Document:
     paragraph_spans: list[tuple[int, int, str]] | None = None
     skip_spans: tuple[tuple[int, int], ...] = ()
     meta: Mapping[str, Any] = field(default_factory=dict)
+    page_map: PageMap | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "skip_spans", tuple(self.skip_spans))

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 
 from reportlint import deadline
 from reportlint.context import Context
-from reportlint.document import Document
+from reportlint.document import Document, PageMap
 from reportlint.errors import ReportlintError
+from reportlint.i18n import gettext
 from reportlint.rules import Finding, Fix, Rule, Severity, takes_context
 from reportlint.windows import merge
 
@@ -24,7 +25,9 @@ class Problem:
     detail: str = ""  # a traceback, shown with --verbose
 
     def __str__(self) -> str:
-        return f"{self.path}: error: {self.message}"
+        from reportlint.i18n import gettext as _
+
+        return f"{self.path}: " + _("error: {message}").format(message=self.message)
 
 
 @dataclass
@@ -141,7 +144,7 @@ def _run_rules(
                         problems.append(
                             Problem(
                                 document.path,
-                                f"a reportlint_filter_finding hook crashed on a finding of rule {rule.code}: {type(exc).__name__}: {exc}",
+                                gettext("a reportlint_filter_finding hook crashed on a finding of rule {code}: {reason}").format(code=rule.code, reason=f"{type(exc).__name__}: {exc}"),
                                 traceback.format_exc(),
                             )
                         )
@@ -153,7 +156,7 @@ def _run_rules(
             problems.append(
                 Problem(
                     document.path,
-                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) returned an invalid finding: {exc.reason}",
+                    gettext("rule {code} {name} ({plugin}) returned an invalid finding: {reason}").format(code=rule.code, name=rule.name, plugin=_plugin(rule), reason=exc.reason),
                     f"the invalid value: {exc.value!r:.2000}",
                 )
             )
@@ -161,8 +164,8 @@ def _run_rules(
             problems.append(
                 Problem(
                     document.path,
-                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) was stopped: checking this file took longer than "
-                    f"{deadline.DOCUMENT_TIMEOUT:g} s",
+                    gettext("rule {code} {name} ({plugin}) was stopped: checking this file took longer than {seconds:g} s").format(
+                        code=rule.code, name=rule.name, plugin=_plugin(rule), seconds=deadline.DOCUMENT_TIMEOUT),
                 )
             )
             deadline.rearm()
@@ -172,7 +175,7 @@ def _run_rules(
             problems.append(
                 Problem(
                     document.path,
-                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) crashed: {type(exc).__name__}: {exc}",
+                    gettext("rule {code} {name} ({plugin}) crashed: {reason}").format(code=rule.code, name=rule.name, plugin=_plugin(rule), reason=f"{type(exc).__name__}: {exc}"),
                     traceback.format_exc(),
                 )
             )
@@ -249,8 +252,10 @@ def _invalid(f: object, text_len: int) -> str:
 
 def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
     """Fill path, line and column (1-based, in characters) and sort by position then code."""
-    line_col = document.lines.line_col
     path = document.path
+    if document.page_map is not None:
+        return _locate_paged(document.page_map, path, findings)
+    line_col = document.lines.line_col
     out = []
     for f in findings:
         line, col = line_col(f.start)
@@ -259,6 +264,17 @@ def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
             out.append(Finding(f.code, f.name, f.message, f.start, f.end, f.severity, f.fix, path, line, col, end_line, end_col))
         else:
             out.append(replace(f, path=path, line=line, column=col, end_line=end_line, end_column=end_col))
+    out.sort(key=_position)
+    return out
+
+
+def _locate_paged(page_map: PageMap, path: str, findings: Iterable[Finding]) -> list[Finding]:
+    """:func:`locate` for a paged document: page, line of the page and column, from its source map."""
+    out = []
+    for f in findings:
+        page, line, col = page_map.locate(f.start)
+        end_page, end_line, end_col = page_map.locate(f.end, end=f.end > f.start)
+        out.append(replace(f, path=path, line=line, column=col, end_line=end_line, end_column=end_col, page=page, end_page=end_page))
     out.sort(key=_position)
     return out
 

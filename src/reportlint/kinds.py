@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from reportlint.anchors import Anchored, AnchorError
 from reportlint.errors import PackError
 from reportlint.lazyre import lazy
 from reportlint.matcher import LiteralMatcher, document_low_bytes
@@ -61,9 +63,20 @@ def _excused(text: str, start: int, end: int, contexts: list[regex.Pattern[str]]
 
 
 def pattern_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
-    """``pattern``: a `regex` pattern; ``unless`` patterns excuse a hit they cover; ``replacement`` fixes it."""
-    fields = rule_fields(entry, ctx, ("pattern", "unless", "replacement"))
+    """``pattern``: a `regex` pattern; ``unless`` patterns excuse a hit they cover; ``replacement`` fixes it.
+
+    ``anchors``: literals one of which every match contains; the pattern then runs only around
+    them (reportlint.anchors), which the pack loader proves from the pattern or refuses to load.
+    """
+    fields = rule_fields(entry, ctx, ("pattern", "unless", "replacement", "anchors"))
     pattern = compile_pattern(entry, ctx, require(entry, ctx, "pattern"), "pattern")
+    anchored: Anchored | None = None
+    if "anchors" in entry:
+        anchors = list_value(entry, ctx, "anchors", str)
+        try:
+            anchored = Anchored(pattern, anchors)
+        except AnchorError as exc:
+            raise ctx.error(entry, f"anchors {anchors}: {exc}") from None
     unless = [compile_pattern(entry, ctx, u, "unless pattern") for u in list_value(entry, ctx, "unless", str)]
     message = require(entry, ctx, "message")
     replacement = entry.get("replacement")
@@ -79,7 +92,7 @@ def pattern_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
     def check(rule: Rule, doc: Document) -> Iterator[Finding]:
         text = doc.text
         try:
-            for m in pattern.finditer(text, timeout=PATTERN_TIMEOUT):
+            for m in _matches(pattern, anchored, text):
                 s, e = m.span()
                 if s == e or (unless and _excused(text, s, e, unless)):
                     continue
@@ -94,6 +107,20 @@ def pattern_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
             raise PackError(f"{where}: pattern ran longer than {PATTERN_TIMEOUT:g} s on {doc.path}; simplify it") from None
 
     return Rule(check_fn=check, **fields)
+
+
+def _matches(pattern: regex.Pattern[str], anchored: Anchored | None, text: str) -> Iterator[Any]:
+    """``pattern.finditer(text)`` (in the windows round its anchors, if it has some); TimeoutError
+    past PATTERN_TIMEOUT in all."""
+    if anchored is None:
+        yield from pattern.finditer(text, timeout=PATTERN_TIMEOUT)
+        return
+    deadline = time.monotonic() + PATTERN_TIMEOUT
+    for start, end in anchored.windows(text):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        yield from pattern.finditer(text, start, end, timeout=left)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Checking many files: a process pool over files (``-j``), the result cache, a progress bar.
+"""Checking many files: a process pool over files (``-j``) and the result cache (the CLI draws the progress bar).
 
 Results come back in the order the files were given, so the output of ``-j N``
 is byte-for-byte that of ``-j 1``.
@@ -9,11 +9,10 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from reportlint.engine import LintResult
 from reportlint.errors import ReportlintError
@@ -21,8 +20,6 @@ from reportlint.safeio import install_signal_cleanup, read_file
 
 #: Below this many files a pool costs more than it saves (worker start-up, rule compilation).
 MIN_FILES_FOR_POOL = 8
-#: The progress bar shows only for at least this many files, and only on a terminal.
-MIN_FILES_FOR_PROGRESS = 30
 
 _WORKER: dict[str, Any] = {}
 
@@ -60,31 +57,6 @@ def _slim(result: LintResult) -> LintResult:
 
 def _work(item: tuple[Path, str]) -> LintResult:
     return _slim(_WORKER["linter"].check_path(item[0], item[1], _WORKER["cache"]))
-
-
-class Progress:
-    """``[n/N]`` on stderr, rewritten in place; silent unless stderr is a terminal."""
-
-    def __init__(self, total: int, stream: TextIO | None = None, enabled: bool | None = None) -> None:
-        self.stream = stream or sys.stderr
-        if enabled is None:
-            enabled = total >= MIN_FILES_FOR_PROGRESS and getattr(self.stream, "isatty", lambda: False)()
-        self.enabled = enabled
-        self.total = total
-        self.done = 0
-
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled and (self.done == self.total or self.done % 5 == 0):
-            width = 30
-            filled = width * self.done // max(1, self.total)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r" + " " * 50 + "\r")
-            self.stream.flush()
 
 
 def cached_result(linter: Any, path: Path, display: str, cache: Any) -> LintResult | None:
@@ -125,7 +97,6 @@ def check_files(
     *,
     jobs: int | None = None,
     use_cache: bool = True,
-    progress: bool | None = None,
 ) -> Iterator[LintResult]:
     """Check files in order, ``jobs`` at a time; yields one LintResult per item, in the items' order.
 
@@ -135,29 +106,24 @@ def check_files(
     from reportlint.cache import Cache
 
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
-    bar = Progress(len(items), enabled=progress if progress is not None else None)
     cache = Cache(linter) if use_cache else None
-    try:
-        if jobs == 1 or len(items) < MIN_FILES_FOR_POOL:
-            for path, display in items:
-                yield linter.check_path(path, display, cache)
-                bar.step()
-            return
-        ready: dict[int, LintResult] = {}
-        if cache is not None:
-            for i, (path, display) in enumerate(items):
-                hit = cached_result(linter, path, display, cache)
-                if hit is not None:
-                    ready[i] = hit
-        misses = [item for i, item in enumerate(items) if i not in ready]
-        if len(misses) < MIN_FILES_FOR_POOL:
-            checked: Iterator[LintResult] = (linter.check_path(p, d, cache) for p, d in misses)
-        else:
-            checked = _pool(linter, misses, jobs, use_cache)
-        for i in range(len(items)):
-            yield ready[i] if i in ready else next(checked)
-            bar.step()
-        for _ in checked:  # close the pool
-            pass
-    finally:
-        bar.close()
+    if jobs == 1 or len(items) < MIN_FILES_FOR_POOL:
+        for path, display in items:
+            yield linter.check_path(path, display, cache)
+        return
+    ready: dict[int, LintResult] = {}
+    if cache is not None:
+        for i, (path, display) in enumerate(items):
+            hit = cached_result(linter, path, display, cache)
+            if hit is not None:
+                ready[i] = hit
+    misses = [item for i, item in enumerate(items) if i not in ready]
+    if len(misses) < MIN_FILES_FOR_POOL:
+        checked: Iterator[LintResult] = (linter.check_path(p, d, cache) for p, d in misses)
+    else:
+        checked = _pool(linter, misses, jobs, use_cache)
+    for i in range(len(items)):
+        yield ready[i] if i in ready else next(checked)
+    for _ in checked:  # close the pool
+        pass
+

@@ -15,6 +15,7 @@ import pluggy
 
 from reportlint import hookspecs
 from reportlint.errors import PluginError, ReportlintError
+from reportlint.i18n import gettext
 
 ENTRY_POINT_GROUP = "reportlint"
 #: Set to a non-empty value to load only the built-in plugins (like PYTEST_DISABLE_PLUGIN_AUTOLOAD).
@@ -55,7 +56,7 @@ class PluginManager:
         try:
             self.pm.register(plugin, name=name)
         except Exception as exc:  # pluggy validation errors name the hook
-            raise PluginError(f"plugin {name!r} cannot be registered: {exc}") from exc
+            raise PluginError(gettext("plugin {plugin!r} cannot be registered: {reason}").format(plugin=name, reason=exc)) from exc
         if builtin:
             self.builtin.add(name)
 
@@ -71,15 +72,24 @@ class PluginManager:
                 continue
             try:
                 plugin = ep.load()
+            except ModuleNotFoundError as exc:
+                if is_builtin:  # an editable install whose entry points predate a plugin's removal
+                    raise PluginError(
+                        gettext("reportlint's installed entry points are stale: built-in plugin {plugin!r} ({value}) no longer exists; "
+                                "reinstall reportlint (`pip install -e .` in a source checkout)").format(plugin=ep.name, value=ep.value)
+                    ) from exc
+                raise PluginError(
+                    gettext("plugin {plugin!r} (entry point {value}) failed to load: {reason}").format(plugin=ep.name, value=ep.value, reason=f"{type(exc).__name__}: {exc}")
+                ) from exc
             except Exception as exc:
                 raise PluginError(
-                    f"plugin {ep.name!r} (entry point {ep.value}) failed to load: {type(exc).__name__}: {exc}"
+                    gettext("plugin {plugin!r} (entry point {value}) failed to load: {reason}").format(plugin=ep.name, value=ep.value, reason=f"{type(exc).__name__}: {exc}")
                 ) from exc
             self.register(plugin, ep.name, builtin=is_builtin)
         if not found_builtin:
             raise PluginError(
-                "the built-in plugins are not registered: reportlint's package metadata is missing "
-                "(install it with pip, e.g. `pip install -e .` in a source checkout)"
+                gettext("the built-in plugins are not registered: reportlint's package metadata is missing "
+                        "(install it with pip, e.g. `pip install -e .` in a source checkout)")
             )
 
     def load_local(self, paths: Iterable[Path]) -> None:
@@ -95,7 +105,7 @@ class PluginManager:
         try:
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
-            raise PluginError(f"plugin {exc.plugin!r}: {exc}") from exc
+            raise PluginError(gettext("plugin {plugin!r}: {reason}").format(plugin=exc.plugin, reason=exc)) from exc
 
     def impls(self, hook_name: str) -> list[tuple[str, Any]]:
         """(plugin name, function) for every implementation of a hook, in call order."""
@@ -119,7 +129,7 @@ class PluginManager:
             except ReportlintError:
                 raise
             except Exception as exc:
-                error = PluginError(f"plugin {name!r} failed in {hook_name}: {type(exc).__name__}: {exc}")
+                error = PluginError(gettext("plugin {plugin!r} failed in {hook}: {reason}").format(plugin=name, hook=hook_name, reason=f"{type(exc).__name__}: {exc}"))
                 error.__cause__ = exc
                 if on_error is None:
                     raise error from exc
@@ -133,20 +143,20 @@ def _import_file(path: Path) -> ModuleType:
         try:
             return importlib.import_module(str(path))
         except Exception as exc:
-            raise PluginError(f"plugin {str(path)!r} cannot be imported: {type(exc).__name__}: {exc}") from exc
+            raise PluginError(gettext("plugin {plugin!r} cannot be imported: {reason}").format(plugin=str(path), reason=f"{type(exc).__name__}: {exc}")) from exc
     if not path.is_file():
-        raise PluginError(f"plugin file {path} does not exist")
+        raise PluginError(gettext("plugin file {path} does not exist").format(path=path))
     module_name = f"reportlint_local_{abs(hash(str(path.resolve())))}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None or spec.loader is None:
-        raise PluginError(f"plugin file {path} cannot be loaded")
+        raise PluginError(gettext("plugin file {path} cannot be loaded").format(path=path))
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     try:
         spec.loader.exec_module(module)
     except Exception as exc:
         del sys.modules[module_name]
-        raise PluginError(f"plugin file {path} failed to import: {type(exc).__name__}: {exc}") from exc
+        raise PluginError(gettext("plugin file {path} failed to import: {reason}").format(path=path, reason=f"{type(exc).__name__}: {exc}")) from exc
     return module
 
 

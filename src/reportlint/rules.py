@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -56,6 +57,8 @@ class Finding:
 
     Rules fill ``code`` to ``fix``; the engine fills the location fields
     (``path``, 1-based ``line``/``column``, exclusive ``end_column``) for output.
+    In a paged document (PDF, OFD) ``page``/``end_page`` are the 1-based pages and the
+    lines and columns are those of the page; elsewhere ``page`` is 0.
     """
 
     code: str
@@ -70,6 +73,8 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    page: int = 0
+    end_page: int = 0
 
     def fix_span(self) -> tuple[int, int]:
         """The span the fix replaces (its own, or the finding's)."""
@@ -202,7 +207,7 @@ def rule(
             severity=Severity.parse(severity),
             default=default,
             fixable=fixable,
-            explanation=(explanation or fn.__doc__ or "").strip(),
+            explanation=inspect.cleandoc(explanation or fn.__doc__ or ""),
             source=source,
             examples=tuple(examples),
             origin=f"{fn.__module__}.{fn.__qualname__}",

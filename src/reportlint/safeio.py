@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.errors import InputError
+from reportlint.i18n import N_, gettext
 
 #: Every temporary file reportlint writes ends with this (and starts with a dot).
 TMP_SUFFIX = ".reportlint-tmp"
@@ -34,19 +35,24 @@ _O_NOCTTY = getattr(os, "O_NOCTTY", 0)
 _O_BINARY = getattr(os, "O_BINARY", 0)
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
-# -- messages (kept together so they can be translated) --------------------------------------------------
-MSG_NO_SUCH_FILE = "no such file or directory"
-MSG_FOLDER = "is a folder, not a file"
-MSG_NOT_REGULAR = "not a regular file"
-MSG_PERMISSION = "permission denied"
-MSG_TOO_BIG = "file is {size:,} bytes, over max-file-size ({limit:,}); raise it in config to check it"
-MSG_CANNOT_READ = "cannot read: {reason}"
-MSG_CHANGED = "changed since it was read; not fixed (run again)"
-MSG_CANNOT_REREAD = "cannot re-read before writing: {reason}; not fixed"
-MSG_READ_ONLY = "read-only file; not written (make it writable first)"
-MSG_HARD_LINKS = "has {n} hard links; not written (replacing it would split them)"
-MSG_NOT_WRITTEN = "cannot write: {reason}; the file is unchanged"
-MSG_NOT_VERIFIED = "written, but the file reads back differently; check it"
+# -- messages: kept together, marked for the catalogue (reportlint.i18n), translated where shown --------------
+MSG_NO_SUCH_FILE = N_("no such file or directory")
+MSG_FOLDER = N_("is a folder, not a file")
+MSG_NOT_REGULAR = N_("not a regular file")
+MSG_PERMISSION = N_("permission denied")
+MSG_TOO_BIG = N_("file is {size} bytes, over max-file-size ({limit}); raise it in config to check it")
+MSG_CANNOT_READ = N_("cannot read: {reason}")
+MSG_CHANGED = N_("changed since it was read; not fixed (run again)")
+MSG_CANNOT_REREAD = N_("cannot re-read before writing: {reason}")
+MSG_READ_ONLY = N_("read-only file; not written (make it writable first)")
+MSG_HARD_LINKS = N_("has {n} hard links; not written (replacing it would split them)")
+MSG_NOT_WRITTEN = N_("cannot write: {reason}; the file is unchanged")
+MSG_NOT_VERIFIED = N_("written, but the file reads back differently; check it")
+
+
+def _error(display: str, message: str, **fields: Any) -> InputError:
+    """The InputError ``display: <message in the language in use>``."""
+    return InputError(f"{display}: " + gettext(message).format(**fields))
 
 
 def read_file(path: Path, display: str, limit: int | None = None) -> bytes:
@@ -58,26 +64,26 @@ def read_file(path: Path, display: str, limit: int | None = None) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_NOCTTY | _O_BINARY | _O_CLOEXEC)
     except FileNotFoundError:
-        raise InputError(f"{display}: {MSG_NO_SUCH_FILE}") from None
+        raise _error(display, MSG_NO_SUCH_FILE) from None
     except IsADirectoryError:
-        raise InputError(f"{display}: {MSG_FOLDER}") from None
+        raise _error(display, MSG_FOLDER) from None
     except PermissionError:
         if _is_dir(path):  # Windows opens no folder: it says permission denied
-            raise InputError(f"{display}: {MSG_FOLDER}") from None
-        raise InputError(f"{display}: {MSG_PERMISSION}") from None
+            raise _error(display, MSG_FOLDER) from None
+        raise _error(display, MSG_PERMISSION) from None
     except OSError as exc:
-        raise InputError(f"{display}: {MSG_CANNOT_READ.format(reason=exc.strerror or exc)}") from None
+        raise _error(display, MSG_CANNOT_READ, reason=exc.strerror or exc) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise InputError(f"{display}: {MSG_FOLDER}")
+            raise _error(display, MSG_FOLDER)
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"{display}: {MSG_NOT_REGULAR}")
+            raise _error(display, MSG_NOT_REGULAR)
         if limit is not None and st.st_size > limit:
-            raise InputError(f"{display}: {MSG_TOO_BIG.format(size=st.st_size, limit=limit)}")
+            raise _error(display, MSG_TOO_BIG, size=f"{st.st_size:,}", limit=f"{limit:,}")
         return _read_all(fd, st.st_size)
     except OSError as exc:
-        raise InputError(f"{display}: {MSG_CANNOT_READ.format(reason=exc.strerror or exc)}") from None
+        raise _error(display, MSG_CANNOT_READ, reason=exc.strerror or exc) from None
     finally:
         os.close(fd)
 
@@ -233,22 +239,22 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None, disp
     except FileNotFoundError:
         st = None  # a new file (an --output copy)
     except OSError as exc:
-        raise InputError(f"{display}: {MSG_NOT_WRITTEN.format(reason=exc.strerror or exc)}") from None
+        raise _error(display, MSG_NOT_WRITTEN, reason=exc.strerror or exc) from None
     if st is not None:
         if not stat.S_ISREG(st.st_mode):
-            raise InputError(f"{display}: {MSG_NOT_REGULAR}")
+            raise _error(display, MSG_NOT_REGULAR)
         if st.st_nlink > 1:
-            raise InputError(f"{display}: {MSG_HARD_LINKS.format(n=st.st_nlink)}")
+            raise _error(display, MSG_HARD_LINKS, n=st.st_nlink)
         if not st.st_mode & 0o222 or not os.access(target, os.W_OK):  # root may write anyway: the mode says no
-            raise InputError(f"{display}: {MSG_READ_ONLY}")
+            raise _error(display, MSG_READ_ONLY)
     if expected is not None:
         try:
             current = read_file(target, display)
         except InputError as exc:
             reason = str(exc).removeprefix(f"{display}: ")
-            raise InputError(f"{display}: {MSG_CANNOT_REREAD.format(reason=reason)}") from None
+            raise _error(display, MSG_CANNOT_REREAD, reason=reason) from None
         if current != expected:
-            raise InputError(f"{display}: {MSG_CHANGED}")
+            raise _error(display, MSG_CHANGED)
     if st is not None:
         mode = stat.S_IMODE(st.st_mode)
     else:  # a new file: the mode open() would give it, not mkstemp's 0600
@@ -273,13 +279,13 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None, disp
             os.replace(tmp, target)
         _fsync_folder(target.parent)
     except OSError as exc:
-        raise InputError(f"{display}: {MSG_NOT_WRITTEN.format(reason=exc.strerror or exc)}") from None
+        raise _error(display, MSG_NOT_WRITTEN, reason=exc.strerror or exc) from None
     try:
         written = read_file(Path(path), display)
     except InputError:
         written = None
     if written != data:
-        raise InputError(f"{display}: {MSG_NOT_VERIFIED}")
+        raise _error(display, MSG_NOT_VERIFIED)
 
 
 def _fsync_folder(folder: Path) -> None:
