@@ -16,7 +16,6 @@ import bisect
 import importlib.util
 import random
 import sys
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -295,21 +294,23 @@ def test_formats_copy_a_bounded_piece_of_text_per_finding(fmt):
 
 
 def _old_excerpt_lines(result: Any, f: Any) -> list[str]:
-    from reportlint.formats import display_width
-    from reportlint.formats.text import CONTEXT
+    """The excerpt lines as the text format made them by copying the whole line (without colour)."""
+    from reportlint.formats.text import _VISIBLE, CONTEXT
+    from reportlint.textwidth import width
 
     doc = result.document
-    start, end = doc.lines.line_span(f.line)
+    text_line = doc.lines.line_col(f.start)[0]
+    start, end = doc.lines.line_span(text_line)
     line = doc.text[start:end]
     s = f.start - start
-    e = f.end - start if f.end_line == f.line else len(line)
+    e = min(f.end - start, len(line))
     lo = max(0, s - CONTEXT)
     hi = min(len(line), max(e, s + 1) + CONTEXT)
     prefix = "…" if lo > 0 else ""
     suffix = "…" if hi < len(line) else ""
-    shown = (prefix + line[lo:hi] + suffix).replace("\t", " ")
-    pad = display_width(prefix + line[lo:s].replace("\t", " "))
-    marks = max(1, display_width(line[s:e]))
+    shown = (prefix + line[lo:hi] + suffix).translate(_VISIBLE)
+    pad = width((prefix + line[lo:s]).translate(_VISIBLE))
+    marks = max(1, width(line[s:e].translate(_VISIBLE)))
     return [f"{f.line} | {shown}", f"{' ' * len(str(f.line))} | {' ' * pad}{'^' * marks}"]
 
 
@@ -318,13 +319,14 @@ def test_text_excerpt_gives_what_the_line_copy_gave():
 
     linter = Linter(isolated=True, select=["ALL"])
     rng = random.Random(33)
-    pieces = ["要##a##求", "工作 ，", "\t", "。。", "（", "2023年3月5日", "\r\n", "\n", "x" * 30, "加强加强", "“四风”"]
+    pieces = ["要##a##求", "工作 ，", "\t", "。。", "（", "2023年3月5日", "\r\n", "\n", "x" * 30, "加强加强", "“四风”", "\x07"]
     seen = 0
+    ctx = FormatContext()
     for _ in range(300):
         text = _random_text(rng, pieces, rng.randint(1, 30))
-        result = linter.check_document(linter.read_bytes("x.txt", text.encode("utf-8")))
+        result = linter.check_document(Document(text, path="x.txt"))
         for f in result.findings:
-            assert _excerpt(result, f)[1:3] == _old_excerpt_lines(result, f), (text, f)
+            assert _excerpt(result, f, ctx)[1:3] == _old_excerpt_lines(result, f), (text, f)
             seen += 1
     assert seen > 500
 
@@ -345,63 +347,45 @@ def test_rdjson_byte_columns_are_what_encoding_the_line_gives():
             assert cols.column(off) == (line, len(text[start:off].encode("utf-8")) + 1), (text, off)
 
 
-def test_html_highlighting_is_unchanged_by_the_sweep():
-    """The report of overlapping findings on one line: the same marks as the per-piece scan made (golden)."""
-    linter = Linter(isolated=True, select=["ALL"])
-    text = "标题\n要##paid##求全市，，工作 。“两个确立“，二〇２三年\n"
-    result = linter.check_document(linter.read_bytes("x.txt", text.encode("utf-8")))
-    from reportlint.formats.html import _render_text
+def test_html_row_highlighting_gives_what_testing_every_span_gave():
+    """Rows of overlapping, nested and touching findings: the same marks as the per-piece scan made."""
+    from reportlint.formats.html import _row
 
-    items = [(f"f0-{i}", f) for i, f in enumerate(result.findings)]
-    html = _render_text(result.document.text, result.document, items, "d0")
-    old = _old_render_text(result.document.text, result.document, items, "d0")
-    assert html == old
+    rng = random.Random(71)
+    text = "要##paid##求全市，，工作 。“两个确立“，二〇２三年" * 2
+    for _ in range(2000):
+        spans = []
+        for k in range(rng.randint(0, 6)):
+            a = rng.randint(0, len(text) - 1)
+            spans.append((a, min(len(text), a + rng.randint(1, 8)), f"f0-{k}", rng.choice(["error", "warning", "info"])))
+        carets = sorted((rng.randint(0, len(text)), f"f0-c{k}", "error") for k in range(rng.randint(0, 2)))
+        args = (text, 1, 0, len(text), spans, carets, "d0")
+        assert _row(*args) == _old_row(*args), (spans, carets)
 
 
-def _old_render_text(text: str, doc: Any, items: Any, doc_id: str) -> str:
+def _old_row(text: str, ln: int, ls: int, le: int, spans: list, carets: list, doc_id: str) -> str:
+    """The HTML report's row before the sweep: every span tested for every piece (main at the merge)."""
     from reportlint.formats.html import _SEVERITY_ORDER, _e
 
-    lines = doc.lines
-    per_line: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
-    points: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for fid, f in items:
-        sev = f.severity.value
-        visible = text[f.start:f.end].replace("\r", "").replace("\n", "")
-        first, _ = lines.line_col(f.start)
-        if not visible:
-            points[first].append((f.start, fid, sev))
-            continue
-        last, _ = lines.line_col(f.end)
-        for ln in range(first, last + 1):
-            ls, le = lines.line_span(ln)
-            s, e = max(f.start, ls), min(f.end, le)
-            if s < e:
-                per_line[ln].append((s, e, fid, sev))
-    rows = []
-    for ln in range(1, lines.line_count + 1):
-        ls, le = lines.line_span(ln)
-        spans = per_line.get(ln, [])
-        carets = sorted(points.get(ln, []))
-        cuts = sorted({ls, le, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *(p for p, _, _ in carets)})
-        parts = []
-        ci = 0
-        for a, b in zip(cuts, [*cuts[1:], None], strict=True):
-            while ci < len(carets) and carets[ci][0] == a:
-                _, fid, sev = carets[ci]
-                parts.append(f'<mark class="hl zw sev-{sev}" data-f="{fid}" title="{_e(fid)}"></mark>')
-                ci += 1
-            if b is None:
-                break
-            piece = _e(text[a:b])
-            cover = [(fid, sev) for s, e, fid, sev in spans if s <= a and b <= e]
-            if cover:
-                sev = min((sev for _, sev in cover), key=_SEVERITY_ORDER.__getitem__)
-                ids = " ".join(fid for fid, _ in cover)
-                parts.append(f'<mark class="hl sev-{sev}" data-f="{ids}">{piece}</mark>')
-            else:
-                parts.append(piece)
-        rows.append(f'<div class="row" id="{doc_id}-l{ln}"><span class="ln">{ln}</span><span class="tx">{"".join(parts)}</span></div>')
-    return "\n".join(rows)
+    cuts = sorted({ls, le, *(sp[0] for sp in spans), *(sp[1] for sp in spans), *(c[0] for c in carets)})
+    parts = []
+    ci = 0
+    for a, b in zip(cuts, [*cuts[1:], None], strict=True):
+        while ci < len(carets) and carets[ci][0] == a:
+            _pos, fid, sev = carets[ci]
+            parts.append(f'<mark class="hl zw sev-{sev}" data-f="{fid}" title="{_e(fid)}"></mark>')
+            ci += 1
+        if b is None:
+            break
+        piece = _e(text[a:b])
+        cover = [(fid, sev) for s, e, fid, sev in spans if s <= a and b <= e]
+        if cover:
+            sev = min((c[1] for c in cover), key=_SEVERITY_ORDER.__getitem__)
+            ids = " ".join(c[0] for c in cover)
+            parts.append(f'<mark class="hl sev-{sev}" data-f="{ids}">{piece}</mark>')
+        else:
+            parts.append(piece)
+    return f'<div class="row" id="{doc_id}-l{ln}"><span class="ln">{ln}</span><span class="tx">{"".join(parts)}</span></div>'
 
 
 # -- work, counted: every rule and every format on the bench's adversarial inputs -----------------------------------
