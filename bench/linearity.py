@@ -159,6 +159,7 @@ class Row:
     large: float = 0.0
     exponent: float | None = None  # None: too small to judge
     per_generator: dict[str, tuple[float, float]] = field(default_factory=dict)
+    members: list[str] = field(default_factory=list)  # the rules a "rules" row ran together
 
 
 def exponent(small: float, large: float, factor: int, floor: float = FLOOR) -> float | None:
@@ -261,7 +262,7 @@ def measure_rules(meter: Timer | Counter, size: int, factor: int, only: Iterable
         rules = [r for r in rules if r.code in wanted]
     gens = [g for g in GENERATORS if not generators or g in set(generators)]
     groups = [("all rules", rules)] if together else [(r.code, [r]) for r in rules]
-    rows = {name: Row(name, "rules" if together else "rule") for name, _ in groups}
+    rows = {name: Row(name, "rules" if together else "rule", members=[r.code for r in members]) for name, members in groups}
     rows["document"] = Row("document", "reading")
     inputs: list[tuple[str, Callable[[int], tuple[str, str]]]] = [
         (g, lambda n, g=g: (GENERATORS[g](n), "x.md" if g in MARKDOWN else "x.txt")) for g in gens
@@ -430,7 +431,7 @@ def count(size: int, factor: int, only: Iterable[str] = (), generators: Iterable
             raise RuntimeError("callgrind wrote no dumps: this Python's symbols do not name sys_call_tracing")
     rows = []
     for item in data:
-        row = Row(item["name"], item["kind"])
+        row = Row(item["name"], item["kind"], members=item.get("members", []))
         for gen, (s, lg) in item["per_generator"].items():
             row.per_generator[gen] = (dumps.get(int(s), math.nan), dumps.get(int(lg), math.nan))
         rows.append(row)
@@ -443,8 +444,8 @@ def _inside(labels: Path, size: int, factor: int, only: list[str], generators: l
     rows = measure_rules(meter, size, factor, only, generators, together=True)
     if formats:
         rows += measure_formats(meter, size, factor)
-    labels.write_text(json.dumps([{"name": r.name, "kind": r.kind, "per_generator": r.per_generator} for r in rows]),
-                      encoding="utf-8")
+    labels.write_text(json.dumps([{"name": r.name, "kind": r.kind, "per_generator": r.per_generator, "members": r.members}
+                                  for r in rows]), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
