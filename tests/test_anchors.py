@@ -11,7 +11,7 @@ import re
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reportlint.anchors import BREAKS, Anchored, AnchorError, anchored, shape
@@ -52,7 +52,7 @@ def patterns(draw, depth=0):
 
 
 @settings(max_examples=1500, deadline=None)
-@given(patterns(), st.sampled_from([["号"], ["左右"], ["号", "左右"], ["a"], ["，"], ["1", "x"]]),
+@given(patterns(), st.sampled_from([["号"], ["左右"], ["号", "左右"], ["a"], ["，"], ["1", "x"], ["左右号", "右"]]),
        st.lists(st.text(ALPHABET, max_size=30), min_size=1, max_size=4), st.sampled_from([re, regex]))
 def test_random_patterns_are_refused_or_exact(source, anchors, texts, module):
     try:
@@ -67,6 +67,29 @@ def test_random_patterns_are_refused_or_exact(source, anchors, texts, module):
         assert spans(anchored_pattern.finditer(text)) == spans(pattern.finditer(text)), (source, anchors, text)
         text += "\n" + text  # a newline that does not end the text, for $
         assert spans(anchored_pattern.finditer(text)) == spans(pattern.finditer(text)), (source, anchors, text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(patterns(), st.sampled_from([["号"], ["左右"], ["号", "左右"], ["a"], ["1", "x"]]),
+       st.lists(st.text(ALPHABET, max_size=30), min_size=1, max_size=4), st.sampled_from([re, regex]))
+def test_random_patterns_without_an_anchor_in_every_match(source, anchors, texts, module):
+    """every_match=False: every match returned is a match of the whole pass, and every match of the
+    whole pass that holds an anchor is returned."""
+    try:
+        pattern = module.compile(source)
+    except (re.error, regex.error):
+        return
+    try:
+        anchored_pattern = Anchored(pattern, anchors, every_match=False)
+    except AnchorError:
+        return
+    for text in texts:
+        text += "\n" + text
+        full = spans(pattern.finditer(text))
+        windowed = spans(anchored_pattern.finditer(text))
+        assert set(windowed) <= set(full), (source, anchors, text)
+        holding = [(span, g) for span, g in full if any(a in text[span[0]:span[1]] for a in anchors)]
+        assert set(holding) <= set(windowed), (source, anchors, text)
 
 
 # --- what keeps the proof sound ------------------------------------------------------------------
@@ -109,21 +132,31 @@ def test_regex_only_syntax_is_refused(source):
         Anchored(regex.compile(source, regex.VERSION1 if "--" in source else 0), ["号"])
 
 
+def _stops(sh) -> str:
+    """Which characters of a probe set the shape's stops class takes."""
+    return "".join(c for c in "\n。，；a号1甲 " if sh.stops and re.fullmatch(sh.stops, c))
+
+
 def test_regex_han_property_is_read_as_the_han_class():
     sh = shape(regex.compile(r"\p{Han}{1,3}号"), ["号"])
-    assert sh.reach == 4 and sh.breaks == BREAKS
+    assert sh.reach == 4 and sh.runs and _stops(sh) == "\n。，；a1 "
     p = Anchored(regex.compile(r"[\p{Han}，]{2}号"), ["号"])
-    assert "，" not in p.shape.breaks
+    assert "，" not in _stops(p.shape)
     assert spans(p.finditer("甲，号乙号")) == spans(p.pattern.finditer("甲，号乙号"))
 
 
-def test_shape_reports_reach_and_breaks():
+def test_shape_reports_reach_and_stops():
     assert shape(re.compile("超过[0-9]{1,4}以上"), ["以上"]).reach == 2 + 4 + 2
     assert shape(re.compile("a(?=b{2})号"), ["号"]).reach == 3
     assert shape(re.compile("号$"), ["号"]).reach == 3  # $ looks one character further
-    assert shape(re.compile(r"\d+号"), ["号"]) .reach is None
-    assert shape(re.compile(r"\s*号"), ["号"]).breaks == "。，；！？：、"
-    assert shape(re.compile("[^a]号"), ["号"]).breaks == ""
+    assert shape(re.compile("号$"), ["号"]).tail == 2 and shape(re.compile("(?m)号$"), ["号"]).tail == 1
+    assert shape(re.compile(r"\d+号"), ["号"]).reach is None
+    assert _stops(shape(re.compile(r"\d+号"), ["号"])) == "\n。，；a甲 "  # made of digits and 号: all else stops it
+    assert _stops(shape(re.compile(r"(?:\s|[^，。；])*号"), ["号"])) == "。，；"  # a negated class: the breaks it leaves
+    assert shape(re.compile("[^a]号"), ["号"]).stops == ""
+    assert shape(re.compile("X{2,}"), ["XX"]).every_match  # a repeated literal counts its minimum copies
+    with pytest.raises(AnchorError):
+        shape(re.compile("X{1,}"), ["XX"])
 
 
 @pytest.mark.parametrize("ch", BREAKS)
@@ -138,6 +171,9 @@ def test_break_characters_mean_the_same_to_re_and_regex(ch):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["号", "左右", "甲乙", "12", "，", "。", "\n", "〔2023〕", "（", "5", "国办发"]), max_size=60))
+@example(["号", "\n", "甲乙"])  # $ before a newline that does not end the text
+@example(["12", "号", "\n", "5"])
+@example(["甲乙", "左右", "号"])
 def test_windows_of_bounded_and_unbounded_patterns(pieces):
     text = "".join(pieces)
     for source, anchors in [
@@ -147,6 +183,7 @@ def test_windows_of_bounded_and_unbounded_patterns(pieces):
         (r"[^。]{0,5}号", ["号"]),
         (r"号$", ["号"]),  # $ before a newline that does not end the text: no match
         (r"[0-9]*号$", ["号"]),
+        (r"[^，]{0,3}右", ["左右号", "右"]),  # a shorter anchor inside a longer one starts its window earlier
     ]:
         p = Anchored(re.compile(source), anchors)
         assert spans(p.finditer(text)) == spans(p.pattern.finditer(text)), (source, text)
@@ -215,10 +252,17 @@ def test_built_in_anchored_patterns_equal_their_plain_scan(name, lazy_pattern):
     pieces = st.one_of(st.sampled_from([*anchors, *own]), st.sampled_from(examples),
                        st.builds(lambda t, a, k: t[a:a + k], st.sampled_from(examples), st.integers(0, 30), st.integers(1, 12)))
 
+    every = lazy_pattern.anchored.shape.every_match
+
     @settings(max_examples=400, deadline=None)
     @given(st.lists(pieces, max_size=12))
     def check(parts):
         text = "".join(parts)
-        assert spans(lazy_pattern.finditer(text)) == spans(pattern.finditer(text)), text
+        windowed, full = spans(lazy_pattern.finditer(text)), spans(pattern.finditer(text))
+        if every:
+            assert windowed == full, text
+        else:  # the whole pass's matches that hold an anchor, and only whole-pass matches
+            assert set(windowed) <= set(full), text
+            assert {(sp, g) for sp, g in full if any(a in text[sp[0]:sp[1]] for a in anchors)} <= set(windowed), text
 
     check()

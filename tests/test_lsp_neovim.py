@@ -25,7 +25,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 async def client(lsp_client: LanguageClient, workspace: Path):
     result = await lsp_client.initialize_session(lsp.InitializeParams(
         capabilities=pytest_lsp.client_capabilities("neovim@v0.11"), root_uri=workspace.as_uri(),
-        initialization_options={"ignore": ["P118"]}))
+        initialization_options={"ignore": ["P118"], "lang": "en"}))
     assert result.capabilities.position_encoding == lsp.PositionEncodingKind.Utf8
     yield
     await lsp_client.shutdown_session()
@@ -53,6 +53,11 @@ async def test_utf8_positions_and_initialization_options(client: LanguageClient,
     assert set(diags) == {"M101", "P101"}  # P118 (line 2 starts with 、) is ignored by the settings
     # UTF-8: 𠮷 is 4 bytes, 要 3, the marker 13.
     assert (diags["M101"].range.start.character, diags["M101"].range.end.character) == (7, 20)
+    # English on request: the code actions' titles (the findings' messages are the rules' own, Chinese).
+    actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+        text_document=lsp.TextDocumentIdentifier(uri=uri), range=diags["P101"].range,
+        context=lsp.CodeActionContext(diagnostics=[diags["P101"]])))
+    assert [a.title for a in actions or [] if isinstance(a, lsp.CodeAction)] == ["Fix P101: “、、” → “、”"]
 
 
 async def test_config_change_seen_at_save_without_file_watching(client: LanguageClient, workspace: Path) -> None:

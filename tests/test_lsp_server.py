@@ -4,6 +4,7 @@ with VS Code's real capabilities, as an editor drives it."""
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -188,7 +189,9 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_lsp.fixture(
     scope="module",
-    config=ClientServerConfig(server_command=[sys.executable, "-m", "reportlint", "lsp"], client_factory=make_client),
+    # The server as users get it: Chinese (the suite's REPORTLINT_LANG=en left out of its environment).
+    config=ClientServerConfig(server_command=[sys.executable, "-m", "reportlint", "lsp"], client_factory=make_client,
+                              server_env={k: v for k, v in os.environ.items() if k != "REPORTLINT_LANG"}),
 )
 async def client(lsp_client: LanguageClient, workspace: Path):
     caps = pytest_lsp.client_capabilities("visual-studio-code")

@@ -13,6 +13,7 @@ from conftest import ROOT, SAMPLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportlint import i18n
 from reportlint.api import Linter
 from reportlint.cli import main
 from reportlint.config import parse_config, tomllib
@@ -20,6 +21,15 @@ from reportlint.lsp import actions, missing_dependency
 from reportlint.lsp.ruledocs import RuleDocs, anchor, rule_heading
 from reportlint.lsp.settings import parse_settings
 from reportlint.lsp.text import UTF8, UTF16, UTF32, TextBuffer, text_edits
+
+
+@pytest.fixture(autouse=True)
+def chinese():
+    """Chinese, the default, whatever an earlier test chose."""
+    before = i18n.language()
+    i18n.set_language("zh")
+    yield
+    i18n.set_language(before)
 
 
 def lint(name: str, text: str) -> list:
@@ -153,6 +163,9 @@ def test_fix_titles_say_what_changes() -> None:
     assert actions.fix_title(text, by_code["P101"]) == "修复 P101：“、、” → “、”"
     assert actions.fix_title(text, by_code["P103"]) == "修复 P103：删除“ ”"
     assert actions.fix_title(text, by_code["T101"]).endswith("（不安全修复，请核对）")
+    i18n.set_language("en")  # English on request
+    assert actions.fix_title(text, by_code["P101"]) == "Fix P101: “、、” → “、”"
+    assert actions.suppress_title(by_code["P101"]).startswith("Ignore P101 on this line")
 
 
 def test_accept_is_offered_for_words_only() -> None:
@@ -205,9 +218,9 @@ def test_settings_take_editor_and_config_spellings() -> None:
 
 
 def test_bad_settings_are_reported_and_left_out() -> None:
-    s = parse_settings({"select": 3, "reportYear": "2023", "profile": ["x"], "ignore": ["P104"]})
-    assert s.linter_kwargs == {"ignore": ["P104"]}
-    assert len(s.errors) == 3 and all("设置" in e for e in s.errors)
+    s = parse_settings({"select": 3, "reportYear": "2023", "profile": ["x"], "ignore": ["P104"], "lang": "fr"})
+    assert s.linter_kwargs == {"ignore": ["P104"]} and s.lang is None
+    assert len(s.errors) == 4 and all("设置" in e for e in s.errors)
 
 
 def test_every_built_in_rule_links_to_its_heading_in_the_reference() -> None:
@@ -283,7 +296,7 @@ def test_the_editor_guide_snippets_are_valid_and_their_settings_known() -> None:
     # Every setting the table documents is one the server reads.
     rows = [line.split("|")[1].strip().strip("`") for line in guide.splitlines() if line.startswith("| `")]
     examples = {"select": ["P"], "extendSelect": ["D112"], "ignore": ["P104"], "profile": "工作总结", "reportYear": 2023,
-                "ruleDocsUrl": "https://example.org/rules.md"}
+                "ruleDocsUrl": "https://example.org/rules.md", "lang": "en"}
     assert set(rows) == set(examples)
     parsed = parse_settings(examples)
-    assert not parsed.errors and len(parsed.linter_kwargs) == 5 and parsed.rule_docs_url
+    assert not parsed.errors and len(parsed.linter_kwargs) == 5 and parsed.rule_docs_url and parsed.lang == "en"

@@ -68,22 +68,28 @@ def test_agrees_with_the_reference(alphabet: str) -> None:
 
 
 @pytest.mark.parametrize("chunk", [1, 3, 7])
-def test_chunked_scan_agrees(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
-    """Scanning in chunks (bounded memory on huge texts) gives the same hits in the same order."""
-    monkeypatch.setattr(matcher, "RS_CHUNK", chunk)
+def test_low_bytes_by_slices_agree(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    """low_bytes and the automaton go over a huge text by slices (bounded memory), some of them
+    beyond the BMP: the matcher's hits are the reference's whatever the slicing."""
+    monkeypatch.setattr(matcher, "_LOW_CHUNK", chunk)
+    monkeypatch.setattr(matcher, "_SCAN_CHUNK", chunk)
     rng = random.Random(chunk)
-    alphabet = "ab的地得𠀀\n"
+    alphabet = "ab的地得𠀀\n\udfff"
     for _ in range(800):
         words = {_random_text(rng, alphabet, rng.randint(1, 4)): i for i in range(rng.randint(1, 8))}
         text = _random_text(rng, alphabet, rng.randint(0, 40))
-        assert list(LiteralMatcher(words).finditer(text)) == reference(words, text), (words, text)
+        assert low_bytes(text) == bytes(ord(c) & 0xFF for c in text), text
+        expected = reference(words, text)
+        assert list(LiteralMatcher(words).finditer(text)) == expected, (words, text)  # low bytes by slice
+        assert LiteralMatcher(words).hits(text, low_bytes(text)) == expected, (words, text)  # given
 
 
 def test_low_bytes_of_a_huge_text_is_built_by_slices_and_equals_the_whole_encoding() -> None:
     text = "一、总体情况，“两个确立”。\n" * 80_000  # over one slice
     assert len(text) > matcher._LOW_CHUNK
     assert low_bytes(text) == text.encode("utf-16-le")[::2]
-    assert low_bytes(text + "𠀀") is None  # a character beyond the BMP in the last slice: no low bytes
+    beyond = text + "𠀀"  # a character beyond the BMP in the last slice: that slice by UTF-32
+    assert low_bytes(beyond) == text.encode("utf-16-le")[::2] + b"\x00"
     assert low_bytes("a\udfffb") == b"a\xffb"  # a lone surrogate is one unit
 
 

@@ -72,3 +72,12 @@ def test_year_abbrev_pattern_matches_its_lookbehind_first_form() -> None:
         old = [(m.span(), m.groupdict()) for m in original.finditer(text)]
         new = [(m.span(), m.groupdict()) for m in _YEAR_ABBREV.finditer(text)]
         assert old == new, text
+
+
+def test_www_search_equals_searching_the_lowered_text() -> None:
+    from reportlint_punctuation.halfwidth import _has_www
+
+    rng = random.Random(18)
+    for _ in range(20000):
+        text = _random_text(rng, "wWW.．İ的1a", rng.randint(0, 12))
+        assert _has_www(text) == ("www." in text.lower()), text

@@ -9,18 +9,24 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import Context, LiteralMatcher, has_any, lazy
+from reportlint.plugin import Context, LiteralMatcher, anchored, document_low_bytes, has_any, lazy
 from reportlint_markup.prefilter import has_words, latin, word_table
 
 # Placeholder letters: ASCII X/x, fullwidth Ｘ/ｘ and the multiplication sign × (GB/T 9704-2012's
 # sample pages fill slots with ××××). A run is one glyph repeated, so "Xx" or "X×" never count.
 _PH = "[XxＸｘ×]"
-_RUN = lazy(re.compile, r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}")
+# Both patterns run only round the placeholder glyphs (reportlint.anchors): a long text has an X
+# somewhere, and the date pattern would otherwise be tried at every digit of it.
+_PH_GLYPHS = ["X", "x", "Ｘ", "ｘ", "×"]
+_RUN = anchored(re.compile, r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}", anchors=_PH_GLYPHS)
 # Dates with placeholder parts: 20XX年, XXXX年X月X日, ×月×日, 2023年X月.
 _MD = rf"(?:{_PH}{{1,2}}|[0-9]{{1,2}})"
 _YEAR = rf"(?:[0-9]{{2}}{_PH}{{2}}|{_PH}{{4}}|{_PH}{{2}}|[0-9]{{4}})"
 # The lookahead first lets the engine skip to candidate characters instead of trying every offset.
-_DATE = lazy(regex.compile, rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
+# Not every date holds a glyph (2023年4月5日), so its windows are the whole runs of date characters
+# round a glyph (every_match=False): the dates there, of which the caller keeps those with one.
+_DATE = anchored(regex.compile, rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)",
+                 anchors=_PH_GLYPHS, every_match=False)
 _PH_CHAR = lazy(re.compile, _PH)
 _X, _SMALL_X, _TIMES = b"Xx\xd7"  # as ints, for the prefilter (see prefilter.latin)
 # What counts as Chinese context next to a Latin run: Han, CJK and fullwidth punctuation, quotes.
@@ -114,7 +120,7 @@ def placeholder_letters(self: Rule, doc: Document, ctx: Context) -> Iterator[Fin
 
 # Placeholder symbols: ○○ 〇〇 ◯◯ □□ ＊＊ △△. Runs of a zero-like glyph next to a Chinese numeral
 # or a digit are numbers (二〇〇八年, 一〇〇), which C-family rules judge, not placeholders.
-_SYMBOLS = lazy(re.compile, r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}")
+_SYMBOLS = anchored(re.compile, r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}", anchors=list("○〇◯□＊△"))
 _NUMERAL = lazy(regex.compile, r"[零〇○◯一二三四五六七八九十百千万亿两0-9０-９OＯ]")
 # ＊＊ right after a Han character or among digits masks a name or number on purpose.
 _HAN = lazy(regex.compile, r"\p{Han}")
@@ -158,12 +164,13 @@ def placeholder_symbols(self: Rule, doc: Document) -> Iterator[Finding]:
 # template-engine forms {{…}}, ${…}, <请…>. 【】 labels are common in task lists (【牵头单位】市发改委,
 # 【会议时间】3月1日), so a field noun counts only if a label would not use it (…名称, 姓名) or if
 # the slot stands inline with no content after it (截至【日期】，).
-_LENTICULAR = lazy(regex.compile, r"【([^【】\n]{1,15})】")
+_LENTICULAR = anchored(regex.compile, r"【([^【】\n]{1,15})】", anchors=["【"])
 _NAME_NOUNS = ("名称", "姓名", "名字", "全称")
 _FIELD_NOUNS = ("日期", "时间", "年份", "金额", "数量", "数字", "数据", "人数", "比例", "编号", "文号", "单位", "部门")
 _LABEL_END = frozenset(":：")
 _INLINE_END = frozenset("，。；、）)\n\r")
-_ENGINE_SLOT = lazy(regex.compile, r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
+_ENGINE_SLOT = anchored(regex.compile, r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]",
+                        anchors=["{", "<", "＜"])
 _HINT_WORDS = (
     "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处填", "此处补充",
     "此处输入", "待补充", "待核实", "待完善", "待填", "待定", "TODO", "todo", "TBD", "占位",
@@ -250,7 +257,7 @@ def template_slot(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         taken.add(m.start())
         yield self.finding(m.start(), m.end(), f"模板占位“{m.group()[:30]}”未替换，应填入实际内容")
     hints = has_words(text, _HAN_HINTS) or ((_T in lat or _SMALL_T in lat) and any(w in lat for w in _LATIN_HINTS))
-    for start, end, word in _HINTS.finditer(text) if hints else ():
+    for start, end, word in _HINTS.finditer(text, document_low_bytes(ctx)) if hints else ():
         span = _enclosing_brackets(text, start, end)
         if span is None or span[0] in taken:
             continue

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Fix, Rule, rule
-from reportlint.plugin import Applicability, Context, lazy
+from reportlint.plugin import Applicability, Context, anchored, lazy
 from reportlint_markup.prefilter import latin
 
 # Only real HTML element names (plus Word's o:p): "<" and ">" around other words are comparisons
@@ -91,18 +91,22 @@ def html_markup(self: Rule, doc: Document) -> Iterator[Finding]:
 # Markdown residue, one alternative per construct, all anchored tightly so plain prose never matches:
 # an ATX heading prefix at line start, **bold** / __bold__ spans, [text](http...) links, code fences,
 # table separator rows, and #话题# topic markers pasted from Weibo.
-_MD_HEADING = lazy(regex.compile, r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)", regex.MULTILINE)
+# Each runs only round the ASCII mark it is made with (reportlint.anchors): a long text has a # or
+# a * somewhere, and the lookbehinds made the whole passes try every character.
+_MD_HEADING = anchored(regex.compile, r"^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)", regex.MULTILINE, anchors=["#"])
 # \w would include Han, and residue sits right against Han text: exclude only ASCII neighbours.
-_MD_BOLD = lazy(regex.compile,
+_MD_BOLD = anchored(regex.compile,
     r"(?<![*A-Za-z0-9])\*\*(?=[^\s*])([^*\n]{1,80}?)(?<=[^\s*])\*\*(?![*A-Za-z0-9])"
-    r"|(?<![_A-Za-z0-9])__(?=[^\s_])([^_\n]{0,80}?\p{Han}[^_\n]{0,80}?)(?<=[^\s_])__(?![_A-Za-z0-9])"
+    r"|(?<![_A-Za-z0-9])__(?=[^\s_])([^_\n]{0,80}?\p{Han}[^_\n]{0,80}?)(?<=[^\s_])__(?![_A-Za-z0-9])",
+    anchors=["*", "_"],
 )
-_MD_LINK = lazy(regex.compile, r"!?\[([^\[\]\n]{1,200})\]\((?:https?://|www\.)[^()\s]{1,500}\)")
-_MD_FENCE = lazy(regex.compile, r"^[ \t]{0,3}(?:`{3,}|~{3,})[^\n`]*$", regex.MULTILINE)
-_MD_TABLE_RULE = lazy(regex.compile, r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)++\|?[ \t]*\r?$", regex.MULTILINE)
+_MD_LINK = anchored(regex.compile, r"!?\[([^\[\]\n]{1,200})\]\((?:https?://|www\.)[^()\s]{1,500}\)", anchors=["]("])
+_MD_FENCE = anchored(regex.compile, r"^[ \t]{0,3}(?:`{3,}|~{3,})[^\n`]*$", regex.MULTILINE, anchors=["```", "~~~"])
+_MD_TABLE_RULE = anchored(regex.compile, r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)++\|?[ \t]*\r?$",
+                          regex.MULTILINE, anchors=["---"])
 # Their ASCII characters as ints, for the prefilters (see prefilter.latin).
 _HASH, _STAR, _LOW_LINE, _BACKTICK, _TILDE, _HYPHEN, _RIGHT_SQB = b"#*_`~-]"
-_MD_TOPIC = lazy(regex.compile, r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za-z])")
+_MD_TOPIC = anchored(regex.compile, r"(?<![#0-9A-Za-z])#(\p{Han}{2,20})#(?![#0-9A-Za-z])", anchors=["#"])
 
 
 @rule(

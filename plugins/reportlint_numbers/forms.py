@@ -11,13 +11,13 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import DIGIT, has_any, lazy, mark
+from reportlint.plugin import DIGIT, anchored, has_any, lazy, mark
 
 from .digits import matches_from_marks
 
 # Full-width digits and Latin letters, with a full-width point between digits (６５．８).
-_FULLWIDTH = lazy(regex.compile, r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
-# Prefilter: a bare class is searched with sre's character-set fast path (~1 ms/MB).
+# Stdlib re, led by its class: sre skips to candidates with its character-set fast path (~1 ms/MB).
+_FULLWIDTH = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
 _FULLWIDTH_ANY = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]")
 
 
@@ -39,9 +39,11 @@ _FULLWIDTH_ANY = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]")
 def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
     markers: frozenset[int] | None = None
     years: list[tuple[int, int]] | None = None
-    if _FULLWIDTH_ANY.search(doc.text) is None:
+    first = _FULLWIDTH_ANY.search(doc.text)
+    if first is None:
         return
-    for m in _FULLWIDTH.finditer(doc.text):
+    # No match starts before the first class character: the pass goes on from there, not from 0.
+    for m in _FULLWIDTH.finditer(doc.text, first.start()):
         if markers is None:
             markers = doc.outline.lookalike_marker_offsets
         if m.start() in markers:
@@ -119,23 +121,28 @@ _CN_RUN = lazy(re.compile,
 
 
 _RUN_CHARS = frozenset(_CN_DIGIT + "〇零" + _ZERO_LIKE)  # what a _CN_RUN match is made of
+_RUN_CHARS_NOT_DIGIT_ZERO = _RUN_CHARS - {"0", "０"}
 
 
 def _zero_run_matches(text: str) -> Iterator[re.Match[str]]:
     """``_CN_RUN.finditer(text)`` limited to the runs that can be reported: those holding a zero
-    lookalike or 零 (:func:`_zero_fix` rejects the others).
+    lookalike or 零 and a Chinese digit or 〇 (:func:`_zero_fix` rejects the others).
 
     Exact: a match lies inside one maximal run of its characters, so each such run is scanned
     whole (plus the character after it, which no match can hold, for the closing lookahead),
     found from its zero-like characters by ``str.find`` instead of a pattern over all the text.
+    An ASCII or full-width 0 starts a run only next to a run character other than those two: a
+    run with a Chinese digit has such a 0 if its zeros are digits, and 2000 has none (the digit 0
+    is everywhere in a report; its runs of 0 alone are never reported).
     """
     n = len(text)
     runs: set[tuple[int, int]] = set()
     run_chars = _RUN_CHARS
     for zero in _ZERO_LIKE + "零":
+        near = _RUN_CHARS_NOT_DIGIT_ZERO if zero in "0０" else run_chars
         p = text.find(zero)
         while p != -1:
-            if (p and text[p - 1] in run_chars) or (p + 1 < n and text[p + 1] in run_chars):
+            if (p and text[p - 1] in near) or (p + 1 < n and text[p + 1] in near):
                 s = p
                 while s and text[s - 1] in run_chars:
                     s -= 1
@@ -189,7 +196,7 @@ def zero_glyph(self: Rule, doc: Document) -> Iterator[Finding]:
             yield self.finding(m.start(), m.end(), f"{mark(m.group())}中的零应写作“〇”：{mark(fixed)}", fixed)
 
 
-_QUANTITY_ZERO = lazy(regex.compile, r"(?<=[十百千万亿点])[〇○](?=[一二三四五六七八九])")
+_QUANTITY_ZERO = anchored(regex.compile, r"(?<=[十百千万亿点])[〇○](?=[一二三四五六七八九])", anchors=["〇", "○"])
 
 
 @rule(

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import DIGIT, Applicability, Fix, finditer_near, has_any, has_word, lazy, mark, merge
+from reportlint.plugin import DIGIT, Applicability, Fix, anchored, finditer_near, has_any, has_word, lazy, mark, merge
 
 from .cn import to_chinese
 from .digits import is_digit
@@ -274,7 +274,10 @@ def approximate_with_dunhao(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # 4千元, 5百亿: an Arabic number with 千 or 百. 千米 千克 千瓦 … are unit prefixes, not magnitudes.
-_MIXED = lazy(regex.compile, r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?!米|克|瓦|伏|帕|卡|焦|兆|赫|字节|分|位|年|公顷)")
+# Run only on the runs of digits round each 千 and 百 (reportlint.anchors): its lookbehind made a whole
+# pass try every character.
+_MIXED = anchored(regex.compile, r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?!米|克|瓦|伏|帕|卡|焦|兆|赫|字节|分|位|年|公顷)",
+                  anchors=["千", "百"])
 
 
 def _expand(number: str, magnitude: str) -> str | None:
@@ -315,8 +318,9 @@ def arabic_with_qian_bai(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), message, fixed)
 
 
-_DECREASE_TIMES = lazy(regex.compile,
-    r"(?:降低|减少|下降|缩小|缩减|减小|节约|节省)了?(?:约|近)?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍"
+_DECREASE_TIMES = anchored(regex.compile,
+    r"(?:降低|减少|下降|缩小|缩减|减小|节约|节省)了?(?:约|近)?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍",
+    anchors=["倍"],
 )
 
 

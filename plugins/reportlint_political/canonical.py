@@ -162,7 +162,11 @@ class _Family:
                     acts.setdefault(word, []).append((3 * len(self.specs) + j, value))
             self._matcher = LiteralMatcher({w: tuple(a) for w, a in acts.items()})
         buckets: list[list[tuple[int, int, Any]]] = [[] for _ in range(3 * len(self.specs) + len(self._shared))]
-        for s, e, word_acts in self._matcher.hits(doc.text, document_low_bytes(ctx)):
+        hits = self._matcher.hits(doc.text, document_low_bytes(ctx))
+        hits.reverse()
+        pop = hits.pop
+        while hits:  # each hit freed once bucketed: a long report has hundreds of thousands (~20 MB)
+            s, e, word_acts = pop()
             for b, payload in word_acts:
                 buckets[b].append((s, e, payload))
         out: list[_Hits] = []

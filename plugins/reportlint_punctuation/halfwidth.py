@@ -9,29 +9,41 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import Applicability, Fix, has_any, lazy, mark
+from reportlint.plugin import Applicability, Fix, anchored, has_any, lazy, mark
 
 from ._chars import is_cjk
 
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 # A mark with the spaces an English habit puts around it; the spaces go with the fix.
-_MARK = lazy(regex.compile, r" ?([,;:?!]) ?")
+# Anchored patterns (reportlint.anchors) here: each runs only round the ASCII marks it needs, which a
+# Chinese report has few of; a whole pass tried the optional space at every character.
+_MARK = anchored(regex.compile, r" ?([,;:?!]) ?", anchors=[",", ";", ":", "?", "!"])
 # A bracket pair on one line; judged as a whole so both halves change together.
-_PARENS = lazy(regex.compile, r"\(([^()\n]{0,200})\)")
+_PARENS = anchored(regex.compile, r"\(([^()\n]{0,200})\)", anchors=["("])
 # URLs and e-mail addresses keep their ASCII marks.
 _URL = lazy(regex.compile,
     r"(?:https?://|ftp://|www\.)[^\s\p{Han}，。；）》]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", regex.I
 )
 _HAN = lazy(regex.compile, r"\p{Han}")
 _ENTITY = lazy(regex.compile, r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5})$")
-# To tell a slip from a document typed (or converted) wholly with ASCII marks.
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of URLs and e-mail addresses."""
-    if "@" not in text and "://" not in text and "www." not in text.lower():
+    if "@" not in text and "://" not in text and not _has_www(text):
         return []
     return [m.span() for m in _URL.finditer(text)]
+
+
+def _has_www(text: str) -> bool:
+    """``"www." in text.lower()``, without lowering a copy of the whole text: each "." is looked at."""
+    find = text.find
+    i = find(".", 3)
+    while i != -1:
+        if text[i - 3 : i].lower() == "www":
+            return True
+        i = find(".", i + 1)
+    return False
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:

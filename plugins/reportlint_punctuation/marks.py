@@ -8,12 +8,14 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import Context, has_any, lazy, mark
+from reportlint.plugin import Context, anchored, has_any, lazy, mark
 
 from ._chars import is_cjk
 
 # Ellipsis lookalikes: ASCII dots, 。。。, ··· / ・・・ / ．．．, and … not in pairs.
-_ELLIPSIS = lazy(regex.compile, r"\.{3,}|。{3,}|[·・．]{3,}|(?<!…)(?:…|…{3}|…{5,})(?!…)")
+# Run only round what each form is made of (reportlint.anchors): a long text has a … or a · somewhere.
+_ELLIPSIS = anchored(regex.compile, r"\.{3,}|。{3,}|[·・．]{3,}|(?<!…)(?:…|…{3}|…{5,})(?!…)",
+                     anchors=["...", "。。。", "…", "·", "・", "．"])
 # A run of dots followed by a page number is a table-of-contents leader, not an ellipsis.
 _LEADER_TAIL = lazy(regex.compile, r"[ \t]*\d+[ \t]*(?:\r?\n|$)")
 
@@ -61,8 +63,9 @@ def ellipsis_form(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), f"省略号误作{mark(m.group())}，应为“……”", "……")
 
 
-_ELLIPSIS_DENG = lazy(regex.compile,
-    r"(?:……|…|\.{3,}|。{3,})(?=(?:等等|等|之类)(?![待候级同于额距价值量效比高次身离到]))"
+_ELLIPSIS_DENG = anchored(regex.compile,
+    r"(?:……|…|\.{3,}|。{3,})(?=(?:等等|等|之类)(?![待候级同于额距价值量效比高次身离到]))",
+    anchors=["…", "...", "。。。"],
 )
 
 

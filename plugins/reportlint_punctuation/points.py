@@ -8,13 +8,13 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import Applicability, Fix, lazy, mark
+from reportlint.plugin import Applicability, Fix, anchored, lazy, mark
 
 # Stdlib re, written [..][..]+ (= {2,}): sre skips to the first mark with its charset fast path.
 _RUN = lazy(re.compile, r"[，。、；：？！][，。、；：？！]+")
 # Which mark survives when a mixed run is collapsed: the stronger pause wins.
 _RANK = {"？": 6, "！": 6, "。": 5, "；": 4, "：": 3, "，": 2, "、": 1}
-_QE_RUN = lazy(regex.compile, r"[？！]{2,}")
+_QE_RUN = anchored(regex.compile, r"[？！]{2,}", anchors=["？", "！"])  # round the marks: a long text has some
 _PARA_START = lazy(regex.compile, r"[ \t\u3000\u00a0]*([，。、；：？！])")
 
 

@@ -10,19 +10,21 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.plugin import SPACE, has_any, lazy, mark
+from reportlint.plugin import SPACE, anchored, has_any, lazy, mark
 
 from ._chars import CLOSERS, OPENERS, POINTS, is_cjk
 
 # One or two spaces with a non-space on both sides. Longer runs, tabs and leading or
 # trailing whitespace are layout (indentation, signature and date lines), never flagged.
-# (The match starts at the space so the scan jumps between spaces; the caller checks the left side.)
-# stdlib re (a class-led pattern skips ahead in C); [^SPACE] is regex's \S.
-_GAP = lazy(re.compile, rf"[ \u3000\u00a0]{{1,2}}(?=[^{SPACE}])")
+# (The match starts at the space; the caller checks the left side.) [^SPACE] is regex's \S.
+# Both gap patterns run only round the spaces (reportlint.anchors): sre cannot skip ahead to a class
+# under a repeat, so a whole pass tried every character (~3 ms per MB of a report with no space).
+_SPACES = [" ", "\u3000", "\u00a0"]
+_GAP = anchored(re.compile, rf"[ \u3000\u00a0]{{1,2}}(?=[^{SPACE}])", anchors=_SPACES)
 # A paragraph with a tab or three spaces in a row is laid out by hand (tables, 落款).
 _LAYOUT = lazy(regex.compile, r"\S(?:\t|[ \u3000\u00a0]{3,})\S")
 # Between Han characters: exactly one space, with a Han run on each side.
-_HAN_GAP = lazy(regex.compile, r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
+_HAN_GAP = anchored(regex.compile, r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})", anchors=_SPACES)
 _HAN_RUN_BEFORE = lazy(regex.compile, r"\p{Han}+$")
 _HAN_RUN_AFTER = lazy(regex.compile, r"\p{Han}+")
 _AFTER_MARKS = POINTS + CLOSERS + OPENERS

@@ -177,11 +177,13 @@ def required_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
         missing = missing_parts(doc, profile.parts, matcher, headings_first=headings_first)
         if not missing:
             return
+        # Reported on the title: what the document lacks is judged against what it says it is. Not
+        # from offset 0, which may lie in text no rule reports in (a Markdown comment above the title).
         title = doc.title
-        end = title.end if title is not None else 0
+        start, end = (title.start, title.end) if title is not None else (0, 0)
         names = "".join(f"“{p.name}”" for p in missing)
         example = "及".join(p.name for p in missing)
-        yield rule.finding(0, end, message.format(profile=profile.name, missing=names, example=example))
+        yield rule.finding(start, end, message.format(profile=profile.name, missing=names, example=example))
 
     return Rule(check_fn=check, **fields)
 

@@ -44,7 +44,7 @@ _OVER = anchored(regex.compile, rf"(?P<head>(?:超过|高于|多于|大于)(?P<q
 _ABOUT = anchored(regex.compile,
     rf"(?P<head>(?:大约|将近|接近|(?<![节制公签条相预合邀契婚履违守誓规简特隐缔卷集纽民大])约"
     rf"|(?<![最附邻靠亲就贴临逼新远相趋接将较更很])近)(?P<qty>{_QTY}))左右",
-    anchors=["左右"],
+    anchors=["右"],  # one character: a faster find than 左右, about as many windows
 )
 # 近百余人: 近 (almost) and 余 (more than) contradict each other (F02).
 _NEAR_MORE = lazy(regex.compile, r"(?<![最附邻靠亲就贴临逼新远相趋接将])近(?P<num>[一二三四五六七八九十百千万两]+|\d+)余")
@@ -52,7 +52,7 @@ _NEAR_MORE = lazy(regex.compile, r"(?<![最附邻靠亲就贴临逼新远相趋�
 # The lookbehind keeps dates (2023-12-31左右) out: the range must start the number.
 _RANGE_ABOUT = anchored(regex.compile,
     rf"(?<![\d\-.])(?P<head>{_NUM}[%％]?\s*[～~〜—\-－至到]\s*{_NUM}{_UNIT}?)左右",
-    anchors=["左右"],
+    anchors=["右"],
 )
 
 # 的的, except 目的的 (目的 + 的), 的的确 (的 + 的确, or 的的确确) and 的士.

@@ -19,7 +19,7 @@ from reportlint.errors import ConfigError, InputError, PluginError, ReportlintEr
 from reportlint.fixes import MAX_FIX_PASSES, apply_fixes
 from reportlint.i18n import gettext
 from reportlint.packs import load_pack
-from reportlint.plugins import PluginManager, get_plugin_manager
+from reportlint.plugins import PluginManager, get_plugin_manager, local_name
 from reportlint.rules import Finding, Rule
 from reportlint.safeio import read_file
 from reportlint.selection import check_selectors, override_severity, per_file_ignored, select_rules
@@ -133,10 +133,11 @@ class Linter:
                 raise PluginError(gettext("rule code {code} is defined twice: by {first!r} and by {second!r}").format(code=rule.code, first=other, second=owner))
             rules[rule.code] = rule
 
-        for name, produced in self.pm.call_each("reportlint_add_rules", config=config):
+        foreign = self._foreign_plugins(config)
+        for name, produced in self.pm.call_each("reportlint_add_rules", skip=foreign, config=config):
             for rule in produced or ():
                 add(rule, name)
-        for owner, shipped in self.pm.call_each("reportlint_add_packs"):
+        for owner, shipped in self.pm.call_each("reportlint_add_packs", skip=foreign):
             for pack in shipped or ():
                 # The built-in packs' examples are run by the test suite, not at every start (~25 ms).
                 for rule in self._pack(Path(pack), verify=owner not in self.pm.builtin):
@@ -153,6 +154,11 @@ class Linter:
         check_selectors((sel for sel, _ in config.severity), rules, where)
         self._rules[key] = rules
         return rules
+
+    def _foreign_plugins(self, config: Config) -> set[str]:
+        """Local plugins another config named: they do not act on files this config governs
+        (a plugin file listed in one folder's config is that folder's, as a conftest is pytest's)."""
+        return self.pm.local_plugins() - {local_name(Path(p)) for p in config.plugins}
 
     def _pack(self, path: Path, verify: bool = True) -> list[Rule]:
         """A pack's rules, compiled and example-checked once per Linter."""
@@ -259,15 +265,16 @@ class Linter:
             detail = "".join(traceback.format_exception(cause)) if cause is not None else ""
             hook_problems.append(Problem(doc.path, str(error), detail))
 
-        for name, spans in self.pm.call_each("reportlint_skip_spans", on_error=crashed, document=doc):
+        foreign = self._foreign_plugins(config)
+        for name, spans in self.pm.call_each("reportlint_skip_spans", on_error=crashed, skip=foreign, document=doc):
             try:
                 skip.extend((int(s), int(e)) for s, e in (spans or ()))
             except (TypeError, ValueError) as exc:
                 crashed(PluginError(f"plugin {name!r} returned spans that are not (start, end) integers from "
                                     f"reportlint_skip_spans: {exc}"))
         drop = None
-        if self.pm.hook.reportlint_filter_finding.get_hookimpls():
-            hook = self.pm.hook.reportlint_filter_finding
+        hook = self.pm.hook_caller("reportlint_filter_finding", foreign)
+        if hook.get_hookimpls():
 
             def drop(f: Finding) -> bool:
                 return bool(hook(finding=f, document=doc, config=config))

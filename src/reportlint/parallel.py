@@ -7,16 +7,25 @@ is byte-for-byte that of ``-j 1``.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from reportlint.engine import LintResult
 from reportlint.errors import ReportlintError
 from reportlint.safeio import install_signal_cleanup, read_file
+
+
+def __getattr__(name: str) -> Any:
+    """``ProcessPoolExecutor`` on first use: multiprocessing and the pool cost ~25 ms of start-up
+    that checking one file never needs (PEP 562)."""
+    if name == "ProcessPoolExecutor":
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Below this many files a pool costs more than it saves (worker start-up, rule compilation).
 MIN_FILES_FOR_POOL = 8
@@ -34,6 +43,8 @@ def default_jobs() -> int:
 
 def _start_method() -> str:
     """fork where the platform has it (workers inherit compiled rules), else spawn."""
+    import multiprocessing
+
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -74,6 +85,9 @@ def cached_result(linter: Any, path: Path, display: str, cache: Any) -> LintResu
 
 def _pool(linter: Any, items: Sequence[tuple[Path, str]], jobs: int, use_cache: bool) -> Iterator[LintResult]:
     """Results of ``items`` from a process pool, in order."""
+    import multiprocessing
+
+    pool_class = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")
     workers = min(jobs, len(items))
     ctx: Any
     if _start_method() == "fork":
@@ -85,7 +99,7 @@ def _pool(linter: Any, items: Sequence[tuple[Path, str]], jobs: int, use_cache: 
         initargs = (dict(linter.settings), use_cache)
     chunk = max(1, min(16, len(items) // (workers * 4)))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
+        with pool_class(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
             yield from pool.map(_work, items, chunksize=chunk)
     finally:
         _WORKER.clear()

@@ -6,7 +6,7 @@ import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -25,6 +25,15 @@ DISABLE_AUTOLOAD_ENV = "REPORTLINT_DISABLE_PLUGIN_AUTOLOAD"
 #: once, in pyproject.toml's ``[project.entry-points.reportlint]``: they are registered through the
 #: same group as third-party plugins (DESIGN: listed explicitly, never found by scanning folders).
 BUILTIN_DISTRIBUTION = "reportlint"
+
+
+#: Names of local plugins (config ``plugins``) start with this, then the path or module name.
+LOCAL_PREFIX = "local:"
+
+
+def local_name(path: Path | str) -> str:
+    """The name a local plugin is registered under."""
+    return f"{LOCAL_PREFIX}{path}"
 
 
 def _entry_points() -> Iterable[Any]:
@@ -95,7 +104,7 @@ class PluginManager:
     def load_local(self, paths: Iterable[Path]) -> None:
         """Register plugin files (``.py``) or importable module names listed in config."""
         for path in paths:
-            name = f"local:{path}"
+            name = local_name(path)
             if self.pm.get_plugin(name) is not None:
                 continue
             self.register(_import_file(path), name)
@@ -112,16 +121,31 @@ class PluginManager:
         caller = getattr(self.pm.hook, hook_name)
         return [(impl.plugin_name, impl.function) for impl in reversed(caller.get_hookimpls())]
 
+    def local_plugins(self) -> set[str]:
+        """Names of the registered local plugins (files or modules named under ``plugins`` in a config)."""
+        return {name for name, _ in self.pm.list_name_plugin() if name.startswith(LOCAL_PREFIX)}
+
+    def hook_caller(self, hook_name: str, skip: Collection[str] = ()) -> Any:
+        """The caller of a hook, without the plugins named in ``skip`` (pluggy's subset caller,
+        as pytest scopes a conftest to its folder)."""
+        if not skip:
+            return getattr(self.pm.hook, hook_name)
+        return self.pm.subset_hook_caller(hook_name, [p for p in map(self.pm.get_plugin, skip) if p is not None])
+
     def call_each(
-        self, hook_name: str, *, on_error: Callable[[PluginError], None] | None = None, **kwargs: Any
+        self, hook_name: str, *, on_error: Callable[[PluginError], None] | None = None, skip: Collection[str] = (),
+        **kwargs: Any,
     ) -> Iterator[tuple[str, Any]]:
         """Call every implementation of a hook: (plugin name, its result), in call order.
 
         A plugin that raises is named in a :class:`PluginError` ("plugin 'x' failed in hook: …",
         the traceback kept as its cause): raised, or passed to ``on_error`` and the other plugins
-        still called. A ReportlintError a plugin raises on purpose goes through as it is.
+        still called. A ReportlintError a plugin raises on purpose goes through as it is. Plugins
+        named in ``skip`` are not called.
         """
         for name, fn in self.impls(hook_name):
+            if name in skip:
+                continue
             try:
                 result = fn(**kwargs)
                 if isinstance(result, Iterator):  # a generator fails while it runs: inside this try

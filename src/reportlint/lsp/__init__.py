@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from importlib import metadata
 
+from reportlint.i18n import gettext as _
+
 #: distribution -> lowest major version the server is written for.
 REQUIRED = {"pygls": 2, "lsprotocol": 2025, "tomlkit": 0}
 INSTALL_HINT = "pip install 'reportlint[lsp]'"
@@ -19,11 +21,12 @@ def missing_dependency() -> str | None:
         try:
             version = metadata.version(name)
         except metadata.PackageNotFoundError:
-            return f"reportlint lsp 需要 {name}，但未安装；请运行：{INSTALL_HINT}"
+            return _("reportlint lsp needs {name}, which is not installed; run: {hint}").format(name=name, hint=INSTALL_HINT)
         try:
             found = int(version.split(".")[0])
         except ValueError:
             continue
         if found < major:
-            return f"reportlint lsp 需要 {name} {major} 或更新版本（已安装 {version}）；请运行：{INSTALL_HINT}"
+            return _("reportlint lsp needs {name} {major} or newer ({version} is installed); run: {hint}").format(
+                name=name, major=major, version=version, hint=INSTALL_HINT)
     return None

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from reportlint.i18n import gettext as _
 from reportlint.rules import Finding
 
 #: The config file made for "accept this word" where no config file governs the document.
@@ -25,13 +26,13 @@ def fix_title(text: str, f: Finding) -> str:
     start, end = f.fix_span()
     old, new = text[start:end], f.fix.replacement
     if old and new:
-        what = f"“{old}” → “{new}”"
+        title = _("Fix {code}: “{old}” → “{new}”")
     elif old:
-        what = f"删除“{old}”"
+        title = _("Fix {code}: delete “{old}”")
     else:
-        what = f"插入“{new}”"
-    tag = "" if f.fix.safe else "（不安全修复，请核对）"
-    return f"修复 {f.code}：{what}{tag}"
+        title = _("Fix {code}: insert “{new}”")
+    title = title.format(code=f.code, old=old, new=new)
+    return title if f.fix.safe else title + _(" (unsafe fix: check it)")
 
 
 def fix_edit(f: Finding) -> Edit:
@@ -88,7 +89,7 @@ def _eol(text: str, line_start: int) -> str:
 
 
 def suppress_title(f: Finding) -> str:
-    return f"在此行忽略 {f.code}（添加 reportlint-disable-next-line 注释）"
+    return _("Ignore {code} on this line (a reportlint-disable-next-line comment)").format(code=f.code)
 
 
 #: The longest span offered as a word to accept: a name or a term, not a sentence.
@@ -116,8 +117,9 @@ def acceptable_word(text: str, f: Finding, accepted: tuple[str, ...]) -> str | N
 
 
 def accept_title(word: str, config: Path | None) -> str:
-    where = config.name if config is not None else f"新建 {NEW_CONFIG_NAME}"
-    return f"接受词语“{word}”（加入 {where} 的 accept）"
+    if config is None:
+        return _("Accept the word “{word}” (in accept of a new {file})").format(word=word, file=NEW_CONFIG_NAME)
+    return _("Accept the word “{word}” (in accept of {file})").format(word=word, file=config.name)
 
 
 def config_with_accepted(path: Path | None, text: str, word: str) -> str:
@@ -129,7 +131,8 @@ def config_with_accepted(path: Path | None, text: str, word: str) -> str:
     import tomlkit
 
     if path is None:
-        return f"# reportlint 配置（见 reportlint 的 README“Configuration”一节）\naccept = [{_toml_string(word)}]\n"
+        comment = _("reportlint settings (see “Configuration” in reportlint's README)")
+        return f"# {comment}\naccept = [{_toml_string(word)}]\n"
     doc = tomlkit.parse(text)
     table: Any = doc["tool"]["reportlint"] if path.name == "pyproject.toml" else doc
     current = table.get("accept")

@@ -1,6 +1,6 @@
 """Where a rule's documentation is: the link each diagnostic carries (``codeDescription``).
 
-The documentation is the rule reference, docs/rules.md, generated from the rules
+The documentation is the rule reference, docs/rules.md (docs/rules.en.md in English), generated from the rules
 (``python -m reportlint.docs``); each rule is a heading ``## CODE name``. A web copy is linked
 by the heading's anchor as GitHub and most Markdown hosts make it (``…/docs/rules.md#m101-stray-marker``);
 its address is the ``ruleDocsUrl`` client setting, else the ``Rules`` entry of the package's
@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 import reportlint
-from reportlint.docs import rule_markdown
+from reportlint.docs import PAGES, rule_markdown
 from reportlint.rules import Rule
 
 _NOT_IN_SLUG = re.compile(r"[^\w\- ]")
@@ -32,10 +32,11 @@ def rule_heading(rule: Rule) -> str:
     return rule_markdown(rule).split("\n", 1)[0].lstrip("#").strip()
 
 
-def local_reference() -> Path | None:
-    """The rule reference installed with reportlint, or the checkout's docs/rules.md."""
+def local_reference(lang: str = "zh") -> Path | None:
+    """The rule reference in ``lang`` installed with reportlint, or the checkout's docs/ page."""
     package = Path(reportlint.__file__).resolve().parent
-    for candidate in (package / "docs" / "rules.md", package.parents[1] / "docs" / "rules.md"):
+    name = Path(PAGES.get(lang, PAGES["zh"])).name
+    for candidate in (package / "docs" / name, package.parents[1] / "docs" / name):
         if candidate.is_file():
             return candidate
     return None
@@ -57,9 +58,9 @@ def metadata_url() -> str | None:
 class RuleDocs:
     """Links to rules' documentation; None for a rule the reference does not describe (a local plugin's)."""
 
-    def __init__(self, base_url: str | None = None) -> None:
+    def __init__(self, base_url: str | None = None, lang: str = "zh") -> None:
         self.base = (base_url or metadata_url() or "").split("#", 1)[0] or None
-        self.reference = local_reference()
+        self.reference = local_reference(lang)
         self._lines: dict[str, int] = {}
         if self.reference is not None:
             for number, line in enumerate(self.reference.read_text(encoding="utf-8").splitlines(), 1):

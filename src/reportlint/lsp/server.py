@@ -23,13 +23,14 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.language_server import lsp_method
 from pygls.uris import from_fs_path, to_fs_path
 
-from reportlint import __version__
+from reportlint import __version__, i18n
 from reportlint.api import Linter
 from reportlint.config import CONFIG_FILES, Config, find_config_file
 from reportlint.docs import rule_markdown
 from reportlint.document import Document
 from reportlint.engine import Problem
 from reportlint.errors import ConfigError, InputError, PluginError, ReportlintError
+from reportlint.i18n import gettext as _
 from reportlint.lsp import actions
 from reportlint.lsp.ruledocs import RuleDocs
 from reportlint.lsp.settings import Settings, parse_settings
@@ -139,7 +140,7 @@ class ReportlintServer(LanguageServer):
         self.init_options: Any = None
         self.settings = Settings()
         self.linter: Linter | None = None
-        self.rule_docs = RuleDocs()
+        self.rule_docs = RuleDocs(lang=i18n.language())
         # One worker: checks never run at once, so the Linter's caches need no lock, and on one
         # core a second thread would only share the same CPU.
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reportlint-check")
@@ -164,7 +165,7 @@ class ReportlintServer(LanguageServer):
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """pygls's hook for a failed handler: one log message, not a pop-up per keystroke."""
-        self.say_once(f"reportlint 语言服务器内部错误：{type(error).__name__}: {error}")
+        self.say_once(_("reportlint language server: internal error: {error}").format(error=f"{type(error).__name__}: {error}"))
 
     def spawn(self, coro: Awaitable[Any]) -> asyncio.Task[Any]:
         """Run ``coro`` as a task whose failure is logged, never lost or fatal."""
@@ -176,7 +177,7 @@ class ReportlintServer(LanguageServer):
                 raise
             except Exception as exc:
                 log.error("%s", traceback.format_exc())
-                self.say_once(f"reportlint 语言服务器内部错误：{type(exc).__name__}: {exc}")
+                self.say_once(_("reportlint language server: internal error: {error}").format(error=f"{type(exc).__name__}: {exc}"))
                 return None
 
         return asyncio.get_running_loop().create_task(guarded())
@@ -201,15 +202,15 @@ class ReportlintServer(LanguageServer):
             pm.load_builtins_and_entry_points()
             pm.check_pending()
         except PluginError as exc:
-            said.append(f"插件加载失败，只使用内置规则：{exc}")
+            said.append(_("a plugin failed to load; only the built-in rules are used: {error}").format(error=exc))
             pm = PluginManager()
             pm.load_builtins_and_entry_points(autoload=False)
         linter = Linter(plugin_manager=pm, **settings.linter_kwargs)
         try:
             linter.all_rules(linter.default_config())  # judges the client's selectors once, now
         except ReportlintError as exc:
-            message = str(exc).replace("command line:", "编辑器设置 reportlint（select/extendSelect/ignore）:", 1)
-            said.append(f"设置有误，已忽略 select/extendSelect/ignore：{message}")
+            message = str(exc).replace("command line:", _("editor settings:"), 1)
+            said.append(_("bad editor settings; select, extendSelect and ignore are left out: {error}").format(error=message))
             kept = {k: v for k, v in settings.linter_kwargs.items() if k not in ("select", "extend_select", "ignore")}
             linter = Linter(plugin_manager=pm, **kept)
         return linter, said
@@ -221,14 +222,23 @@ class ReportlintServer(LanguageServer):
             self.say_once(message, show=True)
         self.linter = linter
 
-    async def reload(self, settings: Settings | None = None) -> None:
-        """New settings or changed config files: a new Linter, every open document checked again."""
-        if settings is not None:
-            self.settings = settings
-            self.rule_docs = RuleDocs(settings.rule_docs_url)
-            for error in settings.errors:
-                self.say_once(f"编辑器设置有误：{error}", lsp.MessageType.Warning, show=True)
+    def use_settings(self, *sources: Any) -> None:
+        """Take the client's settings (later sources win): the language first, so that what is
+        said about the settings is said in it."""
+        i18n.set_language(parse_settings(*sources).lang)
+        self.settings = parse_settings(*sources)
+        self.rule_docs = RuleDocs(self.settings.rule_docs_url, i18n.language())
+
+    def say_setting_errors(self) -> None:
+        for error in self.settings.errors:
+            self.say_once(_("bad editor setting: {error}").format(error=error), lsp.MessageType.Warning, show=True)
+
+    async def reload(self, settings: tuple[Any, ...] | None = None) -> None:
+        """New settings (their sources) or changed config files: a new Linter, every open document checked again."""
         self._said.clear()
+        if settings is not None:
+            self.use_settings(*settings)
+            self.say_setting_errors()
         self._config_mtimes.clear()
         await self.new_linter()
         for od in list(self.docs.values()):
@@ -297,12 +307,13 @@ class ReportlintServer(LanguageServer):
             data = text.encode("utf-8", "surrogatepass")
             if len(data) > config.max_file_size:
                 raise InputError(
-                    f"{od.name}: 文件 {len(data):,} 字节，超过 max-file-size（{config.max_file_size:,}），未检查；可在配置中调大"
+                    _("{path}: file is {size:,} bytes, over max-file-size ({limit:,}); not checked (raise it in config to check it)").format(
+                        path=od.name, size=len(data), limit=config.max_file_size)
                 )
             doc = linter.read_bytes(od.name, data)
             shift = len(text) - len(doc.text)
             if shift not in (0, 1) or text[shift:] != doc.text:
-                raise InputError(f"{od.name}: 读入的文本与编辑器中的不一致，未检查")
+                raise InputError(_("{path}: the text read differs from the editor's; not checked").format(path=od.name))
             result = linter.check_document(doc, config)
         except ConfigError as exc:
             out.error, out.config_error = str(exc), True
@@ -444,7 +455,8 @@ class ReportlintServer(LanguageServer):
             old = document.text
             buffer = TextBuffer(checked.text, self.position_encoding)
             edits = [self.text_edit(buffer, s + checked.shift, e + checked.shift, r) for s, e, r in text_edits(old, new_text)]
-            action = lsp.CodeAction(title=f"reportlint：应用全部安全修复（{n} 处）", kind=FIX_ALL,
+            title = i18n.ngettext("reportlint: apply {n} safe fix", "reportlint: apply all {n} safe fixes", n).format(n=n)
+            action = lsp.CodeAction(title=title, kind=FIX_ALL,
                                     edit=self.workspace_edit(od.uri, checked.version, edits))
         od.fix_all = (checked.version, action)
         return action
@@ -456,7 +468,7 @@ class ReportlintServer(LanguageServer):
             return False
         possible, target = self.accept_target(od)
         if not possible:
-            self.say_once("无法接受词语：编辑器不支持由语言服务器修改或新建配置文件", show=True)
+            self.say_once(_("cannot accept the word: the editor does not let a language server edit or create the config file"), show=True)
             return False
         if target is not None:
             data = target.read_bytes()
@@ -474,9 +486,11 @@ class ReportlintServer(LanguageServer):
                 lsp.CreateFile(uri=config_uri, options=lsp.CreateFileOptions(overwrite=False, ignore_if_exists=True)),
                 lsp.TextDocumentEdit(text_document=ident, edits=[lsp.TextEdit(range=lsp.Range(lsp.Position(0, 0), lsp.Position(0, 0)), new_text=content)]),
             ])
-        result = await self.workspace_apply_edit_async(lsp.ApplyWorkspaceEditParams(edit=edit, label=f"reportlint：接受词语“{word}”"))
+        label = _("reportlint: accept the word “{word}”").format(word=word)
+        result = await self.workspace_apply_edit_async(lsp.ApplyWorkspaceEditParams(edit=edit, label=label))
         if not result.applied:
-            self.say_once(f"编辑器未应用“接受词语”的修改：{result.failure_reason or '原因未知'}", lsp.MessageType.Warning)
+            reason = result.failure_reason or _("no reason given")
+            self.say_once(_("the editor did not apply the accepted word: {reason}").format(reason=reason), lsp.MessageType.Warning)
             return False
         await self.reload()  # the editor may have saved it already; if not, the file watcher reports the save
         return True
@@ -507,7 +521,8 @@ class ReportlintServer(LanguageServer):
         parts = []
         for f, diag in zip(checked.findings, checked.diagnostics, strict=True):
             if f.start <= at <= f.end and f.code in rules:
-                link = f"\n\n[规则文档]({diag.code_description.href})" if diag.code_description else ""
+                label = _("rule documentation")
+                link = f"\n\n[{label}]({diag.code_description.href})" if diag.code_description else ""
                 parts.append(f"**{f.code}** {f.message}\n\n{rule_markdown(rules[f.code])}{link}")
         if not parts:
             return None
@@ -520,8 +535,7 @@ server = ReportlintServer()
 @server.feature(lsp.INITIALIZE)
 def _initialize(ls: ReportlintServer, params: lsp.InitializeParams) -> None:
     ls.init_options = params.initialization_options
-    ls.settings = parse_settings(params.initialization_options if isinstance(params.initialization_options, dict) else None)
-    ls.rule_docs = RuleDocs(ls.settings.rule_docs_url)
+    ls.use_settings(params.initialization_options if isinstance(params.initialization_options, dict) else None)
 
 
 @server.feature(lsp.INITIALIZED)
@@ -543,10 +557,8 @@ async def _initialized(ls: ReportlintServer, params: lsp.InitializedParams) -> N
                 log.warning("client/registerCapability failed: %s", exc)
         pulled = await ls.pull_settings()
         if pulled is not None:
-            ls.settings = parse_settings(ls.init_options, pulled)
-            ls.rule_docs = RuleDocs(ls.settings.rule_docs_url)
-        for error in ls.settings.errors:
-            ls.say_once(f"编辑器设置有误：{error}", lsp.MessageType.Warning, show=True)
+            ls.use_settings(ls.init_options, pulled)
+        ls.say_setting_errors()
         await ls.new_linter()
     finally:
         ls.ready.set()
@@ -557,7 +569,7 @@ async def _did_change_configuration(ls: ReportlintServer, params: lsp.DidChangeC
     pulled = await ls.pull_settings()
     if pulled is None and isinstance(params.settings, dict):
         pulled = params.settings
-    await ls.reload(parse_settings(ls.init_options, pulled))
+    await ls.reload((ls.init_options, pulled))
 
 
 @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)

@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportlint import i18n
+from reportlint.i18n import gettext as _
+
 #: setting -> Linter keyword, for the list-valued selector settings.
 _LISTS = {"select": "select", "extendSelect": "extend_select", "ignore": "ignore"}
 
@@ -21,6 +24,7 @@ class Settings:
 
     linter_kwargs: dict[str, Any] = field(default_factory=dict)
     rule_docs_url: str | None = None
+    lang: str | None = None  # None: REPORTLINT_LANG, else Chinese (reportlint.i18n.resolve)
     errors: tuple[str, ...] = ()
 
 
@@ -54,7 +58,7 @@ def parse_settings(*sources: Mapping[str, Any] | None) -> Settings:
             continue
         sels = _selectors(merged[key])
         if sels is None:
-            errors.append(f"设置 {key} 应为规则代码的列表，收到 {merged[key]!r}")
+            errors.append(_("setting {key} must be a list of rule selectors, got {value!r}").format(key=key, value=merged[key]))
         elif sels or key != "select":
             kwargs[kw] = sels
     profile = merged.get("profile")
@@ -62,15 +66,22 @@ def parse_settings(*sources: Mapping[str, Any] | None) -> Settings:
         if isinstance(profile, str) and profile.strip():
             kwargs["profile"] = profile.strip()
         elif profile != "":
-            errors.append(f"设置 profile 应为文档类型（如“工作总结”），收到 {profile!r}")
+            errors.append(_("setting profile must be a document type such as 工作总结, got {value!r}").format(value=profile))
     year = merged.get("reportYear")
     if year is not None:
         if isinstance(year, int) and not isinstance(year, bool) and 1949 <= year <= 2100:
             kwargs["report_year"] = year
         else:
-            errors.append(f"设置 reportYear 应为年份（如 2023），收到 {year!r}")
+            errors.append(_("setting reportYear must be a year such as 2023, got {value!r}").format(value=year))
     url = merged.get("ruleDocsUrl")
     if url is not None and not (isinstance(url, str) and url.strip()):
-        errors.append(f"设置 ruleDocsUrl 应为网址，收到 {url!r}")
+        errors.append(_("setting ruleDocsUrl must be a web address, got {value!r}").format(value=url))
         url = None
-    return Settings(kwargs, url.strip() if url else None, tuple(errors))
+    lang = merged.get("lang")
+    if lang is not None:
+        if isinstance(lang, str) and i18n.normalize(lang):
+            lang = i18n.normalize(lang)
+        else:
+            errors.append(_("setting lang must be one of {choices}, got {value!r}").format(choices=", ".join(i18n.CHOICES), value=lang))
+            lang = None
+    return Settings(kwargs, url.strip() if url else None, lang, tuple(errors))
