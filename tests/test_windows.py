@@ -111,3 +111,12 @@ def test_literal_led_rewrites_equal_the_regex_patterns(text):
     for new, old in before.items():
         assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
         assert [m.span() for m in new.finditer("党的" + text)] == [m.span() for m in old.finditer("党的" + text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="0１2〇○零一二三十百.．年年a的", max_size=40))
+@example("二〇2三年，2〇23年，12023年，一二3年，十二〇二三年，2023年年")
+def test_year_candidates_equal_the_full_scan(text):
+    from reportlint_numbers.forms import _YEAR4, _year_matches
+
+    assert [m.span() for m in _year_matches(text)] == [m.span() for m in _YEAR4.finditer(text)]
