@@ -58,7 +58,8 @@ def test_annotated_comments_are_anchored_on_exactly_the_findings(tmp_path):
 
     src = make_report(tmp_path / "report.docx")
     digest = hashlib.sha256(src.read_bytes()).hexdigest()
-    proc = run("check", "--select", "M101", "--no-cache", "report.docx", "--annotate", "reviewed.docx", cwd=tmp_path)
+    # Word comments in Chinese (the default language; the suite otherwise asks for English).
+    proc = run("check", "--lang", "zh", "--select", "M101", "--no-cache", "report.docx", "--annotate", "reviewed.docx", cwd=tmp_path)
     assert proc.returncode == 1, proc.stdout + proc.stderr  # findings, and no error
     assert hashlib.sha256(src.read_bytes()).hexdigest() == digest  # the original is never modified
 
@@ -73,6 +74,7 @@ def test_annotated_comments_are_anchored_on_exactly_the_findings(tmp_path):
         assert author == AUTHOR
         assert text.startswith(f"M101 stray-marker：{f.message}")
         assert f"建议：删除“{anchor}”" in text
+        assert "规则：正文中残留模板标记（如##paidbegin##）（详见 reportlint rule M101）" in text  # the rule's Chinese summary
     word = docx.Document(io.BytesIO(data))
     assert {c.initials for c in word.comments} == {"RL"}
 
@@ -98,7 +100,7 @@ def test_annotate_several_files_needs_a_folder_and_refuses_the_source(tmp_path):
     same = run("check", "--select", "M101", "--no-cache", "a.docx", "--annotate", "a.docx", cwd=tmp_path)
     assert same.returncode == 2 and "would overwrite the original" in same.stderr
     txt = run("check", "--select", "M101", "--no-cache", "c.txt", "--annotate", "reviewed", cwd=tmp_path)
-    assert txt.returncode == 2 and "c.txt: error: --annotate works on .docx files only" in txt.stderr
+    assert txt.returncode == 2 and "c.txt: error: --annotate works on .docx, .doc and .wps files only" in txt.stderr
 
 
 def test_a_clean_docx_gets_a_copy_without_comments(tmp_path):

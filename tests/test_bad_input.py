@@ -315,7 +315,8 @@ summary = "s"
 )
 def test_a_sloppy_pack_entry_fails_at_load_naming_pack_and_entry(tmp_path, kind, body, needle):
     from reportlint.errors import PackError
-    from reportlint.packs import CORE_KINDS, load_pack
+    from reportlint.kinds import CORE_KINDS
+    from reportlint.packs import load_pack
 
     path = tmp_path / "sloppy.toml"
     path.write_text(PACK_ENTRY.format(kind=kind, body=body), encoding="utf-8")
@@ -327,7 +328,8 @@ def test_a_sloppy_pack_entry_fails_at_load_naming_pack_and_entry(tmp_path, kind,
 
 @pytest.mark.parametrize(("replacement", "fixed"), [("\\1\\g<x>", "要dd求"), ("\\\\1", "要\\1求"), ("\\g<0>!", "要cd!求")])
 def test_valid_replacement_templates_still_load(tmp_path, replacement, fixed):
-    from reportlint.packs import CORE_KINDS, load_pack
+    from reportlint.kinds import CORE_KINDS
+    from reportlint.packs import load_pack
 
     path = tmp_path / "ok.toml"
     body = f"message = '{{match}}→{{replacement}}'\npattern = 'c(?P<x>d)'\nreplacement = '{replacement}'"
@@ -416,7 +418,8 @@ def test_utf16_without_bom_gets_a_helpful_error(codec):
 )
 def test_a_string_where_a_list_belongs_is_an_error_not_its_characters(tmp_path, body, needle):
     from reportlint.errors import PackError
-    from reportlint.packs import CORE_KINDS, load_pack
+    from reportlint.kinds import CORE_KINDS
+    from reportlint.packs import load_pack
 
     path = tmp_path / "sloppy.toml"
     path.write_text(PACK_ENTRY.format(kind="pattern", body=body), encoding="utf-8")
@@ -426,7 +429,8 @@ def test_a_string_where_a_list_belongs_is_an_error_not_its_characters(tmp_path, 
 
 def test_a_pack_in_gbk_is_an_error_and_a_bom_is_fine(tmp_path):
     from reportlint.errors import PackError
-    from reportlint.packs import CORE_KINDS, load_pack
+    from reportlint.kinds import CORE_KINDS
+    from reportlint.packs import load_pack
 
     text = PACK_ENTRY.format(kind="pattern", body="message = '错字'\npattern = 'ab'\nbad = ['ab']\ngood = ['ac']")
     gbk = tmp_path / "gbk.toml"

@@ -132,3 +132,26 @@ def test_github_actions_example_is_valid_yaml():
     steps = [s for job in wf["jobs"].values() for s in job["steps"]]
     assert any("--format sarif" in s.get("run", "") for s in steps)
     assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in steps)
+    install = next(s["run"] for s in steps if "pip install" in s.get("run", ""))
+    assert "git+" in install and "pypi" not in install  # from the repository: there is no package-index entry
+
+
+def test_no_format_names_an_address_that_does_not_exist(sample_path):
+    """rdjson's source url and SARIF's informationUri come from the package metadata, or are left out."""
+    import io
+    import json
+
+    from reportlint.api import Linter
+    from reportlint.formats import FormatContext, project_url
+    from reportlint.formats.rdjson import format_rdjson
+    from reportlint.formats.sarif import format_sarif
+
+    linter = Linter(isolated=True, select=["M101"])
+    results = [linter.check_path(sample_path)]
+    for fmt in (format_rdjson, format_sarif):
+        out = io.StringIO()
+        fmt(results, out, FormatContext(rules=linter.all_rules()))
+        assert "pypi.org" not in out.getvalue()
+    rd = io.StringIO()
+    format_rdjson(results, rd, FormatContext())
+    assert json.loads(rd.getvalue())["source"].get("url") == project_url()

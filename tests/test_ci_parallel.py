@@ -1,8 +1,7 @@
-"""Many files: -j N gives output identical to -j 1; the cache is keyed right and safe; the progress bar."""
+"""Many files: -j N gives output identical to -j 1; the cache is keyed right and safe (the progress bar: test_cli_ux)."""
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -185,20 +184,3 @@ def test_editing_a_pack_changes_the_rule_set_fingerprint(tmp_path):
     assert ruleset_fingerprint([], [pack]) != first
 
 
-def test_progress_bar_only_on_a_terminal():
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    tty = Tty()
-    bar = parallel.Progress(100, tty)
-    for _ in range(100):
-        bar.step()
-    bar.close()
-    assert "100/100" in tty.getvalue()
-    plain = io.StringIO()
-    bar = parallel.Progress(100, plain)
-    bar.step()
-    bar.close()
-    assert plain.getvalue() == ""
-    assert not parallel.Progress(5, Tty()).enabled  # few files: no bar

@@ -13,9 +13,9 @@ from reportlint.api import Linter
 from reportlint.fixes import apply_fixes
 from reportlint.testing import assert_clean, assert_flags, lint_snippet
 from reportlint_dates.extract import find_mentions, find_periods, parse_date
-from reportlint_dates.rules import ALL_RULES
+from reportlint_dates.rules import RULES
 
-D_CODES = [r.code for r in ALL_RULES]  # every D rule, the default-off ones included
+D_CODES = [r.code for r in RULES]  # every D rule, the default-off ones included
 
 
 def _needs(code: str) -> None:
@@ -533,7 +533,7 @@ def _random_period(rng: random.Random) -> str:
 
 
 def test_period_windows_find_what_one_pass_found() -> None:
-    from reportlint_dates.extract import _PERIOD, _period_anchors, _period_matches
+    from reportlint_dates.extract import _PERIOD, _WIDTH, _period_anchors, _period_matches
 
     rng = random.Random(10)
     pieces = ["2023", "年", "度", "第", "前", "一", "季度", "上", "半年", "（", "）", "十二", "月", "份", "—", " ", "x",
@@ -541,8 +541,9 @@ def test_period_windows_find_what_one_pass_found() -> None:
     for _ in range(20000):
         text = "".join(_random_period(rng) if rng.random() < 0.3 else rng.choice(pieces)
                        for _ in range(rng.randint(0, 12)))
-        whole = [(m.span(), m.groupdict()) for m in _PERIOD.finditer(text)]
-        assert [(m.span(), m.groupdict()) for m in _period_matches(text, _period_anchors(text))] == whole, text
+        whole = [(m.span(), m.groupdict()) for m in _PERIOD.finditer(text.translate(_WIDTH))]
+        windowed = [((m.start() + a, m.end() + a), m.groupdict()) for m, a in _period_matches(text, _period_anchors(text))]
+        assert windowed == whole, text
 
 
 def test_festival_dates_end_with_a_character_d105_looks_for() -> None:
@@ -555,3 +556,17 @@ def test_festival_dates_end_with_a_character_d105_looks_for() -> None:
         for m in find_mentions(text):
             if m.kind in ("date", "numeric"):
                 assert text[m.end - 1] in _BEFORE_FESTIVAL, text[m.start:m.end]
+
+
+def test_periods_with_full_width_digits_far_into_a_text_keep_their_offsets() -> None:
+    """A run with full-width digits is read alone (translated in place of the whole text): the
+    offsets of the period and of its stated months still index the text."""
+    from reportlint_dates.extract import _WIDTH
+
+    text = "全年工作，" * 5 + "２０２３年一季度（１—３月）完成"
+    (p,) = find_periods(text)
+    assert text[p.start:p.end] == "２０２３年一季度（１—３月）" and p.year == 2023 and p.months == (1, 3)
+    assert p.stated is not None
+    assert [text[x.start:x.end].translate(_WIDTH) for x in p.stated] == ["1", "3"]
+    (m,) = [m for m in find_mentions(text) if m.kind == "year"]
+    assert text[m.start:m.end] == "２０２３年" and text[m.begin.year.start:m.begin.year.end] == "２０２３"

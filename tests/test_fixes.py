@@ -257,8 +257,8 @@ def test_fix_on_a_docx_needs_output_and_never_rewrites_the_original(tmp_path):
     src = _docx(tmp_path / "r.docx")
     original = src.read_bytes()
     proc = run("check", "--fix", "--select", "M101", "--no-cache", "r.docx", cwd=tmp_path)
-    assert proc.returncode == 2 and "give --output" in proc.stderr
-    same = run("check", "--fix", "--select", "M101", "--no-cache", "--output", "r.docx", "r.docx", cwd=tmp_path)
+    assert proc.returncode == 2 and "give --fixed-output" in proc.stderr
+    same = run("check", "--fix", "--select", "M101", "--no-cache", "--fixed-output", "r.docx", "r.docx", cwd=tmp_path)
     assert same.returncode == 2 and "would overwrite the original" in same.stderr
     assert src.read_bytes() == original
 
@@ -268,7 +268,7 @@ def test_fix_on_a_docx_writes_a_copy_changing_only_touched_runs(tmp_path):
 
     src = _docx(tmp_path / "r.docx")
     original = src.read_bytes()
-    proc = run("check", "--fix", "--select", "M101", "--no-cache", "--output", "fixed.docx", "r.docx", cwd=tmp_path)
+    proc = run("check", "--fix", "--select", "M101", "--no-cache", "--fixed-output", "fixed.docx", "r.docx", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Fixed 3 findings." in proc.stdout
     assert src.read_bytes() == original
@@ -333,20 +333,30 @@ def test_split_run_keeps_tabs_and_formatting():
 
 def test_help_names_the_docx_options(tmp_path):
     proc = run("check", "--help", cwd=tmp_path)
-    assert "--annotate" in proc.stdout and "--output" in proc.stdout
+    assert "--annotate" in proc.stdout and "--fixed-output" in proc.stdout
 
 
-def test_output_needs_fix_and_a_folder_for_several_docx(tmp_path):
+def test_fixed_output_needs_fix_and_a_folder_for_several_docx(tmp_path):
     _docx(tmp_path / "a.docx")
     _docx(tmp_path / "b.docx")
-    alone = run("check", "--select", "M101", "--no-cache", "--output", "x.docx", "a.docx", cwd=tmp_path)
-    assert alone.returncode == 2 and "--output goes with --fix" in alone.stderr
-    two = run("check", "--fix", "--select", "M101", "--no-cache", "--output", "x.docx", "a.docx", "b.docx", cwd=tmp_path)
+    alone = run("check", "--select", "M101", "--no-cache", "--fixed-output", "x.docx", "a.docx", cwd=tmp_path)
+    assert alone.returncode == 2 and "--fixed-output goes with --fix" in alone.stderr and "-o/--output-file" in alone.stderr
+    two = run("check", "--fix", "--select", "M101", "--no-cache", "--fixed-output", "x.docx", "a.docx", "b.docx", cwd=tmp_path)
     assert two.returncode == 2 and "give a folder" in two.stderr and not (tmp_path / "x.docx").exists()
-    (tmp_path / "fixed").mkdir()
-    both = run("check", "--fix", "--select", "M101", "--no-cache", "--output", "fixed", "a.docx", "b.docx", cwd=tmp_path)
+    # A folder that does not exist yet is created (once), not refused once per file.
+    both = run("check", "--fix", "--select", "M101", "--no-cache", "--fixed-output", "fixed", "a.docx", "b.docx", cwd=tmp_path)
     assert both.returncode == 0, both.stdout + both.stderr
     assert sorted(p.name for p in (tmp_path / "fixed").iterdir()) == ["a.docx", "b.docx"]
+
+
+def test_the_old_output_option_still_works_with_a_deprecation_warning(tmp_path):
+    _docx(tmp_path / "a.docx")
+    proc = run("check", "--fix", "--select", "M101", "--no-cache", "--output", "fixed.docx", "a.docx", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "fixed.docx").exists()
+    assert proc.stderr.count("--output is deprecated: it is now --fixed-output") == 1
+    both = run("check", "--fix", "--no-cache", "--output", "a2.docx", "--fixed-output", "a3.docx", "a.docx", cwd=tmp_path)
+    assert both.returncode == 2 and "give only --fixed-output" in both.stderr
 
 
 def test_docx_runs_inside_a_hyperlink_are_fixed_and_annotated():

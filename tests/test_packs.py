@@ -8,7 +8,8 @@ import pytest
 
 from reportlint.api import Linter
 from reportlint.errors import PackError
-from reportlint.packs import CORE_KINDS, LiteralMatcher, load_pack
+from reportlint.kinds import CORE_KINDS
+from reportlint.packs import load_pack
 
 
 def pack(tmp_path: Path, text: str, name: str = "org.toml") -> Path:
@@ -106,47 +107,47 @@ def test_user_pack_through_config_and_cli(tmp_path):
     assert result.findings[0].severity.value == "warning"
 
 
-def test_literal_matcher_finds_overlapping_words():
-    m = LiteralMatcher({"上时间": 1, "时间": 2, "长时间待机": 3})
-    assert sorted(m.finditer("杜绝上时间待机")) == [(2, 5, 1), (3, 5, 2)]
-
-
-def test_literal_matcher_checks_candidates_of_the_low_byte_scan():
-    """The automaton scans the low byte of each UTF-16 unit: characters that share it are no occurrence."""
-    # 慡 U+6161 and 扢 U+6262 have the low bytes of "ab"; 倀 U+5000 and NUL that of 一 U+4E00.
-    for backend in ("rs", "py"):
-        m = LiteralMatcher({"ab": 1, "一": 2, "一a": 3, "𠀀": 4}, backend=backend)
-        assert list(m.finditer("\u6161\u6262\u5000\0一\u6161一ab")) == [(4, 5, 2), (6, 7, 2), (6, 8, 3), (7, 9, 1)]
-        assert list(m.finditer("ab\U00020000ab")) == [(0, 2, 1), (2, 3, 4), (3, 5, 1)]  # beyond the BMP
-        assert list(m.finditer("ab\udfffab")) == [(0, 2, 1), (3, 5, 1)]  # a lone surrogate
-        assert list(m.finditer("\U00020000")) == [(0, 1, 4)]
-        assert list(LiteralMatcher({"𠀀": 1}, backend=backend).finditer("ab\u4e00")) == []  # no BMP word
-
-
 def test_every_shipped_pack_loads():
     rules = Linter(isolated=True).all_rules()
     assert all(r.code for r in rules.values())
 
 
-def test_literal_matcher_backends_agree_on_low_byte_collisions():
-    """Random words and texts over characters sharing low bytes: ahocorasick_rs gives pyahocorasick's hits."""
-    import random
+ANCHORED_PACK = '''
+[[rules]]
+kind = "pattern"
+code = "X301"
+name = "docno-brackets"
+summary = "A document number in square brackets"
+message = "发文字号应使用六角括号：“{match}”"
+pattern = '\\p{Han}{1,8}[发字]\\[(?P<year>\\d{4})\\](?P<num>\\d{1,4})号'
+anchors = ["号"]
+replacement = '〔\\g<year>〕\\g<num>号'
+bad = ["依据国办发[2023]5号文件"]
+good = ["依据国办发〔2023〕5号文件"]
+'''
 
-    rng = random.Random(4)
-    alphabet = "ab一\u6161\u6262\u5000\0𠀀的"
-    for _ in range(3000):
-        words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))): i for i in range(rng.randint(1, 6))}
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
-        expected = list(LiteralMatcher(words, backend="py").finditer(text))
-        assert list(LiteralMatcher(words, backend="rs").finditer(text)) == expected, (words, text)
-        assert LiteralMatcher(words, backend="rs").hits(text) == expected, (words, text)
+
+def test_pattern_pack_with_anchors_finds_what_the_plain_pattern_finds(tmp_path):
+    anchored = load_pack(pack(tmp_path, ANCHORED_PACK), CORE_KINDS)[0]
+    plain = load_pack(pack(tmp_path, ANCHORED_PACK.replace('anchors = ["号"]\n', ""), "plain.toml"), CORE_KINDS)[0]
+    text = "一、依据国办发[2023]5号、京政字[2022]12号文件。\n第5号；国办发[2021]3号" * 3
+    doc = Linter(isolated=True).read_bytes("a.txt", text.encode())
+    found = [(f.start, f.end, f.message) for f in anchored.check(doc)]
+    assert len(found) == 9
+    assert found == [(f.start, f.end, f.message) for f in plain.check(doc)]
 
 
-def test_low_bytes_of_a_huge_text_is_built_by_slices_and_equals_the_whole_encoding():
-    from reportlint import packs
-
-    text = "一、总体情况，“两个确立”。\n" * 80_000  # over one slice
-    assert len(text) > packs._LOW_CHUNK
-    assert packs.low_bytes(text) == text.encode("utf-16-le")[::2]
-    beyond = text + "𠀀"  # a character beyond the BMP in the last slice: no low bytes
-    assert packs.low_bytes(beyond) is None
+@pytest.mark.parametrize(
+    ("anchors", "needle"),
+    [
+        ('["发"]', "need not contain one of ['发']"),  # 字 would do as well
+        ('["號"]', "need not contain"),
+        ("[]", "anchors must be non-empty strings"),
+        ('"号"', "must be a list of str"),
+    ],
+)
+def test_pack_anchors_that_cannot_be_proven_do_not_load(tmp_path, anchors, needle):
+    path = pack(tmp_path, ANCHORED_PACK.replace('anchors = ["号"]', f"anchors = {anchors}"))
+    with pytest.raises(PackError, match="rule X301") as exc:
+        load_pack(path, CORE_KINDS)
+    assert needle in str(exc.value)

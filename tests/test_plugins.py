@@ -147,8 +147,9 @@ def test_misspelled_hook_fails_at_start_up():
 
 
 def test_shared_scans_are_shared_within_a_family_and_released_after_it():
-    # doc.memo serves the rules of one family; the engine drops it when the code letter
+    # Context.memo serves the rules of one family; the engine drops it when the code letter
     # changes, so a huge file holds one family's scans at a time, not all of them.
+    # Context.shared serves every family.
     from reportlint.document import Document
     from reportlint.engine import lint
     from reportlint.rules import rule
@@ -159,17 +160,22 @@ def test_shared_scans_are_shared_within_a_family_and_released_after_it():
         calls.append("scan")
         return len(doc.text)
 
+    def shared(doc: Document) -> int:
+        calls.append("shared")
+        return 1
+
     def asker(code: str):
         @rule(code, f"asker-{code.lower()}", "asks for the shared scan", bad=[], good=[])
-        def check(self, doc):
-            calls.append(f"{code}:{'_memo' in doc.meta}")
-            doc.memo("test.scan", scan)
+        def check(self, doc, ctx):
+            ctx.memo("test.scan", scan)
+            ctx.shared("test.shared", shared)
+            calls.append(code)
             return iter(())
 
         return check
 
     lint(Document("正文"), [asker("X101"), asker("X102"), asker("Y101")])
-    assert calls == ["X101:False", "scan", "X102:True", "Y101:False", "scan"]
+    assert calls == ["scan", "shared", "X101", "X102", "scan", "Y101"]
 
 
 def test_a_rule_subclass_that_overrides_check_is_called_through_it():
@@ -214,3 +220,41 @@ def test_a_plugin_reader_takes_its_file_type_and_leaves_the_others(tmp_path):
     assert rst.document is not None and rst.document.format == "rst" and rst.document.text == "要##a##求\n"
     assert [f.code for f in rst.findings] == ["M101"]
     assert [f.code for f in linter.check_path(tmp_path / "b.txt").findings] == ["M101"]
+
+
+def test_a_local_plugin_acts_only_on_files_its_config_governs(tmp_path):
+    """A plugin file named in one folder's config is that folder's (as a conftest is): its rules and
+    filters do not reach files under another config checked in the same run."""
+    import subprocess
+    import sys
+
+    plugin = '''
+from reportlint.plugin import hookimpl, rule
+
+@rule("ZZ101", "jia", "甲", bad=["甲"], good=["乙"], source="test")
+def jia(self, doc):
+    i = doc.text.find("甲")
+    if i != -1:
+        yield self.finding(i, i + 1, "甲")
+
+@hookimpl
+def reportlint_add_rules(config):
+    return [jia]
+
+@hookimpl
+def reportlint_filter_finding(finding, document, config):
+    return True if finding.code == "M101" else None
+'''
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "r.txt").write_text("甲##paidbegin##乙\n", encoding="utf-8")
+    (tmp_path / "a" / "ours.py").write_text(plugin, encoding="utf-8")
+    (tmp_path / "a" / "reportlint.toml").write_text('plugins = ["ours.py"]\nextend-select = ["ZZ"]\n', encoding="utf-8")
+    (tmp_path / "b" / "reportlint.toml").write_text("", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "check", "--lang", "en", "--format", "concise", "a", "b"],
+                          cwd=tmp_path, capture_output=True, text=True)
+    lines = proc.stdout.splitlines()
+    assert any(line.startswith("a/r.txt") and "ZZ101" in line for line in lines), proc.stdout + proc.stderr
+    assert not any(line.startswith("a/r.txt") and "M101" in line for line in lines)  # filtered in a/
+    assert any(line.startswith("b/r.txt") and "M101" in line for line in lines)  # not in b/
+    assert not any(line.startswith("b/r.txt") and "ZZ101" in line for line in lines)

@@ -259,18 +259,21 @@ def test_canonical_scan_hands_g111_g113_the_hits_of_their_own_scan():
     import random
 
     from reportlint.api import Linter
+    from reportlint.context import Context
     from reportlint.document import Document
     from reportlint_political import _WORDS, _WORDS_KEY, _words
 
     g101 = Linter(isolated=True).all_rules()["G101"]
+    scanned: list[str] = []
     pieces = ["四个意识", "“四个意识”", "两个维护", "政治意识", "大局意识", "创新", "协调", "、", "以习近平", "党中央", "“四个", "的"]
     rng = random.Random(3)
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        doc = Document(text, path="<t>")
-        list(g101.check(doc))
-        assert _WORDS_KEY in doc.meta["_memo"]
-        assert _words(doc) == list(_WORDS.finditer(text)), text
+        ctx = Context(Document(text, path="<t>"))
+        list(g101.check(ctx.document, ctx))
+        assert ctx.memo(_WORDS_KEY, scanned.append) is not None  # stored by G101's scan: no new scan
+        assert _words(ctx) == list(_WORDS.finditer(text)), text
+    assert scanned == []
 
 
 def test_fuzzy_character_bound_never_skips_a_match():
@@ -316,3 +319,14 @@ def test_variant_inside_an_allowed_form_stays_masked_without_fuzzy_matching(tmp_
     (rule,) = load_pack(_pack(tmp_path, body), {"canonical": canonical_kind})
     found = list(rule.check(Document("刹住奢侈，不买奢侈品", path="<t>")))
     assert [(f.start, f.end) for f in found] == [(2, 4)]
+
+
+def test_g112_holds_a_report_only_to_formulas_fixed_by_its_year():
+    # Issue 17: a 2004 text naming 官僚主义、形式主义 predates the 2013 “四风”; from 2013 on the order is fixed.
+    from reportlint.testing import lint_snippet
+
+    body = "坚决克服官僚主义、形式主义、享乐主义和奢靡之风。"
+    assert not [f for f in lint_snippet(f"2004年政府工作报告\n\n{body}", "G112") if f.code == "G112"]
+    assert [f for f in lint_snippet(f"2018年政府工作报告\n\n{body}", "G112") if f.code == "G112"]
+    old_ideas = "2014年政府工作报告\n\n坚持创新、协调、开放、绿色、共享的发展理念。"
+    assert not [f for f in lint_snippet(old_ideas, "G112") if f.code == "G112"]

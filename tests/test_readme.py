@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlint.api import Linter
-from reportlint.packs import CORE_KINDS, load_pack
+from reportlint.kinds import CORE_KINDS
+from reportlint.packs import load_pack
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -33,4 +34,23 @@ def test_readme_pack_example_loads(tmp_path):
     (tmp_path / "typos.tsv").write_text("按步就班\t按部就班\n", encoding="utf-8")
     path = tmp_path / "our-unit.toml"
     path.write_text(pack, encoding="utf-8")
-    assert [r.code for r in load_pack(path, CORE_KINDS)] == ["X101", "X201"]
+    assert [r.code for r in load_pack(path, CORE_KINDS)] == ["X101", "X102", "X201"]
+
+
+def test_the_chinese_readme_is_linked_and_its_examples_work(tmp_path):
+    """README.zh-CN.md: linked from the top of README.md; its config loads; every option it shows exists."""
+    import re
+    import subprocess
+    import sys
+
+    zh = (Path(__file__).resolve().parents[1] / "README.zh-CN.md").read_text(encoding="utf-8")
+    assert "README.zh-CN.md" in README.split("\n\n", 2)[1]
+    config = zh.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "reportlint.toml").write_text(config, encoding="utf-8")
+    cfg = Linter().config_for(tmp_path / "a.txt")
+    assert cfg.profile == "工作总结" and cfg.report_year == 2023 and "XX大学" in cfg.accept
+    help_text = subprocess.run([sys.executable, "-m", "reportlint", "check", "--help"], capture_output=True, text=True,
+                               encoding="utf-8").stdout
+    shown = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", zh))
+    missing = sorted(o for o in shown if o not in help_text)
+    assert shown and not missing, missing

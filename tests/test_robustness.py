@@ -22,7 +22,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import shared_data
 
-from reportlint import packs
+from reportlint import kinds
 from reportlint.api import Linter
 from reportlint.cli import main
 from reportlint.plugins import PluginManager
@@ -34,7 +34,8 @@ MARKED = "要求##paidbegin##全市\n"  # M101 at 1:3
 
 def cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run the installed ``reportlint`` as a user would; output kept as bytes (the console may not be UTF-8)."""
-    full = {k: v for k, v in os.environ.items() if not k.startswith(("REPORTLINT_", "PYTHONIOENCODING", "LC_", "LANG"))}
+    full = {k: v for k, v in os.environ.items()
+            if not k.startswith(("REPORTLINT_", "PYTHONIOENCODING", "LC_", "LANG")) or k == "REPORTLINT_LANG"}  # conftest: English
     full.update(env or {})
     return subprocess.run([str(REPORTLINT), *args], capture_output=True, cwd=cwd, env=full, timeout=120)
 
@@ -225,7 +226,7 @@ def _pack_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pattern: str) -> 
     (tmp_path / "long.txt").write_text("a" * 5000 + "b\n", encoding="utf-8")
     (tmp_path / "ok.txt").write_text(MARKED, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(packs, "PATTERN_TIMEOUT", 0.2)
+    monkeypatch.setattr(kinds, "PATTERN_TIMEOUT", 0.2)
     t0 = time.perf_counter()
     result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "concise", "long.txt", "ok.txt"])
     return result, time.perf_counter() - t0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reportlint.api import Linter
+from reportlint.context import Context
 from reportlint.testing import assert_clean, assert_flags, lint_snippet
 
 S_CODES = ["S101", "S102", "S103", "S104", "S105", "S111", "S112", "S113", "S201", "S202", "S203", "S301", "S302"]
@@ -85,6 +86,36 @@ def test_a_number_quoted_inside_a_sentence_is_not_a_heading():
     text = "一、情况\n会议提出“三、四”两项要求，落实第3条和第5条。\n二、打算\n1、2月份完成。\n一、二季度完成。"
     assert_clean(text, "S101")
     assert_clean("一、情况\n二、做法，见前文第四、五部分。\n三、打算", "S101")
+
+
+def test_numbering_straight_through_across_parents_is_a_valid_scheme():
+    # 民生实事 lists: 一、 1.–3.  二、 4.–5. (corpus: 成都、海南 reports); a gap in that scheme still counts.
+    text = "一、交通\n1.开通地铁\n2.新增公交\n3.改造路口\n二、环境\n4.建设绿道\n5.治理水体\n三、就业\n6.新增岗位"
+    assert_clean(text, "S101")
+    found = assert_flags(text.replace("6.新增岗位", "7.新增岗位"), "S101", count=1)
+    assert "“6”" in found[0].message
+    # Without that evidence a list under a new parent still starts at 1.
+    assert_flags("一、交通\n1.开通地铁\n2.新增公交\n二、环境\n5.建设绿道\n6.治理水体", "S101", count=1)
+
+
+def test_a_heading_run_into_the_paragraph_before_is_no_gap():
+    # Lost line breaks leave a marker inside the paragraph: “……工作：（一）积极应对……”.
+    text = "一、回顾\n我们重点做好以下几个方面的工作：（一）积极应对形势。一是稳增长。\n（二）加快调整。\n（三）深化改革。"
+    assert_clean(text, "S101")
+    assert_clean("一、甲\n二、乙\n内容。 三、丙的内容。\n四、丁", "S101")
+    assert_clean("一、任务\n（一）提高综合实力1.推进重大项目。\n2.壮大实体经济。\n3.发展服务业。", "S101")
+    assert_flags("一、任务\n（一）提高综合实力，增长1.5%。\n2.壮大实体经济。\n3.发展服务业。", "S101", count=1)
+    # The same marker inside a sentence (not after a sentence end) is not a heading.
+    assert_flags("一、甲\n二、乙\n完成第三、四批任务。\n四、丁", "S101", count=1)
+
+
+def test_a_marker_followed_by_a_number_is_the_next_item_not_a_decimal():
+    # 15.10大产业项目 (item 15: “10大……”), 3.630攻坚, 9、8个重点示范镇.
+    text = "附件\n1.三个中心：甲。\n2.一圈两场：乙。\n3.630攻坚：丙。\n4.撤并转：丁。\n5.五个100：戊。"
+    assert_clean(text, "S101")
+    assert_clean("名词解释\n14.甲\n15.10大产业项目：乙\n16.10项重点工程：丙\n17.丁", "S101")
+    # A paragraph that opens with a decimal, with no numbering round it, stays body text.
+    assert_clean("一、情况\n2.5万人参加培训。\n二、打算", "S101")
 
 
 def test_restart_at_one_under_same_parent_is_a_new_list():
@@ -264,7 +295,8 @@ def test_profile_from_config_overrides_title():
 
 def test_required_kind_errors_are_named(tmp_path):
     from reportlint.errors import PackError
-    from reportlint.packs import CORE_KINDS, load_pack
+    from reportlint.kinds import CORE_KINDS
+    from reportlint.packs import load_pack
     from reportlint_structure.profiles import required_kind
 
     path = tmp_path / "p.toml"
@@ -380,6 +412,6 @@ def test_sequence_words_found(text, words):
     from reportlint.document import Document
     from reportlint_structure.sequence import seq_words
 
-    found = seq_words(Document(text))
+    found = seq_words(Context(Document(text)))
     assert [(w.series, w.number, w.text) for w in found] == words
     assert all(text[w.start:w.end] == w.text for w in found)

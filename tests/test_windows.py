@@ -48,6 +48,7 @@ def test_lookbehind_sees_before_the_window_in_both_engines():
 @settings(max_examples=600, deadline=None)
 @given(st.text(alphabet="0123456789０٣.．～~—-－至到 \u3000\n\t万亿%％‰a年人元", max_size=60))
 @example("增长20～30%，1.5-3亿，5至10万亿，20%30～40%，a1-2万，x.5至6万，３～５％")
+@example("增长20 ～ 30%，5\u3000至\u300010万，1-2-3亿")  # a space before the mark
 def test_range_windows_equal_the_full_scan(text):
     from reportlint_numbers.terms import _RANGE, _range_matches
 
@@ -56,12 +57,12 @@ def test_range_windows_equal_the_full_scan(text):
 
 @settings(max_examples=600, deadline=None)
 @given(st.text(alphabet="一二三九〇零○OＯ0０十百年aA5 ，", max_size=40))
-@example("二O二三年，二○一九年，二零二三年，二0三五年，一百零五人，○○单位，一OK，二零")
+@example("二O二三年，二○一九年，二零二三年，二0三五年，一百零五人，○○单位，一OK，二零，2000年，二00三，00二")
 def test_zero_runs_equal_the_full_scan(text):
     from reportlint_numbers.forms import _CN_RUN, _zero_run_matches
 
-    def reportable(m):  # what zero_glyph keeps: runs holding a zero lookalike or 零
-        return any(c in "○OＯ0０零" for c in m.group())
+    def reportable(m):  # what zero_glyph can keep: runs holding a zero lookalike or 零, and a Chinese digit or 〇
+        return any(c in "○OＯ0０零" for c in m.group()) and any(c in "一二三四五六七八九〇" for c in m.group())
 
     full = [m.span() for m in _CN_RUN.finditer(text) if reportable(m)]
     assert [m.span() for m in _zero_run_matches(text) if reportable(m)] == full

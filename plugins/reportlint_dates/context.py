@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from reportlint import Document
-from reportlint.lazyre import lazy
+from reportlint.plugin import Context, lazy
 from reportlint_dates.extract import Mention, Period, find_mentions, find_periods, parse_date
 
 # A title that reviews a period (总结, 述职, 工作报告) versus one that plans ahead (计划, 要点).
@@ -176,13 +176,23 @@ def analyse(doc: Document, report_year: int | None) -> DateContext:
     return ctx
 
 
-def context(doc: Document) -> DateContext:
-    """The date context of ``doc``, built once and shared by every D rule (``Document.memo``).
+def context(doc: Document, ctx: Context) -> DateContext:
+    """The date context of ``doc``, built once per check and shared by every D rule (``Context.memo``).
 
-    Config ``report-year`` reaches it through ``doc.meta``, where the core puts it.
+    A configured ``report-year`` sets the period; otherwise the title's years do.
     """
-    return doc.memo("dates.context", _analyse)
+    return ctx.memo("dates.context", lambda d: analyse(d, ctx.config.report_year))
 
 
-def _analyse(doc: Document) -> DateContext:
-    return analyse(doc, doc.meta.get("report_year"))
+def title_year(doc: Document) -> int | None:
+    """The last year the title names (2023年…总结 → 2023; 2021—2023年工作报告 → 2023), or None.
+
+    Reads the title paragraph only: a rule of another family that asks for the report year
+    (``Context.report_year``) does not pay for the whole date analysis.
+    """
+    title = doc.title
+    if title is None:
+        return None
+    years = [ref.year.value for m in find_mentions(title.text) for ref in (m.begin, m.end_ref)
+             if ref is not None and ref.year is not None]
+    return max(years) if years else None

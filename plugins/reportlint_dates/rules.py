@@ -8,17 +8,12 @@ import re
 from collections.abc import Callable, Iterator
 
 import regex
+from lunardate import LunarDate  # pure-Python lunar calendar, 1900–2099: the festival rule needs it
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability, Fix, Severity
+from reportlint.plugin import Applicability, Context, Fix, Severity, finditer_in, lazy
 from reportlint_dates.context import DateContext, Signing, context
 from reportlint_dates.extract import WEEKDAYS, DateRef, Mention, Part, days_in_month
-
-try:  # lunardate: pure-Python lunar calendar, 1900–2099; the festival rule needs it
-    from lunardate import LunarDate
-except ImportError:  # pragma: no cover - D105 is then left out of ALL_RULES
-    LunarDate = None
 
 _HAN_KINDS = ("date", "range", "month-range", "year-range")
 _ASCII_DASHES = {"-", "－", "–"}
@@ -45,18 +40,18 @@ _PLAN = lazy(regex.compile, r"计划|将|拟|下一步|下阶段|预计|力争|�
 _PLAN_HEADING = lazy(regex.compile, r"下一步|下阶段|打算|计划|思路|安排|展望|目标|明年|重点工作|努力方向")
 _SENTENCE_END = lazy(regex.compile, r"[。！？；!?;\n]")
 
-SOURCE_CALENDAR = "catalogue D01; TL Art. 20 (时间是否准确)"
+SOURCE_CALENDAR = "Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate"
 
 
-def _doc(fn: Callable[[Rule, Document], Iterator[Finding]]) -> Callable[[Rule, Document], Iterator[Finding]]:
+def _doc(fn: Callable[..., Iterator[Finding]]) -> Callable[..., Iterator[Finding]]:
     """Dedent a check's docstring, which becomes the rule's explanation (``reportlint rule``)."""
     fn.__doc__ = inspect.cleandoc(fn.__doc__ or "")
     return fn
 
 
-def _ctx(self: Rule, doc: Document) -> DateContext:
-    """The shared date context of ``doc`` (config report-year included)."""
-    return context(doc)
+def _dates(doc: Document, ctx: Context) -> DateContext:
+    """The date context of ``doc``, shared by the D rules (config report-year included)."""
+    return context(doc, ctx)
 
 
 def _ref_text(doc: Document, ref: DateRef) -> tuple[int, int, str]:
@@ -111,14 +106,14 @@ def _arabic(part: Part) -> str:
     good=["2024年2月29日，召开会议。", "3月31日，开展检查。", "4月30日召开", "13个月", "1—12月", "2023年"],
 )
 @_doc
-def date_invalid(self: Rule, doc: Document) -> Iterator[Finding]:
+def date_invalid(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Every date must exist in the calendar: the month 1–12, the day within the month.
 
     2月29日 is checked against the year written, or else the year taken from context
     (the report period or a preceding date), then only as a warning.
     """
-    ctx = _ctx(self, doc)
-    for m in ctx.mentions:
+    dates = _dates(doc, ctx)
+    for m in dates.mentions:
         if m.kind not in ("date", "range", "month-range"):
             continue
         for ref in (m.begin,) if m.end_ref is None else _refs(m):
@@ -136,7 +131,7 @@ def date_invalid(self: Rule, doc: Document) -> Iterator[Finding]:
                 yield self.finding(start, end, f"“{text}”不是有效日期：{month}月没有{day}日")
                 continue
             if month == 2 and day == 29:
-                year, written = ctx.year_for(m) if ref.year is None else (ref.year.value, True)
+                year, written = dates.year_for(m) if ref.year is None else (ref.year.value, True)
                 if year is not None and days_in_month(year, 2) == 28:
                     how = "" if written else "（按上下文年份推算）"
                     start, end, text = _ref_text(doc, ref)
@@ -149,26 +144,26 @@ def date_invalid(self: Rule, doc: Document) -> Iterator[Finding]:
     "weekday-mismatch",
     "A weekday in brackets that does not fall on its date",
     fixable="unsafe",
-    source="catalogue D02 (calendar)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate",
     bad=[("2023年3月21日（星期三）召开", "2023年3月21日（星期二）召开"), "2023年3月21日（周一）", "2023年5月1日星期五"],
     good=["2023年3月21日（星期二）召开", "2023年3月21日（周二）", "3月21日（星期二）", "2024年6月10日（星期一）"],
 )
 @_doc
-def weekday_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
+def weekday_mismatch(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """The weekday written after a date must be that date's weekday.
 
     Either part may be the wrong one, so the fix (changing the weekday) is unsafe. When the
     date has no year, the year comes from context and the finding is a warning.
     """
-    ctx = _ctx(self, doc)
-    for m in ctx.mentions:
+    dates = _dates(doc, ctx)
+    for m in dates.mentions:
         if m.begin.weekday is None and (m.end_ref is None or m.end_ref.weekday is None):
             continue  # no weekday written (a resolved end keeps the end's own)
         for ref in _refs(m):
             if ref.weekday is None:
                 continue
             written = ref.year is not None
-            year = ref.year.value if ref.year else ctx.year_for(m)[0]
+            year = ref.year.value if ref.year else dates.year_for(m)[0]
             date = ref.date(year)
             if date is None or date.weekday() == ref.weekday.value:
                 continue
@@ -180,7 +175,7 @@ def weekday_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
                                severity=None if written else Severity.WARNING)
 
 
-def _reversed(ctx: DateContext, m: Mention) -> bool:
+def _reversed(dates: DateContext, m: Mention) -> bool:
     """True when the range plainly ends before it starts (a range may cross a year end)."""
     b, e = m.begin, m.end_ref
     assert e is not None
@@ -207,20 +202,20 @@ def _reversed(ctx: DateContext, m: Mention) -> bool:
     "D103",
     "range-reversed",
     "A date range whose end comes before its start",
-    source="catalogue D03",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate",
     bad=["5月10日—5月3日，开展检查。", "2024—2023年", "4月28日-27日", "2023年9—7月"],
     good=["5月3日—5月10日", "2023—2024年", "12月28日—1月3日", "11—2月", "2023年12月28日至2024年1月3日"],
 )
 @_doc
-def range_reversed(self: Rule, doc: Document) -> Iterator[Finding]:
+def range_reversed(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """The end of a range must not come before its start (5月10日—5月3日, 2024—2023年).
 
     A month-day range that goes back in months (12月28日—1月3日) crosses a year end
     and is left alone.
     """
-    ctx = _ctx(self, doc)
-    for m in ctx.mentions:
-        if m.end_ref is not None and _reversed(ctx, m):
+    dates = _dates(doc, ctx)
+    for m in dates.mentions:
+        if m.end_ref is not None and _reversed(dates, m):
             text = doc.text[m.start:m.end]
             yield self.finding(m.start, m.end, f"时间范围“{text}”终点早于起点，请核对")
 
@@ -230,18 +225,18 @@ def range_reversed(self: Rule, doc: Document) -> Iterator[Finding]:
     "quarter-months",
     "A quarter or half-year with months in brackets that it does not cover",
     fixable="unsafe",
-    source="catalogue D04",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate",
     bad=[("二季度（7—9月）", "二季度（4—6月）"), "上半年（7—12月）", "前三季度（1—10月）"],
     good=["二季度（4—6月）", "一季度（1—2月）", "前三季度（1—9月）", "下半年（7—12月）", "三季度"],
 )
 @_doc
-def quarter_months(self: Rule, doc: Document) -> Iterator[Finding]:
+def quarter_months(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """一季度 = 1—3月 … 四季度 = 10—12月, 上半年 = 1—6月, 下半年 = 7—12月, 前三季度 = 1—9月.
 
     Months inside the period are accepted (一季度（1—2月）: data for part of it); only
     months outside it are reported.
     """
-    for p in _ctx(self, doc).periods:
+    for p in _dates(doc, ctx).periods:
         if p.stated is None:
             continue
         first, last = p.stated
@@ -257,7 +252,7 @@ def quarter_months(self: Rule, doc: Document) -> Iterator[Finding]:
 def _festival_date(name: str, year: int) -> dt.date | None:
     """The Gregorian date of a lunar festival in ``year`` (None when out of the library's range)."""
     lunar = _FESTIVALS[name]
-    if lunar is None or LunarDate is None:
+    if lunar is None:
         return None
     try:
         return LunarDate(year, lunar[0], lunar[1]).to_solar_date()
@@ -265,10 +260,10 @@ def _festival_date(name: str, year: int) -> dt.date | None:
         return None
 
 
-def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int, int | None]]:
+def _festival_pairs(dates: DateContext) -> Iterator[tuple[Mention, str, int, int, int | None]]:
     """(date, festival, start, end, year) where a date names the festival's day: 6月22日端午节,
     端午节（6月22日）; ``year`` is one written on the festival itself (2024年端午节（6月10日））."""
-    text = ctx.doc.text
+    text = dates.doc.text
     festivals = _festivals(text)
     by_end: dict[int, Mention] | None = None
     for s, e in festivals:
@@ -277,7 +272,7 @@ def _festival_pairs(ctx: DateContext) -> Iterator[tuple[Mention, str, int, int, 
             continue  # no date ends against it, no bracket follows it
         if by_end is None:
             by_end, by_start, years = {}, {}, {}
-            for m in ctx.mentions:
+            for m in dates.mentions:
                 if m.kind in ("date", "numeric"):
                     by_end[m.end] = by_start[m.start] = m
                 elif m.kind == "year" and m.begin.year:
@@ -328,23 +323,23 @@ def _festivals(text: str) -> list[tuple[int, int]]:
     "festival-date",
     "A festival tied to a date it does not fall on that year (端午节, 中秋节, 春节…; 清明 4月4—6日)",
     severity="warning",
-    source="catalogue D05; lunar calendar via the lunardate library",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates must be accurate; lunar dates computed with the lunardate library",
     bad=["2023年6月10日端午节", "2024年端午节（6月22日）", "2023年4月10日清明节"],
     good=["2023年6月22日端午节", "2024年端午节（6月10日）", "2023年4月5日清明节", "端午节前夕（6月21日）",
           "6月21日端午节前夕"],
 )
 @_doc
-def festival_date(self: Rule, doc: Document) -> Iterator[Finding]:
+def festival_date(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """A lunar festival moves in the Gregorian calendar: 端午 is 2023-06-22 but 2024-06-10.
 
     Dates come from the lunardate library (pure Python, 1900–2099). Only a date written
     right next to the festival (6月22日端午节, 端午节（6月22日）) is checked; 端午节前夕 is not.
     """
-    ctx = _ctx(self, doc)
-    for m, name, start, end, festival_year in _festival_pairs(ctx):
+    dates = _dates(doc, ctx)
+    for m, name, start, end, festival_year in _festival_pairs(dates):
         ref = m.begin
         written = ref.year is not None or festival_year is not None
-        year = ref.year.value if ref.year else festival_year or ctx.year_for(m)[0]
+        year = ref.year.value if ref.year else festival_year or dates.year_for(m)[0]
         date = ref.date(year)
         if year is None or date is None:
             continue
@@ -406,13 +401,13 @@ def _in_plan_section(doc: Document, offset: int) -> bool:
     "future-as-done",
     "A summary states as done an event dated after its period or its signing date",
     severity="warning",
-    source="catalogue D06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates, numbers and paragraph order must be accurate",
     bad=["2023年工作总结\n2024年3月召开了警示教育大会。"],
     good=["2023年工作总结\n2024年3月将召开警示教育大会。", "2023年工作总结\n截至2024年1月，已完成全部任务。",
           "2024年工作计划\n2024年3月召开了警示教育大会。", "2023年工作总结\n2023年3月召开了警示教育大会。"],
 )
 @_doc
-def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
+def future_as_done(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """In a 2023 summary, “2024年3月召开了…” suggests text copied from another year's report.
 
     The period comes from config ``report-year`` or the title; the limit is the signing date
@@ -420,25 +415,25 @@ def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
     then). Sentences with plan words (将, 计划, 下一步, 要, 截至…) and parts under a plans
     heading are skipped.
     """
-    ctx = _ctx(self, doc)
-    if ctx.period is not None and not ctx.summary:
+    dates = _dates(doc, ctx)
+    if dates.period is not None and not dates.summary:
         return
-    signing = ctx.signing
-    if signing is not None and ctx.period is not None and signing.date.year < ctx.period[0]:
+    signing = dates.signing
+    if signing is not None and dates.period is not None and signing.date.year < dates.period[0]:
         signing = None  # D107 reports that signing date; it is no limit for the events
-    if signing is None and ctx.period is None:
+    if signing is None and dates.period is None:
         return
     text = doc.text
     title = doc.title
     # no date in an earlier year is after the limit (the signing date, or February after the period)
-    first_year = signing.date.year if signing is not None else ctx.period[1] + 1 if ctx.period else 0
-    for m in ctx.mentions:
+    first_year = signing.date.year if signing is not None else dates.period[1] + 1 if dates.period else 0
+    for m in dates.mentions:
         if m.kind == "year-range" or m.begin.year is None or m.begin.year.value < first_year or (
                 title and m.start < title.end):
             continue
-        if ctx.signing is not None and m.start >= ctx.signing.start:
+        if dates.signing is not None and m.start >= dates.signing.start:
             continue
-        if not _after_limit(ctx, m.begin, signing) or _quoted(text, m.start):
+        if not _after_limit(dates, m.begin, signing) or _quoted(text, m.start):
             continue
         if m.begin.month is None and not text.startswith("，", m.end):
             continue  # a bare 2024年 names budgets and plans; only “2024年，…” opens an account
@@ -446,11 +441,11 @@ def future_as_done(self: Rule, doc: Document) -> Iterator[Finding]:
         if not _DONE.search(sentence) or _PLAN.search(sentence) or _in_plan_section(doc, m.start):
             continue
         limit = (f"成文日期{signing.date.year}年{signing.date.month}月{signing.date.day}日"
-                 if signing else f"总结期{ctx.period[1]}年" if ctx.period else "")
+                 if signing else f"总结期{dates.period[1]}年" if dates.period else "")
         yield self.finding(m.start, m.end, f"“{text[m.start:m.end]}”晚于{limit}，却写作已完成，请核对年份")
 
 
-def _after_limit(ctx: DateContext, ref: DateRef, signing: Signing | None) -> bool:
+def _after_limit(dates: DateContext, ref: DateRef, signing: Signing | None) -> bool:
     """True when the earliest day ``ref`` can mean is after the signing date or the period."""
     assert ref.year is not None
     year = ref.year.value
@@ -459,10 +454,10 @@ def _after_limit(ctx: DateContext, ref: DateRef, signing: Signing | None) -> boo
     earliest = dt.date(year, month or 1, day or 1)
     if signing is not None:
         return earliest > signing.date
-    assert ctx.period is not None
+    assert dates.period is not None
     if month is None:
-        return year > ctx.period[1]
-    return earliest > dt.date(ctx.period[1] + 1, 2, 28)
+        return year > dates.period[1]
+    return earliest > dt.date(dates.period[1] + 1, 2, 28)
 
 
 @rule(
@@ -470,26 +465,26 @@ def _after_limit(ctx: DateContext, ref: DateRef, signing: Signing | None) -> boo
     "signdate-vs-period",
     "A summary signed before its period starts, or more than a year after it ends",
     severity="warning",
-    source="catalogue D07; G9704 7.3.5.4 (成文日期)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): dates must be accurate; GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.5 (signing date)",
     bad=["2023年工作总结\n正文。\n2022年12月5日", "2023年工作总结\n正文。\n2025年3月1日"],
     good=["2023年工作总结\n正文。\n2024年1月5日", "2023年工作总结\n正文。\n2023年12月28日",
           "2024年工作计划\n正文。\n2023年12月5日"],
 )
 @_doc
-def signdate_vs_period(self: Rule, doc: Document) -> Iterator[Finding]:
+def signdate_vs_period(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """A report on year Y is signed within Y or the year after (a plan may be signed before)."""
-    ctx = _ctx(self, doc)
-    if ctx.signing is None or ctx.period is None or not ctx.summary:
+    dates = _dates(doc, ctx)
+    if dates.signing is None or dates.period is None or not dates.summary:
         return
-    first, last = ctx.period
-    date = ctx.signing.date
+    first, last = dates.period
+    date = dates.signing.date
     if date < dt.date(first, 1, 1):
         why = f"早于报告期（{first}年）开始"
     elif date > dt.date(last + 1, 12, 31):
         why = f"晚于报告期（{last}年）结束一年以上"
     else:
         return
-    yield self.finding(ctx.signing.start, ctx.signing.end, f"成文日期{why}，请核对年份")
+    yield self.finding(dates.signing.start, dates.signing.end, f"成文日期{why}，请核对年份")
 
 
 def _zero_first(ref: DateRef) -> bool:
@@ -516,17 +511,17 @@ def _mixed(m: Mention) -> bool:
     "A month or day padded with 0 in a 年月日 date (03月05日)",
     severity="warning",
     fixable="safe",
-    source="catalogue C06; G9704 7.3.5.4 (不编虚位)",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.5.4 (month and day not padded with 0); GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.4",
     bad=[("2023年03月05日召开", "2023年3月5日召开"), ("3月05日", "3月5日"), ("4月07日—09日", "4月7日—9日")],
     good=["2023年3月5日召开", "2023-03-05", "10月10日"],
 )
 @_doc
-def date_leading_zero(self: Rule, doc: Document) -> Iterator[Finding]:
+def date_leading_zero(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """年月日 dates are written without 虚位: 2023年3月5日, not 2023年03月05日.
 
     Padding belongs only to the all-digit form (2023-03-05).
     """
-    for m in _ctx(self, doc).mentions:
+    for m in _dates(doc, ctx).mentions:
         if m.kind not in _HAN_KINDS:
             continue
         if not (_zero_first(m.begin) or (m.end_ref is not None and _zero_first(m.end_ref))):
@@ -543,14 +538,14 @@ def date_leading_zero(self: Rule, doc: Document) -> Iterator[Finding]:
     "One date written partly in Chinese numerals and partly in Arabic digits",
     severity="warning",
     fixable="safe",
-    source="catalogue C05; G15835 4.3 (同类别同形式)",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 4.3 (one kind, one form)",
     bad=[("二〇二三年3月5日", "2023年3月5日"), ("2023年三月五日", "2023年3月5日")],
     good=["2023年3月5日", "二〇二三年三月五日", "3月5日"],
 )
 @_doc
-def date_mixed_script(self: Rule, doc: Document) -> Iterator[Finding]:
-    """A date uses one script throughout (G15835 4.3); the fix writes it in Arabic digits."""
-    for m in _ctx(self, doc).mentions:
+def date_mixed_script(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A date uses one script throughout (GB/T 15835—2011 4.3); the fix writes it in Arabic digits."""
+    for m in _dates(doc, ctx).mentions:
         if m.kind not in _HAN_KINDS or not _mixed(m):
             continue
         parts = [p for ref in (m.begin, m.end_ref) if ref for p in ref.parts]
@@ -579,15 +574,15 @@ def _in_prose(doc: Document, m: Mention) -> bool:
     "A date written 2023.3.5 or 2023/3/5 in prose, or an unpadded 2023-3-5",
     severity="warning",
     fixable="unsafe",
-    source="catalogue C07; G15835 (年月日); G9704 7.3.5.4",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.4 (dates); GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.5.4",
     bad=[("于2023.3.5召开", "于2023年3月5日召开"), ("于2023/3/5召开", "于2023年3月5日召开"),
          ("日期：2023-3-5", "日期：2023-03-05")],
     good=["于2023年3月5日召开", "2023-03-05", "版本 2023.3.5", "v2023.3.5", "见 http://a.cn/2023/3/5/x"],
 )
 @_doc
-def date_separator(self: Rule, doc: Document) -> Iterator[Finding]:
+def date_separator(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """In prose a date is written with 年月日; the all-digit form is padded (2023-03-05)."""
-    for m in _ctx(self, doc).mentions:
+    for m in _dates(doc, ctx).mentions:
         if m.kind != "numeric":
             continue
         b = m.begin
@@ -605,17 +600,17 @@ def date_separator(self: Rule, doc: Document) -> Iterator[Finding]:
     "D111",
     "date-range-hyphen",
     "A date range joined by a hyphen instead of 一字线 “—” (or 至)",
-    severity="warning",
+    severity="error",
     fixable="safe",
-    source="GB/T 15834-2011 4.13 (连接号：标示时间起止用一字线)",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.13.3.2 (the one-em dash marks the start and end of a period)",
     bad=[("4月27日-28日，开展活动", "4月27日—28日，开展活动"), ("2023-2024年", "2023—2024年"),
          ("1-9月，全市", "1—9月，全市"), ("3月21日 - 4月2日", "3月21日—4月2日")],
     good=["4月27日—28日", "4月27日至28日", "2023—2024年", "2023-03-05", "1～9月", "GB/T 15834-2011"],
 )
 @_doc
-def date_range_hyphen(self: Rule, doc: Document) -> Iterator[Finding]:
-    """Chinese text marks the start and end of a period with 一字线 “—” (G15834 4.13), not “-”."""
-    for m in _ctx(self, doc).mentions:
+def date_range_hyphen(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    """Chinese text marks the start and end of a period with 一字线 “—” (GB/T 15834—2011 4.13.3), not “-”."""
+    for m in _dates(doc, ctx).mentions:
         if m.sep is None:
             continue
         s, e = m.sep
@@ -636,17 +631,17 @@ _CLAUSE_START = lazy(regex.compile, r"[。；！？]\s*$")
     "Events in one paragraph listed by date, with a date earlier than the one before it",
     severity="info",
     default=False,
-    source="catalogue D (logic); TL Art. 20 (段落顺序)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): paragraph order must be accurate",
     bad=["8月12日，召开会议。3月21日，召开专题会。"],
     good=["3月21日，召开专题会。8月12日，召开会议。", "3月21日召开专题会，会议回顾了2月5日的工作。"],
 )
 @_doc
-def dates_out_of_order(self: Rule, doc: Document) -> Iterator[Finding]:
+def dates_out_of_order(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Dated events that open sentences in one paragraph usually run in time order."""
-    ctx = _ctx(self, doc)
+    dates = _dates(doc, ctx)
     text = doc.text
     last: tuple[int, tuple[int, int, int]] | None = None  # (paragraph start, key)
-    for m in ctx.mentions:
+    for m in dates.mentions:
         b = m.begin
         if m.kind not in ("date", "range") or b.day is None or b.month is None:
             continue
@@ -658,7 +653,7 @@ def dates_out_of_order(self: Rule, doc: Document) -> Iterator[Finding]:
             _CLAUSE_START.search(text, max(para.start, m.start - 4), m.start))
         if not opens or m.end >= len(text) or text[m.end] not in "，,":
             continue
-        year = ctx.year_for(m)[0] or 0
+        year = dates.year_for(m)[0] or 0
         key = (year, b.month.value, b.day.value)
         if last is not None and last[0] == para.start and key < last[1]:
             yield self.finding(m.start, m.end, f"“{text[m.start:m.end]}”早于前文所列日期，事件顺序请核对")
@@ -691,25 +686,19 @@ def _year_abbrevs(text: str) -> Iterator[re.Match[str]]:
     A 年 neither followed by what the first branch looks for nor after a range mark (the
     second branch) ends no match and needs no window.
     """
-    lo = hi = -1
+    spans = []
     q = text.find("年", 2)
     while q >= 0:
         if "0" <= text[q - 1] <= "9" and "0" <= text[q - 2] <= "9" and (
                 text[q + 1:q + 2] in _AFTER_ABBREV or text[q - 3:q - 2] in _RANGE_MARKS):
-            s = q - 10 if q > 10 else 0
-            if s > hi:
-                if hi >= 0:
-                    yield from _YEAR_ABBREV.finditer(text, lo, hi)
-                lo = s
-            hi = q + 7
+            spans.append((q - 10 if q > 10 else 0, q + 7))
         q = text.find("年", q + 1)
-    if hi >= 0:
-        yield from _YEAR_ABBREV.finditer(text, lo, hi)
+    return finditer_in(_YEAR_ABBREV, text, spans)
 
 
-def _century(yy: int, ctx: DateContext) -> int:
+def _century(yy: int, dates: DateContext) -> int:
     """The full year of a two-digit one: in the century of the report year, or not after it plus 10."""
-    base = ctx.period[1] if ctx.period else dt.date.today().year
+    base = dates.period[1] if dates.period else dt.date.today().year
     year = base - base % 100 + yy
     return year - 100 if year > base + 10 else year
 
@@ -720,24 +709,24 @@ def _century(yy: int, ctx: DateContext) -> int:
     "A year cut to two digits (23年上半年, 2023—24年)",
     severity="warning",
     fixable="unsafe",
-    source="catalogue C04; G15835 (年份不能简写)",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.4 (a four-digit year is not cut to two digits)",
     bad=[("2023年工作总结\n23年上半年，完成", "2023年工作总结\n2023年上半年，完成"),
          ("2023—24年", "2023—2024年"), ("截至22年底", "截至2022年底")],
     good=["近10年来", "经过10年初步形成", "守住5年底线", "2023年上半年", "80年代末", "第23年度", "10年3个月"],
 )
 @_doc
-def year_abbrev(self: Rule, doc: Document) -> Iterator[Finding]:
-    """A year is written in full (G15835): 2023年, not 23年.
+def year_abbrev(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A year is written in full (GB/T 15835—2011 5.1.4): 2023年, not 23年.
 
     Only two-digit years that cannot be a length of time are reported: before 度, 上半年,
     下半年, N月, 底, 初, 末, or at the end of a year range (2023—24年). The fix assumes the
     century of the report year, so it is unsafe.
     """
-    ctx = _ctx(self, doc)
+    dates = _dates(doc, ctx)
     for m in _year_abbrevs(doc.text):
         if m.group("yy"):
             s, e = m.span("yy")
-            full = _century(int(m.group("yy")), ctx)
+            full = _century(int(m.group("yy")), dates)
         else:
             s, e = m.span("ry")
             full = int(m.group("y")) // 100 * 100 + int(m.group("ry"))
@@ -754,17 +743,17 @@ _CN_NUMERAL_CHARS = frozenset("〇○零一二三四五六七八九十")
     "The signing date (成文日期) written in Chinese numerals instead of Arabic (二〇二三年三月五日)",
     severity="warning",
     fixable="safe",
-    source="GB/T 9704-2012 7.3.5.4 (成文日期用阿拉伯数字将年、月、日标全); catalogue A15",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.5.4 (the signing date in Arabic numerals, year, month and day in full)",
     bad=[("关于2023年工作的总结\n全年完成各项任务。\n二〇二三年十二月二十八日", "关于2023年工作的总结\n全年完成各项任务。\n2023年12月28日")],
     good=["关于2023年工作的总结\n全年完成各项任务。\n2023年12月28日", "二〇二三年是关键之年，全年完成各项任务。"],
 )
 @_doc
-def signdate_chinese_numerals(self: Rule, doc: Document) -> Iterator[Finding]:
-    """The 成文日期 is written with Arabic numerals, year, month and day in full (GB/T 9704-2012
+def signdate_chinese_numerals(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The 成文日期 is written with Arabic numerals, year, month and day in full (GB/T 9704—2012
     7.3.5.4): 2023年12月28日, not 二〇二三年十二月二十八日. Only the signing line is judged (a
     closing paragraph that is nothing but a full date); dates in running text follow
     GB/T 15835 and may be Chinese in fixed expressions."""
-    signing = _ctx(self, doc).signing
+    signing = _dates(doc, ctx).signing
     if signing is None or not _CN_NUMERAL_CHARS.intersection(doc.text[signing.start:signing.end]):
         return
     d = signing.date
@@ -772,12 +761,8 @@ def signdate_chinese_numerals(self: Rule, doc: Document) -> Iterator[Finding]:
     yield self.finding(signing.start, signing.end, f"成文日期应使用阿拉伯数字：“{arabic}”", arabic)
 
 
-# D105 needs lunardate; without it the rule is left out rather than silently passing.
-ALL_RULES: tuple[Rule, ...] = tuple(
-    r for r in (
-        date_invalid, weekday_mismatch, range_reversed, quarter_months, festival_date, future_as_done,
-        signdate_vs_period, date_leading_zero, date_mixed_script, date_separator, date_range_hyphen,
-        dates_out_of_order, year_abbrev, signdate_chinese_numerals,
-    )
-    if r is not festival_date or LunarDate is not None
-)
+RULES = [
+    date_invalid, weekday_mismatch, range_reversed, quarter_months, festival_date, future_as_done,
+    signdate_vs_period, date_leading_zero, date_mixed_script, date_separator, date_range_hyphen,
+    dates_out_of_order, year_abbrev, signdate_chinese_numerals,
+]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
-from reportlint.lazyre import lazy
+from reportlint.plugin import lazy
 
 # ``##paidbegin##``-style markers: two or more # around a name (a Latin letter or Han first, then
 # letters, digits, Han, _ or -) and as many # again, paired or not. Paid-content and CMS templates
@@ -25,7 +25,7 @@ _MARKER = lazy(regex.compile,
     "stray-marker",
     "A template marker such as ##paidbegin## left in the text",
     fixable="safe",
-    source="catalogue H01; TL Art. 20 (文字)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Web pages and CMS templates wrap content in markers such as ##paidbegin## and "
         "##paidend##; copied into a report they reach the reader. The fix deletes the "
@@ -44,9 +44,12 @@ def stray_marker(self: Rule, doc: Document) -> Iterator[Finding]:
             yield self.finding(start, end, f"模板标记“{text[start:end]}”残留，应删除", "")
 
 
+RULES = [stray_marker]
+
+
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
     """Family M: markers, markup, invisible and broken characters, placeholders, review residue."""
     from reportlint_markup import chars, leftovers, markup
 
-    return [stray_marker, *markup.RULES, *chars.RULES, *leftovers.RULES]
+    return [*RULES, *markup.RULES, *chars.RULES, *leftovers.RULES]

@@ -9,9 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import HAN
-from reportlint.lazyre import lazy
-from reportlint.packs import LiteralMatcher
+from reportlint.plugin import HAN, Context, LiteralMatcher, lazy
 from reportlint_markup.prefilter import latin
 
 # Zero-width and format characters that never belong in a report: ZWSP, ZWNJ, ZWJ, word joiner,
@@ -61,13 +59,13 @@ _NOT_CONTROL = _ALL_BYTES.translate(None, bytes(range(0x09)) + b"\x0b\x0c" + byt
 _BELOW_C0 = bytes(range(0xc0))
 
 
-def _has_format_char(doc: Document) -> bool:
+def _has_format_char(doc: Document, ctx: Context) -> bool:
     """Whether the text may hold a character _FORMAT matches."""
     text = doc.text
     for c in _FORMAT_FINDS:  # a plain loop: cheaper than any() over a generator
         if c in text:
             return True
-    return 0xAD in latin(doc) or _FORMAT_RANGE.search(text) is not None
+    return 0xAD in latin(ctx) or _FORMAT_RANGE.search(text) is not None
 
 
 def _neighbours_plain(text: str, i: int) -> bool:
@@ -82,7 +80,7 @@ def _neighbours_plain(text: str, i: int) -> bool:
     "invisible-format-char",
     "A zero-width, soft-hyphen, BOM or bidi control character inside the text",
     fixable="safe",
-    source="catalogue H06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Zero-width spaces and joiners, a byte-order mark inside the text, soft hyphens and "
         "bidirectional controls are invisible to a proofreader but break search, copy and "
@@ -92,9 +90,9 @@ def _neighbours_plain(text: str, i: int) -> bool:
     bad=[("落\u200b实", "落实"), ("推进\u202e工作", "推进工作"), ("全面\u00ad从严", "全面从严")],
     good=["落实工作", "👨\u200d👩\u200d👧"],
 )
-def invisible_format_char(self: Rule, doc: Document) -> Iterator[Finding]:
+def invisible_format_char(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag each zero-width, format or bidi control character; the fix deletes it."""
-    if not _has_format_char(doc):
+    if not _has_format_char(doc, ctx):
         return
     text = doc.text
     for m in _FORMAT.finditer(text):
@@ -111,7 +109,7 @@ def invisible_format_char(self: Rule, doc: Document) -> Iterator[Finding]:
     "M105",
     "control-char",
     "A control character (C0 other than tab/LF/CR, DEL or C1) in the text",
-    source="catalogue H06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Control characters come from conversions (a vertical tab for a Word line break, a form "
         "feed for a page break, C1 codes from a wrong code page). They render as boxes or not at "
@@ -120,9 +118,9 @@ def invisible_format_char(self: Rule, doc: Document) -> Iterator[Finding]:
     bad=["成效\x0b明显", "工作\x07总结", "推进\x85工作", "第一\x0c页"],
     good=["成效明显\t（表）", "第一行\r\n第二行", "第一页\n\x0c第二页"],
 )
-def control_char(self: Rule, doc: Document) -> Iterator[Finding]:
+def control_char(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag each control character other than tab, LF and CR."""
-    if not latin(doc).translate(None, _NOT_CONTROL):  # every control lies below U+00A0
+    if not latin(ctx).translate(None, _NOT_CONTROL):  # every control lies below U+00A0
         return
     text = doc.text
     for m in _CONTROL.finditer(text):
@@ -137,7 +135,7 @@ def control_char(self: Rule, doc: Document) -> Iterator[Finding]:
     "private-use-char",
     "A Private Use Area character (symbol-font glyph or unmapped code) in the text",
     severity="warning",
-    source="catalogue H06",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Private Use Area characters (U+E000-F8FF) are Word symbol-font glyphs such as Wingdings "
         "bullets, or GBK user-defined codes. They show correctly only with the font that defined "
@@ -167,6 +165,18 @@ def _cp1252_bytes(s: str) -> bytes | None:
     return bytes(out)
 
 
+# What a mis-decoded Chinese report was made of: ASCII and Latin letters, general and CJK punctuation,
+# Han characters, full-width forms. A re-decoding into Hebrew, Greek or Cyrillic is a coincidence of
+# two ordinary characters (“数据要素×”: × and ” are the bytes D7 94, the UTF-8 of ה), not evidence.
+_PLAUSIBLE = ((0x20, 0x24F), (0x2000, 0x206F), (0x2100, 0x22FF), (0x2460, 0x24FF), (0x2E80, 0x303F),
+              (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF))
+
+
+def _plausible(ch: str) -> bool:
+    o = ord(ch)
+    return any(lo <= o <= hi for lo, hi in _PLAUSIBLE)
+
+
 def _redecode(run: str) -> tuple[int, str] | None:
     """(length, decoded) for the longest prefix of ``run`` that is UTF-8 misread as cp1252."""
     raw = _cp1252_bytes(run)
@@ -178,7 +188,7 @@ def _redecode(run: str) -> tuple[int, str] | None:
         except UnicodeDecodeError:
             continue
         if any(ord(c) > 0x7F for c in decoded) and all(
-            c.isprintable() and unicodedata.category(c) != "Cn" for c in decoded
+            c.isprintable() and unicodedata.category(c) != "Cn" and _plausible(c) for c in decoded
         ):
             return end, decoded
     return None
@@ -188,17 +198,18 @@ def _redecode(run: str) -> tuple[int, str] | None:
     "M107",
     "broken-text",
     "A replacement character U+FFFD or a mojibake signature (锟斤拷, â€œ, Ã©)",
-    source="catalogue H07",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "U+FFFD (�) marks bytes a program could not decode; 锟斤拷 and 烫烫烫 are the classic "
         "GBK renderings of broken or uninitialised bytes; â€œ, Ã© and ä¸­ are UTF-8 text read "
-        "as Windows-1252. The original characters are lost or garbled and must be retyped from "
+        "as Windows-1252 (only when the re-decoded text is Chinese or Western text: a lone × before ” in "
+        "“数据要素×” is a name, not Hebrew). The original characters are lost or garbled and must be retyped from "
         "the source. Where the garbling can be reversed, the message says what was meant."
     ),
     bad=["推进\ufffd作", "锟斤拷锟斤拷", "鈥滃洓椋庘", "â€œå››é£Žâ€\x9d问题", "cafÃ©"],
-    good=["推进工作", "café", "Ärger über", "“四风”问题"],
+    good=["推进工作", "café", "Ärger über", "“四风”问题", "实施“数据要素×”行动", "“人工智能+”“数据要素×”"],
 )
-def broken_text(self: Rule, doc: Document) -> Iterator[Finding]:
+def broken_text(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag U+FFFD runs, GBK mojibake literals and UTF-8-as-cp1252 runs that re-decode cleanly."""
     text = doc.text
     pos = text.find("\ufffd")
@@ -219,7 +230,7 @@ def broken_text(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _GBK_QUOTE.finditer(text) if "鈥" in text else ():
         yield self.finding(m.start(), m.end(), f"乱码“{m.group()}”：UTF-8 引号或破折号被按 GBK 读出，应按原稿改回")
     # A run starts with a Latin-1 letter (U+00C0-00FF).
-    for m in _LATIN_RUN.finditer(text) if latin(doc).translate(None, _BELOW_C0) else ():
+    for m in _LATIN_RUN.finditer(text) if latin(ctx).translate(None, _BELOW_C0) else ():
         got = _redecode(m.group()[:_MAX_RUN])
         if got is None:
             continue

@@ -9,20 +9,24 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any
-from reportlint.lazyre import lazy
-from reportlint.packs import LiteralMatcher
+from reportlint.plugin import Context, LiteralMatcher, anchored, document_low_bytes, has_any, lazy
 from reportlint_markup.prefilter import has_words, latin, word_table
 
 # Placeholder letters: ASCII X/x, fullwidth Ｘ/ｘ and the multiplication sign × (GB/T 9704-2012's
 # sample pages fill slots with ××××). A run is one glyph repeated, so "Xx" or "X×" never count.
 _PH = "[XxＸｘ×]"
-_RUN = lazy(re.compile, r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}")
+# Both patterns run only round the placeholder glyphs (reportlint.anchors): a long text has an X
+# somewhere, and the date pattern would otherwise be tried at every digit of it.
+_PH_GLYPHS = ["X", "x", "Ｘ", "ｘ", "×"]
+_RUN = anchored(re.compile, r"X{2,}|x{2,}|Ｘ{2,}|ｘ{2,}|×{2,}", anchors=_PH_GLYPHS)
 # Dates with placeholder parts: 20XX年, XXXX年X月X日, ×月×日, 2023年X月.
 _MD = rf"(?:{_PH}{{1,2}}|[0-9]{{1,2}})"
 _YEAR = rf"(?:[0-9]{{2}}{_PH}{{2}}|{_PH}{{4}}|{_PH}{{2}}|[0-9]{{4}})"
 # The lookahead first lets the engine skip to candidate characters instead of trying every offset.
-_DATE = lazy(regex.compile, rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)")
+# Not every date holds a glyph (2023年4月5日), so its windows are the whole runs of date characters
+# round a glyph (every_match=False): the dates there, of which the caller keeps those with one.
+_DATE = anchored(regex.compile, rf"(?=[0-9XxＸｘ×])(?<![A-Za-z0-9])(?:{_YEAR}年(?:{_MD}月(?:{_MD}日)?)?|{_MD}月{_MD}日)",
+                 anchors=_PH_GLYPHS, every_match=False)
 _PH_CHAR = lazy(re.compile, _PH)
 _X, _SMALL_X, _TIMES = b"Xx\xd7"  # as ints, for the prefilter (see prefilter.latin)
 # What counts as Chinese context next to a Latin run: Han, CJK and fullwidth punctuation, quotes.
@@ -37,6 +41,17 @@ _XX_TERMS = ("染色体", "世纪")
 def _is_cjk(ch: str) -> bool:
     """Whether ``ch`` is a Han character or CJK punctuation (empty: no)."""
     return bool(ch) and _CJK.match(ch) is not None
+
+
+# A placeholder quoted after a naming or format word stands for any name, on purpose: 加盖“XX行政审批局”的印章,
+# 统一命名为“XX县XX中心”, 标注“XX单位”字样. A template sentence about every unit is not an unfilled slot.
+_GENERIC_LEAD = lazy(re.compile, r"(?:加盖|盖有|盖上|印有|冠以|冠名|命名为|名称为|称为|统一为|统一使用|统一称|格式为|样式为|"
+                                  r"标注|注明|写明|署名)“[^“”\n]{0,12}$")
+
+
+def _generic_example(text: str, start: int) -> bool:
+    """True if the run at ``start`` sits in quotes after a naming or format word (a generic example)."""
+    return _GENERIC_LEAD.search(text, max(0, start - 20), start) is not None
 
 
 def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -68,6 +83,8 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
                 continue  # Latin X runs only count inside Chinese text
             if text.startswith(_XX_TERMS, e):
                 continue
+        if _generic_example(text, s):
+            continue
         spans.append((s, e))
     spans.sort()
     return iter(spans)
@@ -77,23 +94,24 @@ def _placeholder_spans(text: str) -> Iterator[tuple[int, int]]:
     "M108",
     "placeholder-letters",
     "An unfilled placeholder such as XX, XXX, ××, 20XX年 or X月X日",
-    source="catalogue H01; GB/T 9704-2012 sample pages (××××、×月×日)",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct; the sample pages of GB/T 9704—2012 (Layout key for official documents of Party and government organs) mark fill-ins with ×",
     explanation=(
         "Templates and drafts mark what is still to be written with XX, XXX or ××: XX县, "
         "×××同志, 20XX年X月X日. A submitted report must not contain them. Latin words and "
         "acronyms (XML, XXL, Xbox), a single × in a formula (3×4) and the XX chromosome are "
-        "not placeholders."
+        "not placeholders, nor is a deliberately generic XX quoted after a naming or format word "
+        "(加盖“XX行政审批局”的印章, 统一命名为“XX县XX中心”)."
     ),
     bad=["XX坚持以习近平新时代中国特色社会主义思想为指导", "×××同志", "20XX年工作总结", "于X月X日召开",
          "2018年×月×日", "ＸＸ县", "xx局", "（ＸＸ）"],
     good=["XML格式", "XXL号", "Xbox游戏机", "MAX值", "3×4＝12", "二〇〇八年", "2023年4月27日", "XX染色体",
-          "a×b×c"],
+          "a×b×c", "审批通过后加盖“XX行政审批局”的印章", "统一命名为“XX县XX服务中心”"],
 )
-def placeholder_letters(self: Rule, doc: Document) -> Iterator[Finding]:
+def placeholder_letters(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag placeholder runs and placeholder dates."""
     text = doc.text
     # Prefilter: X, x and × (U+00D7) among the Latin-1 characters, then the fullwidth letters.
-    lat = latin(doc)
+    lat = latin(ctx)
     if not (_X in lat or _SMALL_X in lat or _TIMES in lat or "Ｘ" in text or "ｘ" in text):
         return
     for s, e in _placeholder_spans(text):
@@ -102,7 +120,7 @@ def placeholder_letters(self: Rule, doc: Document) -> Iterator[Finding]:
 
 # Placeholder symbols: ○○ 〇〇 ◯◯ □□ ＊＊ △△. Runs of a zero-like glyph next to a Chinese numeral
 # or a digit are numbers (二〇〇八年, 一〇〇), which C-family rules judge, not placeholders.
-_SYMBOLS = lazy(re.compile, r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}")
+_SYMBOLS = anchored(re.compile, r"○{2,}|〇{2,}|◯{2,}|□{2,}|＊{2,}|△{2,}", anchors=list("○〇◯□＊△"))
 _NUMERAL = lazy(regex.compile, r"[零〇○◯一二三四五六七八九十百千万亿两0-9０-９OＯ]")
 # ＊＊ right after a Han character or among digits masks a name or number on purpose.
 _HAN = lazy(regex.compile, r"\p{Han}")
@@ -112,7 +130,7 @@ _HAN = lazy(regex.compile, r"\p{Han}")
     "M109",
     "placeholder-symbols",
     "An unfilled placeholder written with symbols: ○○, □□, ＊＊, △△",
-    source="catalogue H02",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Runs of ○, □, ＊ or △ stand for names and numbers still to be filled in (○○乡党委, "
         "□□同志). A run of 〇 or ○ inside a Chinese numeral (二〇〇八年) is a number, not a "
@@ -146,12 +164,13 @@ def placeholder_symbols(self: Rule, doc: Document) -> Iterator[Finding]:
 # template-engine forms {{…}}, ${…}, <请…>. 【】 labels are common in task lists (【牵头单位】市发改委,
 # 【会议时间】3月1日), so a field noun counts only if a label would not use it (…名称, 姓名) or if
 # the slot stands inline with no content after it (截至【日期】，).
-_LENTICULAR = lazy(regex.compile, r"【([^【】\n]{1,15})】")
+_LENTICULAR = anchored(regex.compile, r"【([^【】\n]{1,15})】", anchors=["【"])
 _NAME_NOUNS = ("名称", "姓名", "名字", "全称")
 _FIELD_NOUNS = ("日期", "时间", "年份", "金额", "数量", "数字", "数据", "人数", "比例", "编号", "文号", "单位", "部门")
 _LABEL_END = frozenset(":：")
 _INLINE_END = frozenset("，。；、）)\n\r")
-_ENGINE_SLOT = lazy(regex.compile, r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]")
+_ENGINE_SLOT = anchored(regex.compile, r"\{\{[^{}\n]{0,40}\}\}|\$\{[^{}\n]{1,40}\}|[<＜]请[^<>＜＞\n]{1,30}[>＞]",
+                        anchors=["{", "<", "＜"])
 _HINT_WORDS = (
     "请填写", "请输入", "请补充", "请选择", "请修改", "请替换", "此处填", "此处补充",
     "此处输入", "待补充", "待核实", "待完善", "待填", "待定", "TODO", "todo", "TBD", "占位",
@@ -212,7 +231,7 @@ def _is_slot(content: str, after: str) -> bool:
     "M110",
     "template-slot",
     "A template slot left unfilled: 【单位名称】, （请填写）, {{…}}, ${…}, <请…>",
-    source="catalogue H03; GB/T 9704-2012 layouts never use 【】",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct; the layouts of GB/T 9704—2012 (Layout key for official documents of Party and government organs) never use 【】",
     explanation=(
         "Templates mark fields with 【单位名称】, hints such as （请填写）（此处填写…）（待补充）, "
         "or template-engine syntax {{name}} and ${name}. Left in a report they show that a field "
@@ -224,12 +243,12 @@ def _is_slot(content: str, after: str) -> bool:
     good=["【工作动态】", "会议时间待定", "（试行）", "《关于进一步加强作风建设的通知》", "时间（待定）",
           "【牵头单位】市发改委", "【会议时间】3月1日", "【项目名称】：新区道路"],
 )
-def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
+def template_slot(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag field-naming 【】 slots, hint words in brackets and template-engine slots."""
     text = doc.text
     taken: set[int] = set()  # start offsets of the bracket pairs already reported
     # Prefilters (one C scan each): 【, the engine slots' opening characters, the hints (see above).
-    lat = latin(doc)
+    lat = latin(ctx)
     for m in _LENTICULAR.finditer(text) if "【" in text else ():
         if _is_slot(m.group(1).strip(), text[m.end() : m.end() + 1]):
             taken.add(m.start())
@@ -238,7 +257,7 @@ def template_slot(self: Rule, doc: Document) -> Iterator[Finding]:
         taken.add(m.start())
         yield self.finding(m.start(), m.end(), f"模板占位“{m.group()[:30]}”未替换，应填入实际内容")
     hints = has_words(text, _HAN_HINTS) or ((_T in lat or _SMALL_T in lat) and any(w in lat for w in _LATIN_HINTS))
-    for start, end, word in _HINTS.finditer(text) if hints else ():
+    for start, end, word in _HINTS.finditer(text, document_low_bytes(ctx)) if hints else ():
         span = _enclosing_brackets(text, start, end)
         if span is None or span[0] in taken:
             continue
@@ -275,7 +294,7 @@ _QUERIES = lazy(regex.compile, r"[?？]{3,}")
     "M111",
     "review-leftover",
     "Word comment or revision residue: [张三1], 批注:, 带格式的:, ???",
-    source="catalogue H11",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): the use of characters, numbers and punctuation must be correct",
     explanation=(
         "Copying from a Word document with comments or tracked changes pastes the comment "
         "anchors ([张三1]), balloon labels (批注 [A1]:, 带格式的:, 删除的内容:) and the authors' "
@@ -285,11 +304,11 @@ _QUERIES = lazy(regex.compile, r"[?？]{3,}")
          "详见附表X", "取得成效[lenovo2]"],
     good=["据统计[注1]", "见图表[图表2]", "领导批示：", "真的吗？", "详见附表1", "[Ref3]"],
 )
-def review_leftover(self: Rule, doc: Document) -> Iterator[Finding]:
+def review_leftover(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag comment anchors, balloon labels, insertion hints and ??? queries."""
     text = doc.text
     # Prefilters (one C scan each) for the characters and words each residue needs.
-    lat = latin(doc)
+    lat = latin(ctx)
     for m in _ANCHOR.finditer(text) if _LEFT_SQB in lat else ():
         name = m.group(1)
         if name.startswith(_ANCHOR_NOT_NAMES) or name.lower() in _ANCHOR_NOT_LATIN:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reportlint import Document
+from reportlint.plugin import Context
 
 #: Words grouped by key character and the key's offset in them: ((key, ((offset, words), ...)), ...)
 WordTable = tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]
@@ -23,7 +24,7 @@ def _latin_of(doc: Document) -> bytes:
     return doc.text.encode("latin-1", "ignore")
 
 
-def latin(doc: Document) -> bytes:
+def latin(ctx: Context) -> bytes:
     """The text's characters up to U+00FF, in order, as bytes (memoised for the family).
 
     Dropping the other characters only brings Latin-1 characters together, so ``b"---" in
@@ -31,7 +32,7 @@ def latin(doc: Document) -> bytes:
     byte as an int (``0x23 in lat``, a bare memchr): ``b"#" in lat`` first takes a buffer of its
     operand, ~0.13 µs a test, more than the search.
     """
-    return doc.memo("markup.latin", _latin_of)
+    return ctx.memo("markup.latin", _latin_of)
 
 
 def word_table(keys: Mapping[str, str]) -> WordTable:

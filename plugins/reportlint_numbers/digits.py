@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reportlint.chars import DIGIT
-from reportlint.lazyre import lazy
+from reportlint.plugin import DIGIT, lazy
 
 _DIGIT_CHAR = lazy(re.compile, f"[{DIGIT}]")
 

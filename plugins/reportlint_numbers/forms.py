@@ -9,14 +9,13 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import DIGIT, has_any, mark
-from reportlint.lazyre import lazy
+from reportlint.plugin import DIGIT, anchored, has_any, lazy, mark
 
 from .digits import matches_from_marks
 
 # Full-width digits and Latin letters, with a full-width point between digits (６５．８).
-_FULLWIDTH = lazy(regex.compile, r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
-# Prefilter: a bare class is searched with sre's character-set fast path (~1 ms/MB).
+# Stdlib re, led by its class: sre skips to candidates with its character-set fast path (~1 ms/MB).
+_FULLWIDTH = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*")
 _FULLWIDTH_ANY = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]")
 
 
@@ -24,9 +23,9 @@ _FULLWIDTH_ANY = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]")
     "N101",
     "fullwidth-alphanumeric",
     "Full-width digits or Latin letters (２０２３, ＡＢＣ)",
-    severity="warning",
+    severity="error",
     fixable="safe",
-    source="GB/T 15835-2011 (阿拉伯数字与外文字母使用半角); catalogue C01",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.7 (Arabic digits are set half-width); proofreading practice for Latin letters",
     explanation=(
         "Arabic digits and Latin letters are set half-width in Chinese text. The fix maps "
         "each full-width character to its ASCII form (NFKC), which changes nothing else. "
@@ -37,9 +36,11 @@ _FULLWIDTH_ANY = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]")
 )
 def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
     markers: frozenset[int] | None = None
-    if _FULLWIDTH_ANY.search(doc.text) is None:
+    first = _FULLWIDTH_ANY.search(doc.text)
+    if first is None:
         return
-    for m in _FULLWIDTH.finditer(doc.text):
+    # No match starts before the first class character: the pass goes on from there, not from 0.
+    for m in _FULLWIDTH.finditer(doc.text, first.start()):
         if markers is None:
             markers = doc.outline.lookalike_marker_offsets
         if m.start() in markers:
@@ -60,23 +61,28 @@ _CN_RUN = lazy(re.compile,
 
 
 _RUN_CHARS = frozenset(_CN_DIGIT + "〇零" + _ZERO_LIKE)  # what a _CN_RUN match is made of
+_RUN_CHARS_NOT_DIGIT_ZERO = _RUN_CHARS - {"0", "０"}
 
 
 def _zero_run_matches(text: str) -> Iterator[re.Match[str]]:
     """``_CN_RUN.finditer(text)`` limited to the runs that can be reported: those holding a zero
-    lookalike or 零 (:func:`_zero_fix` rejects the others).
+    lookalike or 零 and a Chinese digit or 〇 (:func:`_zero_fix` rejects the others).
 
     Exact: a match lies inside one maximal run of its characters, so each such run is scanned
     whole (plus the character after it, which no match can hold, for the closing lookahead),
     found from its zero-like characters by ``str.find`` instead of a pattern over all the text.
+    An ASCII or full-width 0 starts a run only next to a run character other than those two: a
+    run with a Chinese digit has such a 0 if its zeros are digits, and 2000 has none (the digit 0
+    is everywhere in a report; its runs of 0 alone are never reported).
     """
     n = len(text)
     runs: set[tuple[int, int]] = set()
     run_chars = _RUN_CHARS
     for zero in _ZERO_LIKE + "零":
+        near = _RUN_CHARS_NOT_DIGIT_ZERO if zero in "0０" else run_chars
         p = text.find(zero)
         while p != -1:
-            if (p and text[p - 1] in run_chars) or (p + 1 < n and text[p + 1] in run_chars):
+            if (p and text[p - 1] in near) or (p + 1 < n and text[p + 1] in near):
                 s = p
                 while s and text[s - 1] in run_chars:
                     s -= 1
@@ -111,7 +117,7 @@ def _zero_fix(run: str, year: bool) -> str | None:
     "zero-glyph",
     "The zero of a Chinese-numeral year written ○, O, 0 or 零 instead of 〇",
     fixable="safe",
-    source="GB/T 15835-2011 5.2.5 (“零”用于计量，“〇”用于编号); catalogue C02",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.2.5 (零 in quantities, 〇 in numbering)",
     explanation=(
         "In a year or number written in Chinese numerals the zero is 〇 (U+3007). The "
         "circle ○ (U+25CB), the letter O, the digit 0 and 零 look alike but are wrong. "
@@ -130,7 +136,7 @@ def zero_glyph(self: Rule, doc: Document) -> Iterator[Finding]:
             yield self.finding(m.start(), m.end(), f"{mark(m.group())}中的零应写作“〇”：{mark(fixed)}", fixed)
 
 
-_QUANTITY_ZERO = lazy(regex.compile, r"(?<=[十百千万亿点])[〇○](?=[一二三四五六七八九])")
+_QUANTITY_ZERO = anchored(regex.compile, r"(?<=[十百千万亿点])[〇○](?=[一二三四五六七八九])", anchors=["〇", "○"])
 
 
 @rule(
@@ -138,7 +144,12 @@ _QUANTITY_ZERO = lazy(regex.compile, r"(?<=[十百千万亿点])[〇○](?=[一�
     "zero-in-quantity",
     "The zero inside a Chinese-numeral quantity written 〇 instead of 零",
     fixable="safe",
-    source="GB/T 15835-2011 5.2.5 (计量时用“零”); catalogue C03",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.2.5 (零 in quantities, 〇 in numbering)",
+    explanation=(
+        "A number used as a quantity writes its zero 零; 〇 is for numbering (years, codes). 三千〇五十二 and 九十五点〇六 "
+        "are 三千零五十二 and 九十五点零六. Only a 〇 or ○ between 十, 百, 千, 万, 亿 or 点 and a following digit is reported, "
+        "so years such as 二〇二三年 are not touched."
+    ),
     bad=[("三千〇五十二", "三千零五十二"), ("九十五点〇六", "九十五点零六")],
     good=["三千零五十二", "二〇二三年"],
 )
@@ -161,7 +172,12 @@ _PERIOD_BETWEEN_DIGITS = lazy(re.compile, f"。(?<![\u4e00-\u9fff]。)(?<=[{DIGI
     "period-as-decimal-point",
     "A decimal point typed as 。 (65。8%)",
     fixable="unsafe",
-    source="GB/T 15835-2011 (小数点用“.”); catalogue C11",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.2; GB/T 15835—1995, 8.2 (the decimal point is the full stop on the baseline “.”)",
+    explanation=(
+        "The decimal point is the baseline dot “.”. A 。 between one to three digits and one or two digits "
+        "followed by %, ‰ or 个百分点 is a mistyped decimal point (65。8% is 65.8%). The fix is unsafe: the 句号 may"
+        " also end a sentence that happens to sit between two numbers."
+    ),
     bad=[("同比增长65。8%", "同比增长65.8%"), ("下降1。5个百分点", "下降1.5个百分点")],
     good=["同比增长65.8%", "完成2023。30%的企业"],
 )
@@ -188,9 +204,15 @@ def _grouped_number(run: str) -> bool:
     "N111",
     "fullwidth-thousands-separator",
     "A full-width comma used as a thousands separator (1，258，000元)",
-    severity="warning",
+    severity="error",
     fixable="unsafe",
-    source="GB/T 15835-2011 (多位数分节用半角逗号或空格); catalogue C12",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.1 (digit groups are separated by a half-width comma or a thin space)",
+    explanation=(
+        "Digit groups in a long number are separated by the half-width comma “,” (千分撇) or a thin space, never"
+        " the full-width comma “，”, which reads as a pause between two numbers. Only runs that read as one "
+        "number are reported: three or more groups led by one or two digits (1，258，000), or a group of 000 "
+        "(5，000元); a list of numbers (分别为12，15，18项) is left alone."
+    ),
     bad=[("投入1，258，000元", "投入1,258,000元"), ("共5，000元", "共5,000元")],
     good=["投入1,258,000元", "2022，2023年", "分别为12，15，18项", "分别为100，200，300人"],
 )
@@ -200,3 +222,6 @@ def fullwidth_thousands_separator(self: Rule, doc: Document) -> Iterator[Finding
             continue
         fixed = m.group().replace("，", ",")
         yield self.finding(m.start(), m.end(), f"数字分节不用全角逗号，应为{mark(fixed)}或不分节", fixed)
+
+
+RULES = [fullwidth_alphanumeric, zero_glyph, zero_in_quantity, period_as_decimal_point, fullwidth_thousands_separator]

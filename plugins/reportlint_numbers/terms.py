@@ -8,10 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import DIGIT, has_any, has_word, mark
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability, Fix
-from reportlint.windows import finditer_near, merge
+from reportlint.plugin import DIGIT, Applicability, Fix, anchored, finditer_near, has_any, has_word, lazy, mark, merge
 
 from .cn import to_chinese
 from .digits import is_digit
@@ -20,31 +17,39 @@ from .digits import is_digit
 _RANGE = lazy(regex.compile,
     r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)(\s*[～~—\-－至到]\s*)(\d+(?:\.\d+)?)(万亿|亿|万|%|％|‰)"
 )
-_MAGNITUDES = "万亿%％‰"
 
 _RANGE_CHARS = ".～~—-－至到"
+_RANGE_MARKS = "～~—-－至到"
+# After a range mark: spaces, digits and dots (a superset of what a match holds there).
+_AFTER_MARK = lazy(re.compile, rf"[\s{DIGIT}.]*")
 
 
 def _range_matches(text: str) -> Iterator[regex.Match[str]]:
-    """``_RANGE.finditer(text)``, run only on the stretch of number-and-range characters before each
-    magnitude that follows a digit.
+    """``_RANGE.finditer(text)``, run only on the stretch of number-and-range characters round each
+    range mark that follows a digit or a space.
 
-    Exact: a match is digits, dots, spaces and one range mark, then its magnitude. Walking back
-    from a magnitude over a superset of those characters stops at one no match can hold, so no
-    match straddles a window's start, and each window ends after its magnitude (万亿 included);
-    windows that overlap are merged, so a match that passes one window's end is inside the union.
+    Exact: a match is digits, dots, spaces, one range mark and a magnitude, and its first number
+    ends with a digit, so its mark follows a digit or a space. Walking back from the mark over a
+    superset of those characters stops at one no match can hold, so no match straddles a
+    window's start; forward, the window takes the spaces, digits and dots after the mark and two
+    more characters (万亿). Windows that overlap are merged. A magnitude is common in a report
+    (万, 亿 and % follow a digit ~40,000 times in clean-reports); a range mark after a digit is
+    not (~430 times), and 至/到 elsewhere cost one character test each.
     """
     spans: list[tuple[int, int]] = []
-    for mag in _MAGNITUDES:
-        find = text.find
-        p = find(mag)
+    n = len(text)
+    find = text.find
+    after = _AFTER_MARK.match
+    for sign in _RANGE_MARKS:
+        p = find(sign)
         while p != -1:
-            if p and is_digit(text[p - 1]):
+            if p and ((c := text[p - 1]).isspace() or is_digit(c)):
                 r = p - 1
                 while r > 0 and ((c := text[r - 1]).isspace() or c in _RANGE_CHARS or is_digit(c)):
                     r -= 1
-                spans.append((r, min(len(text), p + 2)))
-            p = find(mag, p + 1)
+                m = after(text, p + 1)
+                spans.append((r, min(n, (m.end() if m is not None else p + 1) + 2)))
+            p = find(sign, p + 1)
     for s, e in merge(spans):
         yield from _RANGE.finditer(text, s, e)
 
@@ -54,7 +59,7 @@ def _range_matches(text: str) -> Iterator[regex.Match[str]]:
     "range-drops-magnitude",
     "A value range that drops %, 万 or 亿 from its first value (20～30%)",
     fixable="safe",
-    source="GB/T 15835-2011 (数值范围中百分数、“万”“亿”不能省略); catalogue C09",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.3 (value ranges)",
     explanation=(
         "In a range the first value keeps its % or its 万/亿: 20%～30%, 9亿～16亿, "
         "5万～10万人. A plain unit (元, 千克) may be dropped; a magnitude may not, or "
@@ -75,7 +80,10 @@ def range_drops_magnitude(self: Rule, doc: Document) -> Iterator[Finding]:
 # (?![一-鿿]) first: after 党的 comes a Han character almost always, rejected before the long digit class.
 _PARTY_CONGRESS = lazy(re.compile, rf"党的(?![\u4e00-\u9fff])([{DIGIT}]{{1,3}})(?=大)")
 _SESSION = lazy(regex.compile,
-    r"(?<![\d.]|连任|连续|共|历经|担任)(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|代表大会))"
+    # Only the Party's and the people's congresses (catalogue C13): 第33届世界代表大会 of an international
+    # body is not one of them.
+    r"(?<![\d.]|连任|连续|共|历经|担任)(\d{1,2})(?=届[\p{Han}\d]{0,8}?(?:中全会|全会|全国人大|全国政协|人大|政协|中央委员会|纪委|党代会|"
+    r"人民代表大会|党代表大会|党员代表大会))"
     r"|(?<=届\p{Han}{0,8}?)(\d{1,2})(?=中全会|次全会|次全体会议|次会议)"
     r"|(?<![\d.])(\d{1,2})(?=中全会)"
 )
@@ -93,14 +101,15 @@ _SESSION_AFTER = 1 + 8 + 2 + 5 + 4
     "arabic-congress-ordinal",
     "A Party congress, plenum or session numbered in Arabic digits (党的20大)",
     fixable="safe",
-    source="GB/T 15835-2011 4.3 (十一届全国人大一次会议); catalogue C13",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 4.3 (十一届全国人大一次会议, not 11届全国人大1次会议)",
     explanation=(
         "Party congresses, plenary sessions of the Central Committee and NPC/CPPCC sessions "
         "are numbered in Chinese numerals: 党的二十大, 二十届三中全会, 十四届全国人大一次会议."
     ),
     bad=[("党的20大", "党的二十大"), ("20届3中全会", "二十届三中全会"), ("二十届中央纪委2次全会", "二十届中央纪委二次全会"),
          ("十四届全国人大1次会议", "十四届全国人大一次会议")],
-    good=["党的二十大", "第29届奥运会", "召开3次会议", "连任3届人大代表"],
+    good=["党的二十大", "第29届奥运会", "召开3次会议", "连任3届人大代表", "国际戏剧协会第33届世界代表大会",
+          "第24届亚奥理事会代表大会"],
 )
 def arabic_congress_ordinal(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
@@ -134,7 +143,7 @@ def _inside_quote(text: str, start: int, end: int) -> bool:
     "The five-year-plan shorthand 十四五 without quotes",
     severity="warning",
     fixable="safe",
-    source="GB/T 15835-2011 (“十四五”等缩略语加引号); catalogue C14",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 4.2.3 (fixed expressions with Chinese numerals); the quotation marks follow the usage of central documents",
     explanation=(
         "Shorthands for five-year plans are quoted: “十四五”规划, “十四五”时期. Inside a "
         "quotation the quotes become ‘’. 14五 is rewritten as “十四五” with an unsafe fix."
@@ -163,7 +172,12 @@ _WEEKDAY_CN = dict(zip("1234567", "一二三四五六日", strict=True))
     "arabic-weekday",
     "A weekday written with an Arabic digit (星期5)",
     fixable="safe",
-    source="GB/T 15835-2011 (定型词语“星期五”用汉字数字); catalogue C15",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 4.2.3 (fixed expressions with Chinese numerals: 星期五)",
+    explanation=(
+        "Weekday names are fixed expressions written with Chinese numerals: 星期五, 周一, 星期日 (not 星期7). A single "
+        "digit 1-7 right after 星期 or after 本周/上周/下周 is reported; counts such as 每周5天 and 周1次 are not weekdays"
+        " and are left alone."
+    ),
     bad=[("星期5上午", "星期五上午"), ("下周1召开", "下周一召开"), ("星期7", "星期日")],
     good=["星期五上午", "每周5天", "周1次"],
 )
@@ -219,7 +233,7 @@ def _respectively(text: str, start: int) -> bool:
     "Adjacent numbers used as an approximation, split by a 顿号 (三、四个)",
     severity="warning",
     fixable="unsafe",
-    source="GB/T 15834-2011 4.5.3.4 (相邻数字连用表示概数不用顿号); GB/T 15835-2011 4.2 (概数用汉字); catalogue B10, C08",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.5.3.4 (no 顿号 between adjacent numbers used as an approximation); GB/T 15835—2011 (General rules for writing numerals in publications) 5.2.1 (approximations)",
     explanation=(
         "Two neighbouring numbers used together as an approximation (三四个, 十七八岁) are "
         "written in Chinese numerals without a 顿号. Only a pair X、X+1 followed by a measure "
@@ -243,7 +257,10 @@ def approximate_with_dunhao(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 # 4千元, 5百亿: an Arabic number with 千 or 百. 千米 千克 千瓦 … are unit prefixes, not magnitudes.
-_MIXED = lazy(regex.compile, r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?!米|克|瓦|伏|帕|卡|焦|兆|赫|字节|分|位|年|公顷)")
+# Run only on the runs of digits round each 千 and 百 (reportlint.anchors): its lookbehind made a whole
+# pass try every character.
+_MIXED = anchored(regex.compile, r"(?<![\d.])(\d+(?:\.\d+)?)([千百])(?!米|克|瓦|伏|帕|卡|焦|兆|赫|字节|分|位|年|公顷)",
+                  anchors=["千", "百"])
 
 
 def _expand(number: str, magnitude: str) -> str | None:
@@ -258,28 +275,35 @@ def _expand(number: str, magnitude: str) -> str | None:
     "An Arabic number combined with 千 or 百 (4千元)",
     severity="warning",
     fixable="unsafe",
-    source="GB/T 15835-2011 (阿拉伯数字只与“万”“亿”连用); catalogue C10",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.3 (Arabic digits combine only with 万 and 亿)",
     explanation=(
         "Arabic digits combine with 万 and 亿 only: 4000元, 3000万, not 4千元, 3千万. "
-        "Unit prefixes (千米, 千克, 千瓦) are fine. The fix writes the number out; a chain "
-        "such as 3千5百 is reported without a fix."
+        "Unit prefixes (千米, 千克, 千瓦) and the computing-power unit 百亿亿次 are fine, and so is a "
+        "year or code of four digits before 百/千 (2016百场: not 201600). The fix writes the number "
+        "out; a chain such as 3千5百 is reported without a fix."
     ),
     bad=[("补助4千元", "补助4000元"), ("投资3千万元", "投资3000万元"), ("1.5千人", "1500人"), "3千5百元"],
-    good=["补助4000元", "全长5千米", "装机容量3千瓦", "三千元", "播种面积120千公顷"],
+    good=["补助4000元", "全长5千米", "装机容量3千瓦", "三千元", "播种面积120千公顷", "开展2016百场文化下乡活动",
+          "算力总规模达到10.36百亿亿次/秒"],
 )
 def arabic_with_qian_bai(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     if not has_any(text, "千百"):  # prefilter: one C scan per character
         return
     for m in _MIXED.finditer(text):
+        if float(m.group(1)) >= 1000:
+            continue  # 2016百场: a year (or code) before 百场, not 2016×100; no one writes 1200千 for a number
+        if m.group(2) == "百" and text.startswith("亿亿", m.end()):
+            continue  # 10.36百亿亿次/秒: 百亿亿次 (E 级) is the unit of computing power, like 千米 a unit
         chained = m.end() < len(text) and text[m.end()].isdigit()
         fixed = None if chained else _expand(m.group(1), m.group(2))
         message = f"阿拉伯数字不与“{m.group(2)}”连用" + (f"，应为{mark(fixed)}" if fixed else "")
         yield self.finding(m.start(), m.end(), message, fixed)
 
 
-_DECREASE_TIMES = lazy(regex.compile,
-    r"(?:降低|减少|下降|缩小|缩减|减小|节约|节省)了?(?:约|近)?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍"
+_DECREASE_TIMES = anchored(regex.compile,
+    r"(?:降低|减少|下降|缩小|缩减|减小|节约|节省)了?(?:约|近)?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍",
+    anchors=["倍"],
 )
 
 
@@ -288,7 +312,7 @@ _DECREASE_TIMES = lazy(regex.compile,
     "decrease-by-times",
     "A decrease given as a multiple (降低了2倍)",
     severity="warning",
-    source="GB/T 15835 editorial practice (减少不用倍数); catalogue C18",
+    source="Proofreading practice: 倍 expresses an increase only",
     explanation="A quantity cannot fall by a multiple of itself: say 降低了50% or 降至原来的1/3.",
     bad=["成本降低了2倍", "能耗下降一倍"],
     good=["成本降低了50%", "产量增长了2倍", "降至原来的1/3"],
@@ -307,7 +331,12 @@ _PM_24H = lazy(regex.compile, r"(?:下午|晚上|傍晚|晚间)\K(?:1[3-9]|2[0-3
     "下午/晚上 with a 24-hour time (下午15时)",
     severity="warning",
     fixable="unsafe",
-    source="GB/T 15835 (时刻的写法, 12/24小时制不混用); catalogue C19",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 5.1.5 (time of day: the 12-hour or the 24-hour clock)",
+    explanation=(
+        "A time of day uses one clock: the 12-hour clock with 上午/下午/晚上 (下午3时) or the 24-hour clock alone "
+        "(15时). 下午15时 mixes the two. The fix converts the hour to the 12-hour clock; it is unsafe because the"
+        " period word may be the slip."
+    ),
     bad=[("下午15时召开", "下午3时召开"), ("晚上20:00", "晚上8:00")],
     good=["下午3时召开", "15时召开", "下午3:30"],
 )
@@ -318,3 +347,6 @@ def twelve_hour_word_with_24h_time(self: Rule, doc: Document) -> Iterator[Findin
         fixed = str(int(m.group()) - 12)
         yield self.finding(m.start(), m.end(), f"12小时制与24小时制混用：“{m.group()}”前有“下午/晚上”，应为“{fixed}”或删去时段词",
                            fixed)
+
+
+RULES = [range_drops_magnitude, arabic_congress_ordinal, unquoted_plan_shorthand, arabic_weekday, approximate_with_dunhao, arabic_with_qian_bai, decrease_by_times, twelve_hour_word_with_24h_time]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
-from reportlint.lazyre import lazy
+from reportlint.plugin import Context, lazy
 
 # A digit run that is not part of a longer run of digits or letters, nor of a decimal number.
 # The left edge is tested after the first digit is matched: a pattern that starts with a literal
@@ -37,7 +37,7 @@ _CONTEXT_REACH = 30
 # Every number the three rules take holds 3 + 4 + 4 ASCII digits with at most a space or hyphen
 # between the groups: an ID is 15 or 18 in a row, a mobile 3-4-4 split by \s or -, a card 16-19
 # in a row or in fours split by a space or -. One search for that (a `regex` pattern led by a
-# range: its fast scan, ~0.35 ms/MB) runs once per document, shared through doc.memo, and a text
+# range: its fast scan, ~0.35 ms/MB) runs once per document, shared through Context.memo, and a text
 # without it skips the three full patterns (~1 ms/MB each); tests/test_personal.py checks on
 # random texts that no match escapes it.
 _NUMBER_CORE = lazy(regex.compile, r"[0-9]{3}[\s\-]?[0-9]{4}[\s\-]?[0-9]{4}")
@@ -47,9 +47,9 @@ def _has_number_core(doc: Document) -> bool:
     return _NUMBER_CORE.search(doc.text) is not None
 
 
-def _may_hold_numbers(doc: Document) -> bool:
+def _may_hold_numbers(ctx: Context) -> bool:
     """Whether the text can hold an ID, mobile or card number (memoised for the family)."""
-    return doc.memo("personal.core", _has_number_core)
+    return ctx.memo("personal.core", _has_number_core)
 
 
 def mask(number: str) -> str:
@@ -95,7 +95,7 @@ def is_legacy_id(number: str) -> bool:
     "id-card-number",
     "A resident identity card number (居民身份证号码) in the text",
     fixable="unsafe",
-    source="catalogue H08; GB 11643-1999 (check character ISO 7064 MOD 11-2); 个人信息保护法",
+    source="Personal Information Protection Law of the PRC, Art. 25 (no disclosure without separate consent); GB 11643—1999 (Citizen identification number: structure and check character)",
     explanation=(
         "An 18-character number with a province code, a valid birth date and a correct GB 11643 "
         "check character is a resident ID; so is a 15-digit legacy number with a valid date after "
@@ -107,9 +107,9 @@ def is_legacy_id(number: str) -> bool:
          "身份证号码110105491231002"],
     good=["11010519491231002X1", "110105194912310021", "编号123456789012345678", "流水号110105491231002"],
 )
-def id_card_number(self: Rule, doc: Document) -> Iterator[Finding]:
+def id_card_number(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag 18-character IDs that pass the check and 15-digit ones after an ID word."""
-    if not _may_hold_numbers(doc):
+    if not _may_hold_numbers(ctx):
         return
     text = doc.text
     for m in _ID.finditer(text):
@@ -149,7 +149,7 @@ def _digits(s: str) -> str:
     "A mainland mobile phone number in the body text",
     severity="warning",
     fixable="unsafe",
-    source="catalogue H09; 个人信息保护法",
+    source="Personal Information Protection Law of the PRC, Art. 25 (no disclosure without separate consent)",
     explanation=(
         "An 11-digit number 1[3-9]xxxxxxxxx (with optional +86 or 3-4-4 spacing) that is not "
         "part of a longer digit run is a mobile number, personal data. The 附注 contact line "
@@ -159,9 +159,9 @@ def _digits(s: str) -> str:
          "请致电139 1234 5678"],
     good=["（联系人：李四，联系电话：13812345678）", "编号213812345678901", "总投资13500000000元", "12345678901"],
 )
-def mobile_number(self: Rule, doc: Document) -> Iterator[Finding]:
+def mobile_number(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag mobile numbers outside contact lines and statistics."""
-    if not _may_hold_numbers(doc):
+    if not _may_hold_numbers(ctx):
         return
     text = doc.text
     for m in _MOBILE.finditer(text):
@@ -205,7 +205,7 @@ def luhn_ok(digits: str) -> bool:
     "A bank card number (16-19 digits passing the Luhn check) in the text",
     severity="warning",
     fixable="unsafe",
-    source="catalogue H10; ISO/IEC 7812 (Luhn); 个人信息保护法",
+    source="Personal Information Protection Law of the PRC, Art. 25 (no disclosure without separate consent); Art. 28 (financial accounts are sensitive personal information); ISO/IEC 7812-1 (Luhn check)",
     explanation=(
         "A run of 16 to 19 digits with a card issuer prefix (62 UnionPay, 4 Visa, 51-55 "
         "Mastercard...) that passes the Luhn check is very likely a bank card number. Digits "
@@ -215,9 +215,9 @@ def luhn_ok(digits: str) -> bool:
     bad=[("卡号6222021234567890128。", "卡号622************0128。"), "账号：4111 1111 1111 1111"],
     good=["卡号6222021234567890127", "编号16222021234567890128", "1234567890123456", "6222021234567890128元"],
 )
-def bank_card_number(self: Rule, doc: Document) -> Iterator[Finding]:
+def bank_card_number(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag Luhn-valid 16-19 digit runs with a plausible issuer prefix."""
-    if not _may_hold_numbers(doc):
+    if not _may_hold_numbers(ctx):
         return
     text = doc.text
     for m in _CARD.finditer(text):
@@ -230,7 +230,10 @@ def bank_card_number(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), f"疑似银行卡号“{masked}”：个人信息不应出现在报告中，应删除或打码", masked)
 
 
+RULES = [id_card_number, mobile_number, bank_card_number]
+
+
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
     """Family I: personal data."""
-    return [id_card_number, mobile_number, bank_card_number]
+    return RULES

@@ -1,7 +1,7 @@
 """Built-in plugin, family G: fixed political terms, their members, order and verbs.
 
 It registers the pack kind ``canonical`` (a fixed term and its near misses, found
-with `regex` fuzzy matching behind cheap literal anchors); rules/political.toml
+with `regex` fuzzy matching behind cheap literal anchors); political.toml beside it
 uses it for 以习近平同志为核心的党中央 and the other exact formulas. The Python
 rules here check the verb that goes with each numbered shorthand (增强“四个意识”,
 坚定“四个自信”, 做到“两个维护”) and the members and order of the fixed lists.
@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
-from reportlint.lazyre import lazy
-from reportlint.packs import LiteralMatcher
+from reportlint.plugin import Context, LiteralMatcher, document_low_bytes, lazy
 from reportlint_political.canonical import SHARED_WORDS, canonical_kind
 
 # ---------------------------------------------------------------- term + verb (G111)
@@ -50,9 +50,9 @@ _TERM_VERB = lazy(re.compile,
     "G111",
     "term-verb",
     "A numbered shorthand with another shorthand's verb (坚定“四个意识”, 增强“四个自信”)",
-    severity="error",
+    severity="warning",
     fixable="unsafe",
-    source="catalogue G07; [S25] 增强“四个意识”、坚定“四个自信”、做到“两个维护”",
+    source="Constitution of the Communist Party of China, General Program (as amended 2017 and 2022): 增强“四个意识”、坚定“四个自信”、做到“两个维护”",
     explanation=(
         "The fixed collocations are 增强 (树牢, 牢固树立) “四个意识”, 坚定 “四个自信”, "
         "做到 (坚决做到) “两个维护” and 深刻领悟 “两个确立”. The rule reports a verb of one "
@@ -65,10 +65,10 @@ _TERM_VERB = lazy(re.compile,
     ],
     good=["增强“四个意识”、坚定“四个自信”、做到“两个维护”", "树牢“四个意识”", "深刻领悟“两个确立”的决定性意义"],
 )
-def term_verb(self: Rule, doc: Document) -> Iterator[Finding]:
+def term_verb(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag a shorthand preceded directly by a verb that belongs to another shorthand."""
     text = doc.text
-    for m in _term_verbs(text, _words(doc)):
+    for m in _term_verbs(text, _words(ctx)):
         verb, term = m.group("verb"), m.group("term")
         allowed = TERM_VERBS[term]
         if verb in allowed:
@@ -112,6 +112,9 @@ class FixedList:
     #: for short members (创新、协调) that also make lists of their own.
     needs_label: bool = False
     after: tuple[str, ...] = ()
+    #: The year the formula was fixed: a report about an earlier year is not held to it (a 2004 text
+    #: that names 官僚主义、形式主义 predates the 2013 “四风”).
+    since: int = 0
 
     def pattern(self) -> re.Pattern[str]:
         """A run of two or more members joined by the separators."""
@@ -121,11 +124,13 @@ class FixedList:
 
 #: The fixed lists (catalogue G03, G04, G10, G11).
 FIXED_LISTS: tuple[FixedList, ...] = (
-    FixedList("四个意识", ("政治意识", "大局意识", "核心意识", "看齐意识")),
-    FixedList("四个自信", ("道路自信", "理论自信", "制度自信", "文化自信")),
-    FixedList("四风", ("形式主义", "官僚主义", "享乐主义", "奢靡之风")),
+    # 四个意识: the Politburo meeting of January 2016; 四个自信: 文化自信 joined in July 2016; 四风: the
+    # mass-line campaign of 2013; 新发展理念: the Fifth Plenum of October 2015.
+    FixedList("四个意识", ("政治意识", "大局意识", "核心意识", "看齐意识"), since=2016),
+    FixedList("四个自信", ("道路自信", "理论自信", "制度自信", "文化自信"), since=2016),
+    FixedList("四风", ("形式主义", "官僚主义", "享乐主义", "奢靡之风"), since=2013),
     FixedList("新发展理念", ("创新", "协调", "绿色", "开放", "共享"), sep="、", needs_label=True,
-              after=("的新发展理念", "新发展理念", "的发展理念", "发展理念")),
+              after=("的新发展理念", "新发展理念", "的发展理念", "发展理念"), since=2015),
 )
 _LIST_PATTERNS = {fl.label: fl.pattern() for fl in FIXED_LISTS}
 # The label, quoted or not, followed by a short introducer, right before a run: “四个意识”即……
@@ -145,15 +150,17 @@ def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
     "G112",
     "fixed-list-order",
     "The members of “四个意识”, “四个自信”, “四风” or 新发展理念 out of their fixed order, or one missing",
-    severity="error",
+    severity="warning",
     fixable="unsafe",
-    source="catalogue G03, G04, G10, G11; [S23]",
+    source="Constitution of the Communist Party of China, General Program (as amended 2017 and 2022) (四个意识, 四个自信, the new development philosophy); the 2013 Opinions on the mass-line campaign (四风)",
     explanation=(
         "“四个意识” is 政治意识、大局意识、核心意识、看齐意识; “四个自信” is 道路自信、理论自信、"
         "制度自信、文化自信; “四风” is 形式主义、官僚主义、享乐主义和奢靡之风, in that order. "
         "新发展理念 is 创新、协调、绿色、开放、共享, judged only next to its name. "
         "A run of three or more members (or two right after the label) must keep the order; a "
-        "run right after its label (“四个自信”即……) must list them all."
+        "run right after its label (“四个自信”即……) must list them all. Each formula is checked "
+        "only in reports about its year or later (四风 2013, 新发展理念 2015, 四个意识 and 四个自信 "
+        "2016), by the report year configured or read from the title."
     ),
     bad=[
         ("核心意识、看齐意识、大局意识和政治意识", "政治意识、大局意识、核心意识和看齐意识"),
@@ -170,16 +177,19 @@ def _labelled(text: str, start: int, end: int, fl: FixedList) -> bool:
         "贯彻创新、协调、绿色、开放、共享的新发展理念",
     ],
 )
-def fixed_list_order(self: Rule, doc: Document) -> Iterator[Finding]:
+def fixed_list_order(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag member runs out of the fixed order, and labelled runs missing a member."""
     text = doc.text
     members: dict[str, list[tuple[int, int]]] = {}
-    for s, e, (kind, label) in _words(doc):
+    for s, e, (kind, label) in _words(ctx):
         if kind == "member":
             members.setdefault(label, []).append((s, e))
     if not members:
         return
+    year = ctx.report_year
     for fl in FIXED_LISTS:
+        if year is not None and year < fl.since:
+            continue  # the report predates the formula
         for lo, hi in _clusters(members.get(fl.label, [])):
             for m in _LIST_PATTERNS[fl.label].finditer(text, lo, hi):
                 yield from _check_run(self, text, m, fl)
@@ -247,18 +257,29 @@ _CLOSERS = frozenset("”\"」』’'")
     "“四个意识” “四个自信” “两个维护” “两个确立” written without quotation marks",
     severity="info",
     fixable="safe",
-    source="catalogue G08; [S24] [S25] (usage)",
+    source="The usage of central documents, which always quote these shorthands",
     explanation=(
         "Numbered shorthands of fixed political formulas are quoted: 增强“四个意识”, 做到“两个维护”. "
-        "Only the four shorthands that official text always quotes are checked."
+        "Only the four shorthands that official text always quotes are checked; the headword of a "
+        "glossary entry (43.两个维护：……) names the term and is left bare like the other headwords."
     ),
-    bad=[("增强四个意识、坚定四个自信", "增强“四个意识”、坚定“四个自信”")],
-    good=["增强“四个意识”", "‘两个维护’", "“四个自信”“两个确立”"],
+    bad=[("增强四个意识、坚定四个自信", "增强“四个意识”、坚定“四个自信”"), ("坚决做到两个维护：", "坚决做到“两个维护”：")],
+    good=["增强“四个意识”", "‘两个维护’", "“四个自信”“两个确立”", "名词解释\n43.两个维护：坚决维护习近平总书记党中央的核心",
+          "四个自信：道路自信、理论自信、制度自信、文化自信"],
 )
-def shorthand_quotes(self: Rule, doc: Document) -> Iterator[Finding]:
+def shorthand_quotes(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Flag a bare 四个意识/四个自信/两个维护/两个确立 and wrap it in quotes."""
-    for s, e, term in _bare_shorthands(doc.text, _words(doc)):
+    text = doc.text
+    for s, e, term in _bare_shorthands(text, _words(ctx)):
+        if _HEADWORD_BEFORE.search(text, max(0, s - 12), s) and _HEADWORD_AFTER.match(text, e):
+            continue  # 43.两个维护：坚决维护……: the headword of a glossary entry (名词解释) names the term itself
         yield self.finding(s, e, f"“{term}”应加引号", f"“{term}”")
+
+
+# A glossary entry: the term at the start of a paragraph, after at most a list marker (43. （1） [^17]:),
+# then a colon: the headword is the entry's name, written bare like every other headword there.
+_HEADWORD_BEFORE = lazy(re.compile, r"(?:^|\n)[ \t\u3000]*(?:\[\^?\d{1,3}\][:：]?|[（(]?\d{1,3}[.．、)）]?)?[ \t\u3000]*$")
+_HEADWORD_AFTER = lazy(re.compile, r"[ \t\u3000]*[：:]")
 
 
 def _bare_shorthands(text: str, words: list[tuple[int, int, tuple[str, str]]]) -> Iterator[tuple[int, int, str]]:
@@ -283,9 +304,9 @@ _WORDS_KEY = "political-words"
 SHARED_WORDS[_WORDS_KEY] = _WORD_LIST
 
 
-def _words(doc: Document) -> list[tuple[int, int, tuple[str, str]]]:
-    """(start, end, (kind, name)) of every shorthand and list member, by end offset (shared per document)."""
-    return doc.memo(_WORDS_KEY, lambda d: _WORDS.hits(d.text))
+def _words(ctx: Context) -> list[tuple[int, int, tuple[str, str]]]:
+    """(start, end, (kind, name)) of every shorthand and list member, by end offset (shared in the family)."""
+    return ctx.memo(_WORDS_KEY, lambda d: _WORDS.hits(d.text, document_low_bytes(ctx)))
 
 
 RULES = [term_verb, fixed_list_order, shorthand_quotes]
@@ -299,3 +320,9 @@ def reportlint_add_rule_kinds() -> Mapping[str, Any]:
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
     return RULES
+
+
+@hookimpl
+def reportlint_add_packs() -> Iterable[Path]:
+    """G101-G107: the exact formulas (kind ``canonical``), in political.toml."""
+    return [Path(__file__).with_name("political.toml")]

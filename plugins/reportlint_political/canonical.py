@@ -28,12 +28,13 @@ from __future__ import annotations
 import bisect
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from typing import Any
 
 import regex
 
 from reportlint import Document, Finding, PackError, Rule
-from reportlint.packs import PATTERN_TIMEOUT, LiteralMatcher, PackContext, rule_fields
+from reportlint.plugin import PATTERN_TIMEOUT, Context, LiteralMatcher, PackContext, document_low_bytes, rule_fields
 
 _KEYS = ("canonical", "max_errors", "require", "allow", "variants", "near", "near_window", "anchors")
 #: Replaces masked (exact or allowed) text inside a window: a character no term contains.
@@ -113,7 +114,7 @@ class _Spec:
 
 #: Word lists of the plugin's Python rules (G111-G113) that the family scan matches in the same
 #: pass: memo key -> {word: value}. The scan stores their hits, as ``list(LiteralMatcher(words)
-#: .finditer(text))`` would give them, under the key, so those rules' ``doc.memo(key, ...)`` finds
+#: .finditer(text))`` would give them, under the key, so those rules' ``ctx.memo(key, ...)`` finds
 #: them ready when a canonical rule ran first (G101-G110 run before G111).
 SHARED_WORDS: dict[str, dict[str, Any]] = {}
 
@@ -122,7 +123,7 @@ class _Family:
     """The canonical rules of one pack file: one automaton over all their words, one scan per document.
 
     Seven rules each scanning the text with their own automaton cost seven passes; the
-    family scans once (doc.memo) and hands each rule exactly the hits its own automaton
+    family scans once (Context.memo) and hands each rule exactly the hits its own automaton
     would give, in the same order.
     """
 
@@ -131,7 +132,7 @@ class _Family:
         self.last_index = -1  # the pack index of the last rule added
         self._matcher: LiteralMatcher | None = None
         self._shared: list[str] = []  # the SHARED_WORDS keys in the matcher
-        self._key, self._key_size = "", -1  # the doc.memo key of the scan, for this many specs
+        self._key, self._key_size = "", -1  # the Context.memo key of the scan, for this many specs
 
     def add(self, spec: _Spec) -> int:
         """Register a rule's spec; its index in the family."""
@@ -139,13 +140,13 @@ class _Family:
         self._matcher = None  # rebuilt with the new words on the next scan
         return len(self.specs) - 1
 
-    def hits(self, doc: Document, index: int) -> _Hits:
+    def hits(self, doc: Document, ctx: Context, index: int) -> _Hits:
         """Spec ``index``'s words in the document: exact/allowed spans sorted, anchors and variants by end offset."""
         if self._key_size != len(self.specs):  # a new key once the pack added rules: a new scan
             self._key, self._key_size = f"canonical-family:{id(self)}:{len(self.specs)}", len(self.specs)
-        return doc.memo(self._key, self._scan)[index]
+        return ctx.memo(self._key, partial(self._scan, ctx=ctx))[index]
 
-    def _scan(self, doc: Document) -> list[_Hits]:
+    def _scan(self, doc: Document, ctx: Context) -> list[_Hits]:
         if self._matcher is None:
             # Each word carries where its hits go: (bucket, payload) pairs, buckets 3i, 3i+1, 3i+2
             # for spec i's exact/allowed forms (payload 0), anchors (their offset in the canonical
@@ -161,7 +162,11 @@ class _Family:
                     acts.setdefault(word, []).append((3 * len(self.specs) + j, value))
             self._matcher = LiteralMatcher({w: tuple(a) for w, a in acts.items()})
         buckets: list[list[tuple[int, int, Any]]] = [[] for _ in range(3 * len(self.specs) + len(self._shared))]
-        for s, e, word_acts in self._matcher.hits(doc.text):
+        hits = self._matcher.hits(doc.text, document_low_bytes(ctx))
+        hits.reverse()
+        pop = hits.pop
+        while hits:  # each hit freed once bucketed: a long report has hundreds of thousands (~20 MB)
+            s, e, word_acts = pop()
             for b, payload in word_acts:
                 buckets[b].append((s, e, payload))
         out: list[_Hits] = []
@@ -170,12 +175,12 @@ class _Family:
             exact.sort()
             out.append((exact, buckets[3 * i + 1], buckets[3 * i + 2]))
         for key, hits in zip(self._shared, buckets[3 * len(self.specs):], strict=True):
-            doc.memo(key, _given(hits))  # kept if that rule already scanned
+            ctx.memo(key, _given(hits))  # kept if that rule already scanned
         return out
 
 
 def _given(hits: list[tuple[int, int, Any]]) -> Callable[[Document], list[tuple[int, int, Any]]]:
-    """A doc.memo factory that returns hits already found."""
+    """A Context.memo factory that returns hits already found."""
     return lambda _doc: hits
 
 
@@ -333,8 +338,8 @@ def canonical_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
         raise ctx.error(entry, "key 'message' must be a string")
     where = ctx.where(entry)
 
-    def check(rule: Rule, doc: Document) -> Iterator[Finding]:
-        exact, anchors, found = family.hits(doc, index)
+    def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+        exact, anchors, found = family.hits(doc, ctx, index)
         if not anchors and not found:
             return  # exact forms alone are never reported
         text = doc.text

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from reportlint.lazyre import lazy
+from reportlint.plugin import lazy
 
 if TYPE_CHECKING:
     pass

@@ -9,9 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import has_any, mark
-from reportlint.document import Paragraph
-from reportlint.lazyre import lazy
+from reportlint.plugin import Paragraph, has_any, lazy, mark
 
 from ._chars import CLOSERS, OPENERS, PAIRS, TERMINAL
 
@@ -28,6 +26,21 @@ _LEAD = lazy(regex.compile, r"[ \t\u3000\u00a0]*")
 def _is_apostrophe(text: str, pos: int) -> bool:
     """’ or ‘ between Latin letters is an apostrophe (China’s), not a quote."""
     return 0 < pos < len(text) - 1 and text[pos - 1].isascii() and text[pos - 1].isalpha() and text[pos + 1].isascii()
+
+
+# A year cut to two digits takes an apostrophe: ’97中国旅游年, ’98兰交会 (often typed ‘96, and sometimes
+# broken from its digits by a line break). The digits may be full-width.
+_YEAR_AFTER = lazy(re.compile, r"\s{0,3}[0-9０-９]{2}(?![0-9０-９])")
+
+
+def _is_year_apostrophe(text: str, pos: int, para_end: int, stack: list[tuple[str, int]]) -> bool:
+    """’97 or ‘97: an apostrophe before a two-digit year, not a quote. A ’ that can close an open ‘
+    closes it (‘两个确立’22次); a ‘ that a later ’ in the paragraph can close opens a quote."""
+    if _YEAR_AFTER.match(text, pos + 1) is None:
+        return False
+    if text[pos] == "’":
+        return not (stack and stack[-1][0] == "‘")
+    return text.find("’", pos + 1, para_end) == -1
 
 
 def _first_char(text: str, para: Paragraph) -> tuple[int, str]:
@@ -163,7 +176,8 @@ class _Balance:
         text = self.text
         for m in _BRACKETS.finditer(text, para.start, para.end):
             ch, pos = m.group(), m.start()
-            if (ch in "‘’" and _is_apostrophe(text, pos)) or pos in self.markers:
+            if (ch in "‘’" and (_is_apostrophe(text, pos) or _is_year_apostrophe(text, pos, para.end, self.stack))) \
+                    or pos in self.markers:
                 continue
             if ch in OPENERS:
                 self.stack.append((ch, pos))
@@ -214,18 +228,20 @@ class _Balance:
     "unbalanced-pair",
     "Unbalanced or crossed “” ‘’ （） 《》 〈〉 【】 〔〕 within a paragraph",
     fixable="unsafe",
-    source="GB/T 15834-2011 4.8 (引号), 4.9 (括号), 4.15 (书名号); catalogue B17",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.8 (quotation marks), 4.9 (brackets), 4.15 (book-title marks)",
     explanation=(
         "Every opening mark needs its closing mark in the same paragraph, and pairs must nest, "
         "not cross. A quotation of several paragraphs, which opens each paragraph with “ and "
-        "closes only at the end of the last (GB/T 15834 4.8), is allowed; so are list markers "
-        "such as 1） and lines wrapped mid-sentence. A quote typed in the wrong direction "
+        "closes only at the end of the last (GB/T 15834—2011 4.8.3), is allowed; so are list markers "
+        "such as 1）, the apostrophe of a two-digit year (’97) and lines wrapped mid-sentence. A quote "
+        "typed in the wrong direction "
         "(”四风“, “两个确立“) is one finding with an unsafe fix."
     ),
     bad=["印发《实施方案（试行》）", "开展“三会一课活动。", ("落实”四风“问题。", "落实“四风”问题。"),
          ("学习“两个确立“。", "学习“两个确立”。"), ("反对”四风”。", "反对“四风”。"), "要求（一是加强学习。"],
     good=["印发《实施方案（试行）》。", "“升学宴”“谢师宴”", "1）加强学习。",
-          "他说：“第一段。\n“第二段。”", "China’s 发展。", "包括：a）学习；b）讨论。"],
+          "他说：“第一段。\n“第二段。”", "China’s 发展。", "包括：a）学习；b）讨论。",
+          "抓住’97中国旅游年的契机。", "举办了“‘96年中国度假休闲游”活动。", "提到‘共同富裕’22次。"],
 )
 def unbalanced_pair(self: Rule, doc: Document) -> Iterator[Finding]:
     for start, end, message, fix in _Balance(doc).run():
@@ -241,7 +257,12 @@ _MIXED = lazy(regex.compile, r"（([^（）()\n]{0,80})\)|\(([^（）()\n]{0,80}
     "mixed-width-pair",
     "The two halves of a bracket pair differ in width: （试行)",
     fixable="safe",
-    source="GB/T 15834-2011 4.9; catalogue B18",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.9 (brackets: both halves of one form)",
+    explanation=(
+        "The two halves of a bracket pair have the same form. In Chinese text a pair with one full-width and "
+        "one ASCII half, such as （试行), is made full-width: （试行）. A heading marker such as （1) is left to "
+        "S104, and ASCII pairs such as f(x) are not touched."
+    ),
     bad=[("《实施方案（试行)》", "《实施方案（试行）》"), ("方案(试行）", "方案（试行）")],
     good=["方案（试行）", "f(x)"],
 )
@@ -265,7 +286,12 @@ _NESTED_TITLE = lazy(regex.compile, r"《([^《》\n]*)《([^《》\n]*)》([^�
     "nested-book-title",
     "A title inside 《》 uses 〈〉, not 《》",
     fixable="safe",
-    source="GB/T 15834-2011 4.15.3.3 (书名号里边还要用书名号时，外面一层用双书名号，里边一层用单书名号); catalogue B19",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.15.3 (a title inside a title takes the single book-title marks 〈〉)",
+    explanation=(
+        "When a title contains another title, the outer one takes 《》 and the inner one 〈〉: 《关于印发〈考核办法〉的通知》. "
+        "This is very common in 印发 and 转发 notices. The fix turns the inner 《》 into 〈〉; two titles side by "
+        "side (《办法》《细则》) are not nested and are left alone."
+    ),
     bad=[("《关于印发《考核办法》的通知》", "《关于印发〈考核办法〉的通知》")],
     good=["《关于印发〈考核办法〉的通知》", "《办法》《细则》"],
 )
@@ -285,7 +311,7 @@ _NESTED_QUOTE = lazy(re.compile, r"“([^“”\n]+)“([^“”\n]+)”([^“�
     "A quotation inside “” uses ‘’, not “”",
     severity="warning",
     fixable="unsafe",
-    source="GB/T 15834-2011 4.8.3.2 (引号里面还要用引号时，外面一层用双引号，里边一层用单引号); catalogue B16",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.8.3 (a quotation inside a quotation takes single quotation marks)",
     explanation=(
         "Nested quotations alternate: “…‘…’…”. The fix is unsafe because the same shape "
         "also arises from quotes typed in the wrong direction."
@@ -309,7 +335,7 @@ _HAN = lazy(regex.compile, r"\p{Han}")
     "ascii-quotes",
     'ASCII "…" around Chinese text instead of “…”',
     fixable="unsafe",
-    source="GB/T 15834-2011 4.8 (横排文字用“”‘’); catalogue B15",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.8 (quotation marks: horizontal text uses “” and ‘’)",
     explanation="Horizontal simplified Chinese uses “ ” and ‘ ’. The fix pairs the ASCII quotes; check it.",
     bad=[('开展"三会一课"活动', "开展“三会一课”活动")],
     good=['He said "yes".', "开展“三会一课”活动"],
@@ -336,7 +362,7 @@ _TITLE_NOT_WORK = lazy(regex.compile,
     severity="info",
     default=False,
     fixable="unsafe",
-    source="GB/T 15834-2011 A.13 (书名号只用于作品、文件等名称); catalogue B20",
+    source="GB/T 15834—2011 (General rules for punctuation) Annex A.13 (book-title marks are for works and documents only)",
     explanation=(
         "书名号 mark works and documents: books, articles, laws, documents, films, songs. The "
         "names of meetings, activities, courses and projects take quotes or nothing. The test "
@@ -349,3 +375,6 @@ def book_title_for_non_work(self: Rule, doc: Document) -> Iterator[Finding]:
     for m in _TITLE_NOT_WORK.finditer(doc.text):
         inner = m.group(1)
         yield self.finding(m.start(), m.end(), f"“{inner}”不是作品或文件名称，不用书名号，可改用引号", f"“{inner}”")
+
+
+RULES = [unbalanced_pair, mixed_width_pair, nested_book_title, nested_double_quotes, ascii_quotes, book_title_for_non_work]

@@ -8,15 +8,13 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import mark
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability, Fix
+from reportlint.plugin import Applicability, Fix, anchored, lazy, mark
 
 # Stdlib re, written [..][..]+ (= {2,}): sre skips to the first mark with its charset fast path.
 _RUN = lazy(re.compile, r"[，。、；：？！][，。、；：？！]+")
 # Which mark survives when a mixed run is collapsed: the stronger pause wins.
 _RANK = {"？": 6, "！": 6, "。": 5, "；": 4, "：": 3, "，": 2, "、": 1}
-_QE_RUN = lazy(regex.compile, r"[？！]{2,}")
+_QE_RUN = anchored(regex.compile, r"[？！]{2,}", anchors=["？", "！"])  # round the marks: a long text has some
 _PARA_START = lazy(regex.compile, r"[ \t\u3000\u00a0]*([，。、；：？！])")
 
 
@@ -30,7 +28,7 @@ def _allowed_stack(run: str) -> bool:
     "doubled-punctuation",
     "Two 点号 in a row (、、 ，， 。。 ，。 、，)",
     fixable="safe",
-    source="GB/T 15834-2011 4.2-4.7; catalogue B03",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.1–4.7 (the 点号: each marks one pause)",
     explanation=(
         "A 点号 marks one pause; two in a row are a typing slip. A run of one repeated mark "
         "is collapsed to one (safe fix). A mixed run such as ，。 keeps the stronger mark "
@@ -60,7 +58,13 @@ def doubled_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     "More than three stacked ？/！, or ！？ in the wrong order",
     severity="warning",
     fixable="unsafe",
-    source="GB/T 15834-2011 4.2, 4.3 (叠用不宜超过三个；问叹连用为“？！”); catalogue B04",
+    source="GB/T 15834—2011 (General rules for punctuation) 4.2 and 4.3 (question and exclamation marks: stacked at most three; together written “？！”)",
+    explanation=(
+        "A question or exclamation mark may be stacked to stress the tone, at most three times; when a "
+        "sentence both asks and exclaims, the marks go ？！ (question first). Formal reports rarely need "
+        "stacking at all. A run of four or more is reduced to one mark and ！？ is turned round; both fixes are"
+        " unsafe, because the writer chooses the tone."
+    ),
     bad=[("成效显著！！！！", "成效显著！"), ("真的吗！？", "真的吗？！")],
     good=["真的吗？！", "好！！", "是吗？？？"],
 )
@@ -80,7 +84,13 @@ def stacked_question_exclamation(self: Rule, doc: Document) -> Iterator[Finding]
     "paragraph-starts-with-point",
     "A paragraph that begins with a 点号 (a broken line)",
     severity="warning",
-    source="GB/T 15834-2011 5.1.1 (点号不出现在一行之首); catalogue B05",
+    source="GB/T 15834—2011 (General rules for punctuation) 5.1.1 (a 点号 never begins a line)",
+    explanation=(
+        "A 点号 (，。、；：？！) follows the words it closes and never begins a line. A paragraph that starts with one"
+        " is almost always a sentence broken in two by a stray line end, often from copying out of a PDF. "
+        "Join it to the paragraph before; there is no automatic fix, since which line end is stray needs a "
+        "look."
+    ),
     bad=["深入推进\n，取得明显成效。"],
     good=["深入推进，取得明显成效。", "……等等"],
 )
@@ -90,3 +100,6 @@ def paragraph_starts_with_point(self: Rule, doc: Document) -> Iterator[Finding]:
         m = _PARA_START.match(text, para.start, para.end)
         if m:
             yield self.finding(m.start(1), m.end(1), f"段首出现{mark(m.group(1))}，疑为断行，应与上一段连接")
+
+
+RULES = [doubled_punctuation, stacked_question_exclamation, paragraph_starts_with_point]

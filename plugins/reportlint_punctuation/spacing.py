@@ -8,25 +8,35 @@ from collections.abc import Iterator
 import regex
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import SPACE, has_any, mark
-from reportlint.lazyre import lazy
+from reportlint.plugin import SPACE, anchored, has_any, lazy, mark
 
 from ._chars import CLOSERS, OPENERS, POINTS, is_cjk
 
 # One or two spaces with a non-space on both sides. Longer runs, tabs and leading or
 # trailing whitespace are layout (indentation, signature and date lines), never flagged.
-# (The match starts at the space so the scan jumps between spaces; the caller checks the left side.)
-# stdlib re (a class-led pattern skips ahead in C); [^SPACE] is regex's \S.
-_GAP = lazy(re.compile, rf"[ \u3000\u00a0]{{1,2}}(?=[^{SPACE}])")
+# (The match starts at the space; the caller checks the left side.) [^SPACE] is regex's \S.
+# Both gap patterns run only round the spaces (reportlint.anchors): sre cannot skip ahead to a class
+# under a repeat, so a whole pass tried every character (~3 ms per MB of a report with no space).
+_SPACES = [" ", "\u3000", "\u00a0"]
+_GAP = anchored(re.compile, rf"[ \u3000\u00a0]{{1,2}}(?=[^{SPACE}])", anchors=_SPACES)
 # A paragraph with a tab or three spaces in a row is laid out by hand (tables, 落款).
 _LAYOUT = lazy(regex.compile, r"\S(?:\t|[ \u3000\u00a0]{3,})\S")
 # Between Han characters: exactly one space, with a Han run on each side.
-_HAN_GAP = lazy(regex.compile, r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})")
+_HAN_GAP = anchored(regex.compile, r"(?<=\p{Han})[ \u3000\u00a0](?=\p{Han})", anchors=_SPACES)
 _HAN_RUN_BEFORE = lazy(regex.compile, r"\p{Han}+$")
 _HAN_RUN_AFTER = lazy(regex.compile, r"\p{Han}+")
 _AFTER_MARKS = POINTS + CLOSERS + OPENERS
 _CELL_BARS = "|｜│┃"
 _BEFORE_MARKS = POINTS + CLOSERS
+
+
+# An HTML comment left in the text (<!-- 图为某某作报告。 -->) is markup, reported whole by M102; the
+# spaces of its syntax and of its caption are not gaps in running text.
+_COMMENT = lazy(re.compile, r"<!--(?:(?!-->).){0,1000}?-->", re.DOTALL)
+
+
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _COMMENT.finditer(text)] if "<!--" in text else []
 
 
 def _layout_paragraphs(doc: Document) -> list[tuple[int, int]]:
@@ -64,7 +74,7 @@ def _gap_side(prev: str, nxt: str) -> str | None:
     "space-around-punctuation",
     "A space before or after a full-width punctuation mark",
     fixable="safe",
-    source="GB/T 15834-2011 5.1 (标点符号占一个字位置); catalogue B02",
+    source="GB/T 15834—2011 (General rules for punctuation) 5.1 (a full-width mark takes one character cell)",
     explanation=(
         "A full-width mark already fills a character cell, so a space before or after it "
         "is a typing slip (often from pasting). Indentation at the start of a paragraph "
@@ -74,7 +84,7 @@ def _gap_side(prev: str, nxt: str) -> str | None:
     bad=[("召开年轻干部集体廉政谈话会 。组织", "召开年轻干部集体廉政谈话会。组织"),
          ("工作 ，成效", "工作，成效"), ("如下： 一是", "如下：一是"), ("开展 “三会一课”", "开展“三会一课”")],
     good=["\u3000\u3000一、总体情况", "工作，成效。 ", "单位：XX局      2023年12月5日",
-          "使用 Python 处理", "引言 (English) text", "| 完成。 | “十四五” |"],
+          "使用 Python 处理", "引言 (English) text", "| 完成。 | “十四五” |", "<!-- 市长作政府工作报告。 -->"],
 )
 def space_around_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
@@ -90,7 +100,7 @@ def space_around_punctuation(self: Rule, doc: Document) -> Iterator[Finding]:
         if side.endswith("前") and _after_link(text, m.start()):
             continue  # https://x.gov.cn/a?b=1 。: the space keeps the mark out of the address
         if layout is None:
-            layout = _layout_paragraphs(doc)
+            layout = _layout_paragraphs(doc) + _comment_spans(text)
         if _inside(m.start(), layout):
             continue
         yield self.finding(m.start(), m.end(), f"{side}多余空格，应删除", "")
@@ -113,13 +123,26 @@ def _looks_like_names(text: str, start: int, end: int) -> bool:
     return left < 4 or right < 4
 
 
+# Jointly issued documents name their organs separated by one space, in titles and citations alike
+# (中共中央 国务院关于……的意见; 《中共佛山市委 佛山市人民政府关于……》), the practice of 联合行文 titles
+# (GB/T 9704-2012 7.3.1: the title names the issuing organs).
+_ORGAN_END = lazy(regex.compile, r"(?:中央|委|委员会|人民政府|政府|国务院|办公厅|办公室)$")
+_ORGAN_NEXT = lazy(regex.compile, r"(?:中共|国务院|中央)|\p{Han}{1,10}?(?:人民政府|委员会|办公厅|办公室|政府)")
+
+
+def _joint_organs(text: str, start: int, end: int) -> bool:
+    """True if the space separates two issuing organs of a jointly issued document."""
+    return (_ORGAN_END.search(text, max(0, start - 12), start) is not None
+            and _ORGAN_NEXT.match(text, end, end + 14) is not None)
+
+
 @rule(
     "P104",
     "space-between-han",
     "A single space between two Han characters in running text",
     severity="warning",
     fixable="safe",
-    source="GB/T 15834-2011 5.1; catalogue B02",
+    source="Proofreading practice: Chinese running text has no spaces between characters",
     explanation=(
         "Chinese running text has no spaces between characters; a lone space inside a "
         "sentence is usually left by pasting or line joining. Only a space between two runs "
@@ -127,17 +150,26 @@ def _looks_like_names(text: str, start: int, end: int) -> bool:
         "(张三 李四), titles, signature lines and hand-laid-out paragraphs are left alone."
     ),
     bad=[("我们坚持全面从严 治党不动摇，取得成效。", "我们坚持全面从严治党不动摇，取得成效。")],
-    good=["出席：张三 李四 王五。", "关于 2023年工作", "全面从严 治党", "\u3000\u3000坚持全面从严治党，取得成效。"],
+    good=["出席：张三 李四 王五。", "关于 2023年工作", "全面从严 治党", "\u3000\u3000坚持全面从严治党，取得成效。",
+          "贯彻《中共佛山市委 佛山市人民政府关于建设人才高地的意见》，取得成效。"],
 )
 def space_between_han(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     if not has_any(text, " \u3000\u00a0"):  # prefilter: one C scan per space character
         return
+    comments: list[tuple[int, int]] | None = None
     for m in _HAN_GAP.finditer(text):
         para = doc.paragraph_at(m.start())
         # Prose only (a title or signature has no ，), not a short line, not hand-laid-out.
         if para is None or len(para.text) < 15 or "，" not in para.text:
             continue
-        if _looks_like_names(text, m.start(), m.end()) or _laid_out(para.text):
+        if _looks_like_names(text, m.start(), m.end()) or _laid_out(para.text) or _joint_organs(text, m.start(), m.end()):
+            continue
+        if comments is None:
+            comments = _comment_spans(text)
+        if _inside(m.start(), comments):
             continue
         yield self.finding(m.start(), m.end(), "汉字之间多余空格，应删除", "")
+
+
+RULES = [space_around_punctuation, space_between_han]

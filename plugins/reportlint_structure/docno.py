@@ -12,16 +12,18 @@ import re
 from collections.abc import Iterator
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.lazyre import lazy
-from reportlint.rules import Applicability, Fix
+from reportlint.plugin import Applicability, Fix, anchored
 
 # The 机关代字 ends in one of the characters that close it in practice (国办发, 京政字, 国办函,
 # 中办通, 主席令 …); requiring one keeps prose such as 第（2023）… out.
-_DOCNO = lazy(
+# Run only around each 号 (every match ends with one; a report has a few, ~1 in 5,000 characters):
+# the lazy 代字 prefix tried at every Han character was a fifth of the default rule set's time.
+_DOCNO = anchored(
     re.compile,
     r"(?P<org>[\u4e00-\u9fff]{1,10}?[发字函办令通电复规呈报明])"
     r"(?P<open>[\[［【（(﹝〔〘])(?P<year>[0-9]{2}|[0-9]{4})(?P<close>[\]］】）)﹞〕〙])"
     r"(?P<di>第)?(?P<num>[0-9]{1,5})号",
+    anchors=["号"],
 )
 
 
@@ -31,7 +33,7 @@ _DOCNO = lazy(
     "A document number (发文字号) not written 代字〔2023〕5号: brackets, year, leading zero, 第",
     severity="error",
     fixable="safe",
-    source="GB/T 9704-2012 7.2.5; catalogue A10",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.2.5 (the document number)",
     explanation=(
         "A 发文字号 is the issuing organ's code, the year in full in 六角括号 〔〕, and the number "
         "without leading zeros or 第, followed by 号: 国办发〔2023〕5号. Square, lenticular and "
@@ -50,8 +52,6 @@ _DOCNO = lazy(
 def docno_format(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag lookalike brackets, short years, leading zeros and 第 in document numbers."""
     text = doc.text
-    if "号" not in text:
-        return
     for m in _DOCNO.finditer(text):
         wrong_brackets = m.group("open") != "〔" or m.group("close") != "〕"
         zero = len(m.group("num")) > 1 and m.group("num").startswith("0")

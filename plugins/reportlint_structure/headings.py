@@ -6,11 +6,12 @@ hierarchy of GB/T 9704-2012 7.3.3: 一、 → （一） → 1. → （1）.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.outline import CANONICAL_FORMS, Heading, Outline, Section
+from reportlint.plugin import CANONICAL_FORMS, Heading, Outline, Section
 
 _CN_NUMERALS = "〇一二三四五六七八九"
 _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级", 5: "五级"}
@@ -76,6 +77,36 @@ def _sibling_groups(outline: Outline) -> Iterator[tuple[Section | None, list[Hea
             yield parent, heads
 
 
+def _run_in_marker(level: int, n: int) -> str:
+    """A pattern for marker ``n`` of ``level`` written inside a paragraph, after a sentence end or a space."""
+    if level == 1:
+        body = f"{to_chinese(n)}[、，,.．]"
+    elif level == 2:
+        body = f"[（(]{to_chinese(n)}[）)]"
+    elif level in (3, 4):
+        # An Arabic marker may also follow the run-in title with no separator at all (“……综合实力1.推进
+        # 重大项目”): not after a digit, and followed by a Han character or a quote, so 增长1.5% never counts.
+        body = rf"{n}[.．、]" if level == 3 else rf"[（(]{n}[）)]"
+        return rf"(?<![0-9０-９.．]){body}(?=[\u4e00-\u9fff“‘《])"
+    else:
+        body = re.escape(marker_text(5, n))
+    return rf"(?:^|[。；：:！？!?;\s])[ \t\u3000]*{body}"
+
+
+def _missing_markers_run_in(text: str, start: int, end: int, level: int, numbers: range) -> bool:
+    """True if the markers ``numbers`` all stand, in order, inside the text between two headings: a
+    heading run into the paragraph before it (lost line break), so the numbering itself has no gap."""
+    if not numbers or len(numbers) > 5:
+        return False
+    pos = start
+    for n in numbers:
+        m = re.compile(_run_in_marker(level, n)).search(text, pos, end)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
+
+
 def _continuity_problem(prev: Heading | None, h: Heading, has_parent: bool) -> str | None:
     """Why ``h`` does not follow ``prev`` (None: it does, or a restart at 1 that may open a new list)."""
     if prev is None:
@@ -94,12 +125,40 @@ def _continuity_problem(prev: Heading | None, h: Heading, has_parent: bool) -> s
     return None
 
 
+def _level_predecessors(outline: Outline) -> dict[int, Heading]:
+    """id(heading) -> the heading of the same level before it in the document, whatever its parent."""
+    last: dict[int, Heading] = {}
+    out: dict[int, Heading] = {}
+    for h in outline.headings:
+        before = last.get(h.level)
+        if before is not None:
+            out[id(h)] = before
+        last[h.level] = h
+    return out
+
+
+def _continuous_levels(outline: Outline, groups: list[tuple[Section | None, list[Heading]]],
+                       before: dict[int, Heading]) -> set[int]:
+    """Levels the document numbers straight through across parents (一、 1.–7. 二、 8.–15.): a common
+    and valid scheme for 民生实事 and glossary lists. Evidence: a parent's first child continues the
+    number of the same level under the previous parent."""
+    levels = set()
+    for parent, heads in groups:
+        first = heads[0]
+        if parent is None or first.number == 1:
+            continue
+        prev = before.get(id(first))
+        if prev is not None and prev.number == first.number - 1:
+            levels.add(first.level)
+    return levels
+
+
 @rule(
     "S101",
     "heading-number-gap",
     "Sibling headings skip or repeat a number (一、二、四、; （二）（二）)",
-    severity="error",
-    source="catalogue A04; TL Art. 20 (段落顺序); GB/T 9704-2012 7.3.3",
+    severity="warning",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (heading levels); Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): paragraph order must be accurate",
     explanation=(
         "Headings of one level under the same parent count 一、二、三… or 1. 2. 3. with no gap "
         "and no repeat; numbering restarts under each new parent. A list that starts again at 1 "
@@ -115,14 +174,26 @@ def heading_number_gap(self: Rule, doc: Document) -> Iterator[Finding]:
     if not outline.headings:
         return
     inverted = _inverted_parents(outline)
-    for parent, heads in _sibling_groups(outline):
+    groups = list(_sibling_groups(outline))
+    before = _level_predecessors(outline)
+    continuous = _continuous_levels(outline, groups, before)
+    text = doc.text
+    for parent, heads in groups:
         if _under_inversion(parent, inverted):
             continue
         if doc.format == "md" and all(h.number == 1 for h in heads):
             continue  # Markdown's lazy list numbering: 1. 1. 1. renders 1. 2. 3.
         prev: Heading | None = None
         for h in heads:
-            problem = _continuity_problem(prev, h, parent is not None)
+            # Numbered straight through across parents: the first child continues the previous parent's list.
+            ref = before.get(id(h)) if prev is None and h.level in continuous and h.number != 1 else prev
+            problem = _continuity_problem(ref, h, parent is not None)
+            if problem and h.number != (ref.number if ref else 0):
+                # Missing numbers written inside the paragraph before (a heading run into it) are no gap.
+                low = ref.number + 1 if ref is not None and h.number > ref.number else 1
+                start = ref.marker_end if ref is not None else (parent.heading.marker_end if parent else 0)
+                if _missing_markers_run_in(text, start, h.marker_start, h.level, range(low, h.number)):
+                    problem = None
             if problem:
                 yield self.finding(h.marker_start, h.marker_end, problem)
             prev = h
@@ -136,7 +207,7 @@ def heading_number_gap(self: Rule, doc: Document) -> Iterator[Finding]:
     "heading-level-inverted",
     "A deeper marker holds a shallower one (1. items, then （一） under the same 一、)",
     severity="warning",
-    source="catalogue A03; GB/T 9704-2012 7.3.3 (依次可以用“一、”“（一）”“1.”“（1）”)",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (heading levels go 一、 （一） 1. （1）)",
     explanation=(
         "Levels go 一、 → （一） → 1. → （1）. A level may be skipped (一、 then 1.), but under one "
         "parent the first child fixes the deepest level used: a later child of a shallower level "
@@ -190,14 +261,15 @@ def _glyph_fix(h: Heading) -> tuple[int, int, str] | None:
     "S104",
     "heading-marker-glyph",
     "A heading marker uses a lookalike glyph: (一) ㈠ (1) ⑴ 1） 1．",
-    severity="error",
+    severity="info",
     fixable="safe",
-    source="catalogue A01; GB/T 9704-2012 7.3.3",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (the heading markers 一、 （一） 1. （1）)",
     explanation=(
         "The body levels are written （一） and （1） with full-width brackets, and 1. with the "
         "ASCII full stop. Half-width brackets, enclosed characters ㈠ ⑴, a lone closing bracket 1） "
         "and the full-width stop 1． are lookalikes; the fix writes the standard marker at the "
-        "paragraph start."
+        "paragraph start. Severity info: the common case, 1． with a full-width dot, differs from 1. "
+        "only in width and is a style variant (it must not outrank S103's 1、, a real error)."
     ),
     bad=[("(一)加强学习", "（一）加强学习"), ("⑴落实责任", "（1）落实责任"), ("㈡强化监督", "（二）强化监督"),
          ("1．学习", "1.学习"), ("3）整改", "（3）整改")],
@@ -228,13 +300,14 @@ def _punct_fix(h: Heading) -> tuple[str, str] | None:
     "S103",
     "heading-marker-punct",
     "Wrong punctuation after a heading marker: 一. 一， （一）、 1、 （1）、",
-    severity="warning",
+    severity="error",
     fixable="safe",
-    source="catalogue A02; GB/T 15834-2011 B.3; GB/T 9704-2012 7.3.3",
+    source="GB/T 15834—2011 (General rules for punctuation) Annex B.3 (punctuation after sequence markers); GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3",
     explanation=(
         "一 takes 、; 1 takes the ASCII full stop; bracketed and circled markers take nothing. "
         "The fix changes only the punctuation right after the marker at the paragraph start. "
-        "Severity warning: 1、 is common in practice though not standard."
+        "An error: 1、 is common in practice, but GB/T 15834-2011 B.3 is explicit, and on the clean "
+        "reports every flagged marker was a real departure from it."
     ),
     bad=[("一.总体情况", "一、总体情况"), ("一，总体情况", "一、总体情况"), ("（一）、加强学习", "（一）加强学习"),
          ("1、学习", "1.学习"), ("（1）、落实", "（1）落实"), ("①、检查", "①检查")],
@@ -258,7 +331,7 @@ def heading_marker_punct(self: Rule, doc: Document) -> Iterator[Finding]:
     "One heading level is written in several marker forms across the document",
     severity="warning",
     default=False,
-    source="catalogue A05; [S26] 层次序号前后使用不一致; GB/T 9704-2012 7.3.3",
+    source="GB/T 9704—2012 (Layout key for official documents of Party and government organs) 7.3.3 (one marker form per level)",
     explanation=(
         "A level keeps one marker form through the whole document: not 1. in one part and 1、 "
         "in another, not （一） beside (一). One finding per level, at the first heading whose form "

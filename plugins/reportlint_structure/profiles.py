@@ -1,12 +1,12 @@
-"""Pack kind ``required``: the parts a document profile (工作总结, 述职报告…) must have, from rules/profiles.toml.
+"""Pack kind ``required``: the parts a document profile (工作总结, 述职报告…) must have, from profiles.toml.
 
 Each ``[[rules]]`` entry of kind ``required`` is one profile: ``profile`` (its name),
 ``titles`` (title endings that identify it), ``except_titles`` (title fragments that
 rule it out, e.g. 政府工作报告 for 工作报告) and ``[[rules.parts]]`` with ``name`` and
 ``accept`` (wordings that count as that part when they occur in a heading).
 
-Which profile applies is decided per document: ``config.profile`` if set (the core puts
-it in ``doc.meta["profile"]``), else the first profile whose title endings the title has.
+Which profile applies is decided per check: the configured profile (``Context.profile``) if
+set, else the first profile whose title endings the title has.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from typing import Any
 import regex
 
 from reportlint import Document, Finding, Rule
-from reportlint.lazyre import lazy
-from reportlint.packs import LiteralMatcher, PackContext, rule_fields
+from reportlint.plugin import Context, LiteralMatcher, PackContext, lazy, rule_fields
 
 #: Longest unnumbered paragraph still read as a heading (存在的问题和不足 on a line of its own).
 MAX_PLAIN_HEADING = 30
@@ -73,10 +72,10 @@ def title_core(title: str) -> str:
     return str(_TITLE_TAIL.sub("", core))
 
 
-def may_apply(profile: Profile, doc: Document) -> bool:
-    """True when ``profile`` governs ``doc``: the configured profile (in ``doc.meta``, put there
-    by the core from config), else the first profile whose document type the title names."""
-    return active_profile(doc) == profile.name
+def may_apply(profile: Profile, doc: Document, ctx: Context) -> bool:
+    """True when ``profile`` governs ``doc``: the configured profile (``ctx.profile``), else the
+    first profile whose document type the title names."""
+    return active_profile(ctx) == profile.name
 
 
 #: Rule code -> profile, filled as packs load; read by the finding filter.
@@ -172,27 +171,28 @@ def required_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
     headings_first = not any("\n" in w for w in words)
     PROFILES[fields["code"]] = profile
 
-    def check(rule: Rule, doc: Document) -> Iterator[Finding]:
-        if not may_apply(profile, doc):
+    def check(rule: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if not may_apply(profile, doc, ctx):
             return
         missing = missing_parts(doc, profile.parts, matcher, headings_first=headings_first)
         if not missing:
             return
+        # Reported on the title: what the document lacks is judged against what it says it is. Not
+        # from offset 0, which may lie in text no rule reports in (a Markdown comment above the title).
         title = doc.title
-        end = title.end if title is not None else 0
+        start, end = (title.start, title.end) if title is not None else (0, 0)
         names = "".join(f"“{p.name}”" for p in missing)
         example = "及".join(p.name for p in missing)
-        yield rule.finding(0, end, message.format(profile=profile.name, missing=names, example=example))
+        yield rule.finding(start, end, message.format(profile=profile.name, missing=names, example=example))
 
     return Rule(check_fn=check, **fields)
 
 
-def active_profile(doc: Document) -> str | None:
-    """The profile governing ``doc``: the configured one, else the first whose title matches."""
-    wanted = doc.meta.get("profile")
-    if wanted:
-        return str(wanted)
-    return doc.memo("structure.title_profile", _title_profile)  # S201-S203 each ask
+def active_profile(ctx: Context) -> str | None:
+    """The profile governing the checked document: the configured one, else the first whose title matches."""
+    if ctx.profile:
+        return ctx.profile
+    return ctx.memo("structure.title_profile", _title_profile)  # S201-S203 each ask
 
 
 def _title_profile(doc: Document) -> str | None:

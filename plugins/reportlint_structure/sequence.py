@@ -11,8 +11,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from reportlint import Document, Finding, Rule, rule
-from reportlint.chars import SPACE
-from reportlint.outline import chinese_number
+from reportlint.plugin import SPACE, Context, chinese_number
 
 # A sequence word opens a clause: paragraph start, or after a clause mark or an opening quote/bracket.
 # "再三是" or "统一是" do not count (preceded by Han); "第一书记", "第一时间" do not (no mark after).
@@ -35,7 +34,8 @@ def _at_start(word: str) -> str:
 
 # 是 of 一是/十一是: the numerals are before it, seen by the lookbehind.
 _SHI = rf"是(?:(?<={_OPEN}[{_N}]是)|(?<={_OPEN}[{_N}][{_N}]是)|(?<=^[{_N}]是)|(?<=^[{_N}][{_N}]是))"
-_DI = rf"第{_at_start('第')}[{_N}]{{1,2}}(?=[，,、：:])(?![，,、][{_N}])"
+# Not an ordinal pair: 第三、第四批 (the first of 第三批、第四批 shortened) is no sequence word.
+_DI = rf"第{_at_start('第')}[{_N}]{{1,2}}(?=[，,、：:])(?![，,、][{_N}])(?![，,、]第[{_N}]{{1,2}}[^，,、：:{_N}])"
 _QI = rf"其{_at_start('其')}(?:(?P<qi>[{_N}]{{1,2}})(?=[，,、：:是])|次(?=[，,]))"
 # 首先 and 再次 match their first character only (sre scans for a one-character literal faster).
 _SHOUXIAN = rf"首(?=先[，,]){_at_start('首')}"
@@ -85,18 +85,9 @@ class SeqWord(NamedTuple):
     text: str
 
 
-def _paragraph_index(doc: Document) -> list[int]:
-    """Paragraph start offsets, for bisection (computed once per document)."""
-    return doc.memo("structure.paragraph_starts", _paragraph_starts)
-
-
-def _paragraph_starts(doc: Document) -> list[int]:
-    return [p.start for p in doc.paragraphs]
-
-
-def seq_words(doc: Document) -> list[SeqWord]:
-    """Every sequence word of the document, in order: three rules read them, one scan (doc.memo) serves all."""
-    return doc.memo("structure.seq_words", _scan_seq_words)
+def seq_words(ctx: Context) -> list[SeqWord]:
+    """Every sequence word of the document, in order: three rules read them, one scan (Context.memo) serves all."""
+    return ctx.memo("structure.seq_words", _scan_seq_words)
 
 
 def _scan_seq_words(doc: Document) -> list[SeqWord]:
@@ -108,7 +99,7 @@ def _scan_seq_words(doc: Document) -> list[SeqWord]:
     others = [*di.finditer(text), *qi_.finditer(text), *shouxian.finditer(text), *zaici.finditer(text)]
     if not shi_at and not others:
         return []
-    starts = _paragraph_index(doc)
+    starts = doc.paragraph_starts
     bisect_right = bisect.bisect_right
     number = chinese_number
     new = tuple.__new__  # SeqWord(...) without its Python-level __new__, as SeqWord._make does
@@ -156,25 +147,30 @@ def _label(series: str, n: int) -> str:
     "sequence-word-gap",
     "Sequence words skip or repeat: 一是…二是…四是, 第一…第三",
     severity="warning",
-    source="catalogue S01; TL Art. 20 (段落顺序)",
+    fixable="safe",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): paragraph order must be accurate",
     explanation=(
         "一是/二是…, 第一/第二… and 其一/其二… count without gap or repeat inside a paragraph, "
         "or across a run of adjacent paragraphs that each carry the series (a closing part often "
         "puts 一是…四是 one per paragraph). A run ends at a heading or a paragraph without the series; "
-        "a new 一是 starts a new run. Across paragraphs only gaps and repeats are reported."
+        "a new 一是 starts a new run. Across paragraphs only gaps and repeats are reported. A missing "
+        "word written with a space inside (三 是) is reported as that space, not as a gap; an ordinal "
+        "pair such as 第三、第四批 is not a sequence word."
     ),
     bad=["一是加强学习；二是强化教育；四是严格考核。", "第一，统一思想。第三，狠抓落实。",
-         "一是加强学习。\n三是严格考核。"],
+         "一是加强学习。\n三是严格考核。", ("一是加强学习；二是强化教育。三 是严格考核；四是狠抓落实。",
+                                      "一是加强学习；二是强化教育。三是严格考核；四是狠抓落实。")],
     good=["一是加强学习；二是强化教育；三是严格考核。", "一是加强学习。\n二是强化教育。\n三是严格考核。",
-          "坚持一是一、二是二。", "他是第一书记，第三次来到这里。", "一是学习。二是教育。\n（二）检查\n一是明察。二是暗访。"],
+          "坚持一是一、二是二。", "他是第一书记，第三次来到这里。", "一是学习。二是教育。\n（二）检查\n一是明察。二是暗访。",
+          "第一，统一思想；第二，狠抓落实。第四、第五批试点已启动。"],
 )
-def sequence_word_gap(self: Rule, doc: Document) -> Iterator[Finding]:
+def sequence_word_gap(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Report breaks in 一是/第一/其一 series within a paragraph or a run of adjacent paragraphs."""
     heading_paras = _heading_paragraphs(doc)
     # Per series, a stack of open runs (last word of each): an inner list inside an item
     # (一是…：一是…二是…三是…；二是…) resumes the outer run instead of counting as a break.
     runs: dict[str, list[SeqWord]] = {}
-    for w in seq_words(doc):
+    for w in seq_words(ctx):
         if w.series not in _SERIES_NAMES:
             continue
         stack = runs.setdefault(w.series, [])
@@ -197,9 +193,29 @@ def sequence_word_gap(self: Rule, doc: Document) -> Iterator[Finding]:
             stack[-1] = w
             continue
         stack[-1] = w
+        spaced = _spaced_word(doc.text, prev, w)
+        if spaced is not None:
+            # The missing word is there with a space inside (四 是): that space is the defect.
+            start, end = spaced
+            yield self.finding(start, end, f"序列词“{doc.text[start:end]}”中间有多余空格，应为"
+                               f"“{_label(w.series, prev.number + 1)}”", _label(w.series, prev.number + 1))
+            continue
         problem = _gap_problem(prev, w, prev.paragraph == w.paragraph)
         if problem:
             yield self.finding(w.start, w.end, problem)
+
+
+def _spaced_word(text: str, prev: SeqWord, w: SeqWord) -> tuple[int, int] | None:
+    """The span of the one missing word between ``prev`` and ``w`` written with spaces inside
+    (四 是, 第 三), or None."""
+    if w.number != prev.number + 2:
+        return None
+    label = _label(w.series, prev.number + 1)
+    pattern = r"[ \u3000\u00a0]*".join(map(re.escape, label))
+    for m in re.finditer(pattern, text[prev.end : w.start]):
+        if len(m.group()) > len(label):
+            return prev.end + m.start(), prev.end + m.end()
+    return None
 
 
 def _gap_problem(prev: SeqWord, w: SeqWord, same_para: bool) -> str | None:
@@ -221,7 +237,7 @@ def _gap_problem(prev: SeqWord, w: SeqWord, same_para: bool) -> str | None:
     "sequence-series-mixed",
     "A list switches series: 一是…其次, 第一…其次",
     severity="warning",
-    source="catalogue S02; [S28] 序列混用",
+    source="Proofreading practice: one list keeps one series of sequence words",
     explanation=(
         "其次/再次 continue a list opened by 首先. After 一是 or 第一 in the same paragraph, with no "
         "首先 before it, 其次 mixes two series; keep one (一是…二是, 首先…其次). 其次 alone, or after "
@@ -230,11 +246,11 @@ def _gap_problem(prev: SeqWord, w: SeqWord, same_para: bool) -> str | None:
     bad=["一是加强学习；其次，强化教育。", "第一，统一思想。其次，狠抓落实。"],
     good=["首先，统一思想。其次，狠抓落实。", "其次，要狠抓落实。", "一是加强学习。\n其次，强化教育。"],
 )
-def sequence_series_mixed(self: Rule, doc: Document) -> Iterator[Finding]:
+def sequence_series_mixed(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Report 其次/再次 following a 一是/第一 series in the same paragraph without 首先."""
     opened: dict[int, SeqWord] = {}  # paragraph -> first opener of another series
     has_shouxian: set[int] = set()
-    for w in seq_words(doc):
+    for w in seq_words(ctx):
         if w.series == "shouxian":
             has_shouxian.add(w.paragraph)
         elif w.series in _SERIES_NAMES:
@@ -275,6 +291,29 @@ def _heading_items(doc: Document, idx: _Index, nxt: int) -> int | None:
     return count
 
 
+# The first item run into the claim's own paragraph (……以下八个方面的工作：一、认真解决……): the
+# items are that level's headings, the first of them inside the paragraph.
+_RUN_IN_FIRST = re.compile(r"[^。；，]{0,6}?[：:][ \u3000]*(一、|（一）|1[.．])")
+_RUN_IN_LEVEL = {"一、": 1, "（一）": 2, "1.": 3, "1．": 3}
+
+
+def _run_in_items(doc: Document, idx: _Index, para_index: int, offset: int) -> int | None:
+    """Items when the first one is run into the claim's paragraph: 1 + the headings 二, 三… of its level after it."""
+    m = _RUN_IN_FIRST.match(doc.text, offset)
+    if m is None:
+        return None
+    level = _RUN_IN_LEVEL[m.group(1)]
+    count = 1
+    for h in islice(doc.outline.headings, bisect.bisect_right(idx.head_paras, para_index), None):
+        if h.level < level:
+            break
+        if h.level == level:
+            if h.number != count + 1:
+                break
+            count += 1
+    return count if count > 1 else None
+
+
 def _items_after(doc: Document, idx: _Index, para_index: int, offset: int) -> int | None:
     """How many items follow a claim ending at ``offset`` in paragraph ``para_index``; None if unclear.
 
@@ -282,6 +321,9 @@ def _items_after(doc: Document, idx: _Index, para_index: int, offset: int) -> in
     a 一是/第一/其一 run starting at 1 right after the claim (same paragraph or the next one).
     """
     nxt = para_index + 1
+    run_in = _run_in_items(doc, idx, para_index, offset)
+    if run_in is not None:
+        return run_in
     if para_index + 1 in idx.heading_paras:
         return _heading_items(doc, idx, nxt)
     first = bisect.bisect_left(idx.word_starts, offset)
@@ -310,17 +352,19 @@ def _items_after(doc: Document, idx: _Index, para_index: int, offset: int) -> in
     "announced-count-mismatch",
     "An announced count (以下三个方面) differs from the number of items that follow",
     severity="warning",
-    source="catalogue S03; practice",
+    source="Regulations on the Handling of Party and Government Documents (2012), Art. 20(4): numbers must be accurate",
     explanation=(
         "A count announced with 以下/如下/下列/主要有 must equal the items that follow: a run of "
         "headings starting at 1 in the next paragraph, or a 一是/第一 series starting right after the "
         "claim. Vague counts (几个方面) and items that cannot be counted cleanly are not reported."
     ),
-    bad=["主要做了以下三个方面工作：一是加强学习；二是强化教育。", "重点抓好以下四项工作：\n一、学习\n二、教育\n三、考核"],
+    bad=["主要做了以下三个方面工作：一是加强学习；二是强化教育。", "重点抓好以下四项工作：\n一、学习\n二、教育\n三、考核",
+         "重点抓好以下四个方面的工作：一、学习。\n二、教育\n三、考核"],
     good=["主要做了以下三个方面工作：一是加强学习；二是强化教育；三是严格考核。",
+          "重点抓好以下三个方面的工作：一、加强学习。\n一是集中学。二是自学。\n二、强化教育\n三、严格考核",
           "重点做好以下几个方面工作：\n一是学习。\n二是教育。", "我们在三个方面取得成效：一是学习；二是教育。"],
 )
-def announced_count_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
+def announced_count_mismatch(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
     """Report announced counts that differ from the items that follow."""
     text = doc.text
     idx: _Index | None = None
@@ -329,10 +373,10 @@ def announced_count_mismatch(self: Rule, doc: Document) -> Iterator[Finding]:
         if not claimed:
             continue
         if idx is None:
-            words = seq_words(doc)
+            words = seq_words(ctx)
             heads = doc.outline.headings
             idx = _Index([h.paragraph for h in heads], {h.paragraph for h in heads}, words, [w.start for w in words])
-        para = bisect.bisect_right(_paragraph_index(doc), start) - 1
+        para = bisect.bisect_right(doc.paragraph_starts, start) - 1
         found = _items_after(doc, idx, para, end)
         if found is None or found == claimed or found < 2:
             continue

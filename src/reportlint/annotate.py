@@ -8,43 +8,40 @@ file is never written.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from reportlint.document import Document
 from reportlint.docx_fix import DocxEditor
+from reportlint.i18n import gettext as _
+from reportlint.i18n import rule_summary
 from reportlint.rules import Finding, Rule
 
 AUTHOR = "reportlint"
 INITIALS = "RL"
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: Formats read as Word documents: .doc and .wps through the .docx LibreOffice converts them to.
+WORD_FORMATS = ("docx", "doc", "wps")
 
 
 def suggestion(doc: Document, f: Finding) -> str:
-    """The fix as a reader sees it: “old” → “new”, delete, or insert (empty if no fix)."""
-    if f.fix is None:
-        return ""
-    fs, fe = f.fix_span()
-    old = doc.text[fs:fe]
-    tag = "" if f.fix.safe else "（需人工确认）"
-    if f.fix.replacement and old:
-        return f"建议：“{old}” → “{f.fix.replacement}”{tag}"
-    if old:
-        return f"建议：删除“{old}”{tag}"
-    return f"建议：插入“{f.fix.replacement}”{tag}"
+    """The fix as a reader sees it (reportlint.formats.suggestion, shared with the text and HTML reports)."""
+    from reportlint.formats import suggestion as _suggestion
+
+    return _suggestion(doc.text, f)
 
 
 def comment_lines(doc: Document, f: Finding, rules: Mapping[str, Rule] | None = None) -> list[str]:
     """The comment's paragraphs: code and message, then the suggestion, then the rule's summary."""
-    lines = [f"{f.code} {f.name}：{f.message}"]
+    lines = [_("{code} {name}: {message}").format(code=f.code, name=f.name, message=f.message)]
     hint = suggestion(doc, f)
     if hint:
         lines.append(hint)
     rule = (rules or {}).get(f.code)
     if rule is not None and rule.summary:
-        lines.append(f"规则：{rule.summary}（reportlint rule {f.code}）")
+        lines.append(_("Rule: {summary} (reportlint rule {code})").format(summary=rule_summary(rule), code=f.code))
     return lines
 
 
@@ -94,22 +91,29 @@ def annotate_docx(data: bytes, doc: Document, findings: Sequence[Finding], rules
 
 
 def annotate_results(results: Sequence[Any], items: Sequence[tuple[Path | None, str, Any]], target: Path,
-                     rules: Mapping[str, Rule]) -> list[Any]:
+                     rules: Mapping[str, Rule], step: Callable[[], None] | None = None) -> list[Any]:
     """``--annotate``: write an annotated copy of every checked .docx; Problems for what could not be written."""
     from reportlint.engine import Problem
 
     paths = {display: path for path, display, problem in items if problem is None}
-    docx_results = [r for r in results if r.document is not None and r.document.format == "docx"]
+    docx_results = [r for r in results if r.document is not None and r.document.format in WORD_FORMATS]
     problems = []
     if len(docx_results) > 1 and not target.is_dir():
-        return [Problem(r.path, f"--annotate {target} names one file but several .docx were checked; give a folder")
-                for r in docx_results]
+        if target.suffix.lower() == ".docx":  # one file named for several: say it once
+            return [Problem(str(target), _("--annotate names one file but {n} Word files were checked; give a folder")
+                            .format(n=len(docx_results)))]
+        try:  # a folder that does not exist yet: create it (once), as the user evidently wants one
+            target.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return [Problem(str(target), _("cannot create the folder for --annotate: {reason}").format(reason=exc.strerror or exc))]
     for r in results:
         if r.document is None:
             continue  # unreadable: already reported
         message = annotate_one(r, paths.get(r.path), target, r.path, rules)
         if message:
             problems.append(Problem(r.path, message))
+        if step is not None:
+            step()
     return problems
 
 
@@ -120,24 +124,29 @@ def annotate_one(result: Any, path: Path | None, target: Path, display: str, rul
     from reportlint.fixes import write_atomic
     from reportlint.readers.docx import read_docx
 
-    if result.document.format != "docx":
-        return "--annotate works on .docx files only; not annotated"
+    fmt = result.document.format
+    if fmt not in WORD_FORMATS:
+        return _("--annotate works on .docx, .doc and .wps files only; not annotated")
     if path is None:
-        return "--annotate needs a file, not stdin"
+        return _("--annotate needs a file, not stdin")
     if result.fixed:
-        return "--annotate with --fix: the findings are those of the fixed text; annotate without --fix"
+        return _("--annotate with --fix: the findings are those of the fixed text; annotate without --fix")
     try:
-        out = output_path(target, path, display, "--annotate")
-        data = path.read_bytes()
+        if fmt == "docx":
+            out = output_path(target, path, display, "--annotate")
+            data = path.read_bytes()
+        else:  # the annotated copy of a .doc or .wps is a .docx (what LibreOffice made of it): 总结.doc.docx
+            out = output_path(target, path, f"{display}.docx", "--annotate")
+            data = result.document.meta["converted_docx"]
         doc = read_docx(display, data)  # fresh: a cached or pooled result may carry no run map
         if doc.text != result.document.text:
-            return "changed since it was read; not annotated (run again)"
-        new_data, _ = annotate_docx(data, doc, result.findings, rules)
+            return _("changed since it was read; not annotated (run again)")
+        new_data, _skipped = annotate_docx(data, doc, result.findings, rules)
         write_atomic(out, new_data)
     except ReportlintError as exc:
-        return str(exc).removeprefix(f"{display}: ")
+        return str(exc).removeprefix(f"{display}: ").removeprefix(f"{display}.docx: ")
     except OSError as exc:
-        return f"cannot write the annotated copy: {exc.strerror or exc}"
+        return _("cannot write the annotated copy: {reason}").format(reason=exc.strerror or exc)
     return None
 
 

@@ -5,6 +5,7 @@ The CLI is a thin layer over :class:`Linter`; programs may use it the same way.
 
 from __future__ import annotations
 
+import dataclasses
 import stat
 import traceback
 from collections.abc import Iterable, Sequence
@@ -12,19 +13,19 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from reportlint.config import Config, _strings, find_config_file, parse_config, read_config_table
+from reportlint.context import Context
 from reportlint.document import Document
 from reportlint.engine import LintResult, Problem, lint
 from reportlint.errors import ConfigError, InputError, PluginError, ReportlintError
 from reportlint.fixes import apply_fixes
+from reportlint.i18n import gettext
 from reportlint.packs import load_pack
-from reportlint.plugins import PluginManager, get_plugin_manager
+from reportlint.plugins import PluginManager, get_plugin_manager, local_name
 from reportlint.rules import Finding, Rule
 from reportlint.selection import check_selectors, override_severity, per_file_ignored, select_rules
 
 #: Fix passes before giving up on fixes that keep producing new fixable findings.
 MAX_FIX_PASSES = 10
-#: The built-in plugin that ships rules/*.toml (see _pack: their examples are run by the tests).
-_SHIPPED_PACKS_PLUGIN = "rulepacks"
 
 
 class Linter:
@@ -44,18 +45,19 @@ class Linter:
         ignore: Sequence[str] = (),
         profile: str | None = None,
         report_year: int | None = None,
+        max_file_size: int | None = None,
         plugin_manager: PluginManager | None = None,
     ) -> None:
         self.pm = plugin_manager or get_plugin_manager()
         #: The constructor's settings: enough to build an equal Linter elsewhere (a spawned worker).
         self.settings: dict[str, Any] = {
             "config_file": config_file, "isolated": isolated, "select": select, "extend_select": tuple(extend_select),
-            "ignore": tuple(ignore), "profile": profile, "report_year": report_year,
+            "ignore": tuple(ignore), "profile": profile, "report_year": report_year, "max_file_size": max_file_size,
         }
         self._config_file = config_file
         self._isolated = isolated
         self._cli: dict[str, Any] = {"select": select, "extend_select": tuple(extend_select), "ignore": tuple(ignore)}
-        self._cli_extra: dict[str, Any] = {"profile": profile, "report_year": report_year}
+        self._cli_extra: dict[str, Any] = {"profile": profile, "report_year": report_year, "max_file_size": max_file_size}
         self._by_folder: dict[Path, Config | ConfigError] = {}
         self._by_file: dict[Path | None, Config] = {}
         self._rules: dict[Path | None, dict[str, Rule]] = {}
@@ -67,11 +69,8 @@ class Linter:
 
     def _plugin_keys(self) -> set[str]:
         keys: set[str] = set()
-        for name, fn in self.pm.impls("reportlint_config_keys"):
-            try:
-                keys.update(fn() or {})
-            except Exception as exc:
-                raise PluginError(f"plugin {name!r} failed in reportlint_config_keys: {type(exc).__name__}: {exc}") from exc
+        for _, declared in self.pm.call_each("reportlint_config_keys"):
+            keys.update(declared or {})
         return keys
 
     def _load(self, path: Path, table: dict[str, Any]) -> Config:
@@ -130,30 +129,21 @@ class Linter:
 
         def add(rule: Rule, owner: str) -> None:
             if not isinstance(rule, Rule):
-                raise PluginError(f"plugin {owner!r}: reportlint_add_rules returned {type(rule).__name__}, not a Rule")
+                raise PluginError(gettext("plugin {plugin!r}: reportlint_add_rules returned {type}, not a Rule").format(plugin=owner, type=type(rule).__name__))
             rule = rule.with_plugin(owner)
             if rule.code in rules:
                 other = rules[rule.code].plugin
-                raise PluginError(f"rule code {rule.code} is defined twice: by {other!r} and by {owner!r}")
+                raise PluginError(gettext("rule code {code} is defined twice: by {first!r} and by {second!r}").format(code=rule.code, first=other, second=owner))
             rules[rule.code] = rule
 
-        for name, fn in self.pm.impls("reportlint_add_rules"):
-            try:
-                produced = list(fn(config=config) or ())
-            except ReportlintError:
-                raise
-            except Exception as exc:
-                raise PluginError(f"plugin {name!r} failed in reportlint_add_rules: {type(exc).__name__}: {exc}") from exc
-            for rule in produced:
+        foreign = self._foreign_plugins(config)
+        for name, produced in self.pm.call_each("reportlint_add_rules", skip=foreign, config=config):
+            for rule in produced or ():
                 add(rule, name)
-        for owner, fn in self.pm.impls("reportlint_add_packs"):
-            try:
-                shipped = list(fn() or ())
-            except Exception as exc:
-                raise PluginError(f"plugin {owner!r} failed in reportlint_add_packs: {type(exc).__name__}: {exc}") from exc
-            for pack in shipped:
+        for owner, shipped in self.pm.call_each("reportlint_add_packs", skip=foreign):
+            for pack in shipped or ():
                 # The built-in packs' examples are run by the test suite, not at every start (~25 ms).
-                for rule in self._pack(Path(pack), verify=owner != _SHIPPED_PACKS_PLUGIN):
+                for rule in self._pack(Path(pack), verify=owner not in self.pm.builtin):
                     add(rule, owner)
         for pack in config.packs:
             for rule in self._pack(pack):
@@ -168,6 +158,11 @@ class Linter:
         self._rules[key] = rules
         return rules
 
+    def _foreign_plugins(self, config: Config) -> set[str]:
+        """Local plugins another config named: they do not act on files this config governs
+        (a plugin file listed in one folder's config is that folder's, as a conftest is pytest's)."""
+        return self.pm.local_plugins() - {local_name(Path(p)) for p in config.plugins}
+
     def _pack(self, path: Path, verify: bool = True) -> list[Rule]:
         """A pack's rules, compiled and example-checked once per Linter."""
         key = path.resolve()
@@ -177,11 +172,8 @@ class Linter:
 
     def rule_kinds(self) -> dict[str, Any]:
         kinds: dict[str, Any] = {}
-        for name, fn in self.pm.impls("reportlint_add_rule_kinds"):
-            try:
-                kinds.update(fn() or {})
-            except Exception as exc:
-                raise PluginError(f"plugin {name!r} failed in reportlint_add_rule_kinds: {exc}") from exc
+        for _, declared in self.pm.call_each("reportlint_add_rule_kinds"):
+            kinds.update(declared or {})
         return kinds
 
     def formats(self) -> dict[str, Any]:
@@ -246,7 +238,7 @@ class Linter:
             doc = hook(path=display_path, data=data)
         if doc is None:
             suffix = PurePath(display_path).suffix or "(none)"
-            raise InputError(f"{display_path}: unsupported file type {suffix} (supported: .txt, .md, .docx)")
+            raise InputError(f"{display_path}: " + gettext("unsupported file type {suffix} (supported: .txt, .md, .docx, .pdf, .ofd, .doc, .wps)").format(suffix=suffix))
         return doc
 
     def read_path(self, path: Path, config: Config | None = None, display: str | None = None) -> tuple[Document, bytes]:
@@ -255,32 +247,27 @@ class Linter:
         try:
             st = path.stat()
             if stat.S_ISDIR(st.st_mode):
-                raise InputError(f"{display}: is a folder, not a file")
+                raise InputError(f"{display}: " + gettext("is a folder, not a file"))
             if not stat.S_ISREG(st.st_mode):  # a FIFO or a device (/dev/zero) would be read forever
-                raise InputError(f"{display}: not a regular file")
+                raise InputError(f"{display}: " + gettext("not a regular file"))
             size = st.st_size
             if size > limit:
-                raise InputError(f"{display}: file is {size:,} bytes, over max-file-size ({limit:,}); raise it in config to check it")
+                raise InputError(f"{display}: " + gettext("file is {size} bytes, over max-file-size ({limit}); raise it in config to check it").format(size=f"{size:,}", limit=f"{limit:,}"))
             data = path.read_bytes()
         except FileNotFoundError:
-            raise InputError(f"{display}: no such file or directory") from None
+            raise InputError(f"{display}: " + gettext("no such file or directory")) from None
         except PermissionError:
-            raise InputError(f"{display}: permission denied") from None
+            raise InputError(f"{display}: " + gettext("permission denied")) from None
         except IsADirectoryError:
-            raise InputError(f"{display}: is a folder, not a file") from None
+            raise InputError(f"{display}: " + gettext("is a folder, not a file")) from None
         except OSError as exc:
-            raise InputError(f"{display}: cannot read: {exc.strerror or exc}") from None
+            raise InputError(f"{display}: " + gettext("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
         return self.read_bytes(display, data), data
 
     def check_document(self, doc: Document, config: Config | None = None) -> LintResult:
         """Run the selected rules on a document; problems are collected, not raised."""
         config = config or self.default_config()
         result = LintResult(doc.path, doc)
-        # Rules see only the document: the settings that describe it travel in its meta.
-        if config.profile:
-            doc.meta.setdefault("profile", config.profile)
-        if config.report_year:
-            doc.meta.setdefault("report_year", config.report_year)
         try:
             rules = self.selected_rules(config, doc.path)
             result.findings, result.problems = self._lint(doc, rules, config)
@@ -291,21 +278,28 @@ class Linter:
     def _lint(self, doc: Document, rules: Sequence[Rule], config: Config) -> tuple[list[Finding], list[Problem]]:
         skip: list[tuple[int, int]] = []
         hook_problems: list[Problem] = []
-        for name, fn in self.pm.impls("reportlint_skip_spans"):
+
+        def crashed(error: PluginError) -> None:  # a crashing hook is this file's problem, not the whole run's
+            cause = error.__cause__
+            detail = "".join(traceback.format_exception(cause)) if cause is not None else ""
+            hook_problems.append(Problem(doc.path, str(error), detail))
+
+        foreign = self._foreign_plugins(config)
+        for name, spans in self.pm.call_each("reportlint_skip_spans", on_error=crashed, skip=foreign, document=doc):
             try:
-                skip.extend((int(s), int(e)) for s, e in (fn(document=doc) or ()))
-            except Exception as exc:  # a crashing hook is this file's problem, not the whole run's
-                hook_problems.append(
-                    Problem(doc.path, f"plugin {name!r} crashed in reportlint_skip_spans: {type(exc).__name__}: {exc}", traceback.format_exc())
-                )
+                skip.extend((int(s), int(e)) for s, e in (spans or ()))
+            except (TypeError, ValueError) as exc:
+                crashed(PluginError(f"plugin {name!r} returned spans that are not (start, end) integers from "
+                                    f"reportlint_skip_spans: {exc}"))
         drop = None
-        if self.pm.hook.reportlint_filter_finding.get_hookimpls():
-            hook = self.pm.hook.reportlint_filter_finding
+        hook = self.pm.hook_caller("reportlint_filter_finding", foreign)
+        if hook.get_hookimpls():
 
             def drop(f: Finding) -> bool:
                 return bool(hook(finding=f, document=doc, config=config))
 
-        findings, problems = lint(doc, rules, skip_spans=skip, accept=config.accept, drop=drop)
+        context = Context(doc, config, infer_year=self._infer_year)
+        findings, problems = lint(doc, rules, context=context, skip_spans=skip, accept=config.accept, drop=drop)
         if config.severity:
             findings = override_severity(findings, config.severity)
         if doc.format == "md":  # suppression comments exist only in Markdown; RL001 needs every finding first
@@ -313,6 +307,11 @@ class Linter:
 
             findings = apply_suppressions(doc, findings, rules, self.all_rules(config))
         return findings, hook_problems + problems
+
+    def _infer_year(self, doc: Document, context: Context) -> int | None:
+        """The year a document covers, read from its text by a plugin (``reportlint_report_year``)."""
+        year = self.pm.hook.reportlint_report_year(document=doc, context=context)
+        return year if type(year) is int else None
 
     def check_path(self, path: Path, display: str | None = None, cache: Any | None = None) -> LintResult:
         """Read and check one file, through ``cache`` (a reportlint.cache.Cache) when given; every
@@ -364,8 +363,7 @@ class Linter:
         """
         name = doc.path if PurePath(doc.path).suffix else f"stdin.{doc.format}"
         new = self.read_bytes(name, new_text.encode("utf-8"))
-        new.path, new.encoding, new.bom = doc.path, doc.encoding, doc.bom
-        return new
+        return dataclasses.replace(new, path=doc.path, encoding=doc.encoding, bom=doc.bom)
 
 
 def _is_dir(path: Path) -> bool:
@@ -427,7 +425,7 @@ def lint_path(
     ignore: Iterable[str] = (),
     config: Path | str | None = None,
 ) -> list[Finding]:
-    """Check one file (.txt, .md, .docx); InputError or another ReportlintError if it cannot be checked.
+    """Check one file (.txt, .md, .docx, .pdf, .ofd, .doc, .wps); InputError or another ReportlintError if it cannot be checked.
 
     Without ``config`` the nearest config file above ``path`` applies, as on the command line.
     """

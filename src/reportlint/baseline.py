@@ -18,6 +18,7 @@ from typing import Any
 
 from reportlint.engine import LintResult, Problem
 from reportlint.errors import InputError, ReportlintError
+from reportlint.i18n import gettext
 from reportlint.rules import Finding
 
 FORMAT_VERSION = 1
@@ -85,15 +86,15 @@ def load_baseline(path: Path) -> Counter[Key]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(f"{path}: baseline file not found (create it with --write-baseline {path})") from None
+        raise InputError(f"{path}: " + gettext("baseline file not found (create it with --write-baseline {path})").format(path=path)) from None
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read baseline: {exc}") from None
+        raise InputError(f"{path}: " + gettext("cannot read baseline: {reason}").format(reason=exc)) from None
     if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
-        raise InputError(f"{path}: not a reportlint baseline (version {FORMAT_VERSION})")
+        raise InputError(f"{path}: " + gettext("not a reportlint baseline (version {version})").format(version=FORMAT_VERSION))
     try:
         return Counter((e["path"], e["code"], e["hash"]) for e in data["findings"])
     except (KeyError, TypeError):
-        raise InputError(f"{path}: malformed baseline entry") from None
+        raise InputError(f"{path}: " + gettext("malformed baseline entry")) from None
 
 
 class Baselines:

@@ -25,12 +25,24 @@ def reportlint_read_document(path: str, data: bytes) -> Document | None:
         from reportlint.readers.txt import read_txt
 
         return read_txt(path, data)
+    if suffix == ".pdf":
+        from reportlint.readers.pdf import read_pdf
+
+        return read_pdf(path, data)
+    if suffix == ".ofd":
+        from reportlint.readers.ofd import read_ofd
+
+        return read_ofd(path, data)
+    if suffix in (".doc", ".wps"):
+        from reportlint.readers.office import read_legacy_word
+
+        return read_legacy_word(path, data)
     return None
 
 
 @hookimpl
 def reportlint_add_rule_kinds() -> Mapping[str, Any]:
-    from reportlint.packs import CORE_KINDS
+    from reportlint.kinds import CORE_KINDS
 
     return CORE_KINDS
 

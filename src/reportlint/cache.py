@@ -82,18 +82,19 @@ def ruleset_fingerprint(rules: Sequence[Rule], pack_files: Iterable[Path], plugi
 
 def finding_to_list(f: Finding) -> list[Any]:
     fix = None if f.fix is None else [f.fix.replacement, f.fix.applicability.value, f.fix.start, f.fix.end]
-    return [f.code, f.name, f.message, f.start, f.end, f.severity.value, fix, f.line, f.column, f.end_line, f.end_column]
+    return [f.code, f.name, f.message, f.start, f.end, f.severity.value, fix, f.line, f.column, f.end_line, f.end_column,
+            f.page, f.end_page]
 
 
 def finding_from_list(v: Sequence[Any], path: str) -> Finding:
-    code, name, message, start, end, sev, fix, line, col, eline, ecol = v
+    code, name, message, start, end, sev, fix, line, col, eline, ecol, page, epage = v
     # A damaged or foreign entry can be valid JSON of the wrong types: treat it as a miss.
     if not all(isinstance(x, str) for x in (code, name, message)) or not all(
-        type(x) is int and x >= 0 for x in (start, end, line, col, eline, ecol)
+        type(x) is int and x >= 0 for x in (start, end, line, col, eline, ecol, page, epage)
     ) or not (fix is None or (isinstance(fix, list) and len(fix) == 4 and isinstance(fix[0], str))):
         raise TypeError("cache entry of the wrong shape")
     fx = None if fix is None else Fix(fix[0], Applicability(fix[1]), fix[2], fix[3])
-    return Finding(code, name, message, start, end, Severity(sev), fx, path, line, col, eline, ecol)
+    return Finding(code, name, message, start, end, Severity(sev), fx, path, line, col, eline, ecol, page, epage)
 
 
 class Cache:
@@ -116,7 +117,7 @@ class Cache:
     def _ruleset_key(self, config: Config) -> str:
         if config.path not in self._ruleset:
             rules = list(self.linter.all_rules(config).values())
-            packs = [Path(p) for _, fn in self.linter.pm.impls("reportlint_add_packs") for p in (fn() or ())]
+            packs = [Path(p) for _, shipped in self.linter.pm.call_each("reportlint_add_packs") for p in (shipped or ())]
             plugins = [getattr(p, "__name__", "") for p in self.linter.pm.pm.get_plugins()]
             self._ruleset[config.path] = ruleset_fingerprint(rules, [*packs, *config.packs], [m for m in plugins if m])
         return self._ruleset[config.path]

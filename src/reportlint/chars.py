@@ -57,7 +57,7 @@ def has_word(text: str, words: Iterable[str]) -> bool:
 
     A one-character ``in`` is the cheap scan (~0.02 ms/MB); the full word (~0.25 ms/MB)
     is only searched when its first character is there. For a handful of words only: a
-    long list belongs in one automaton (reportlint.packs.LiteralMatcher).
+    long list belongs in one automaton (reportlint.matcher.LiteralMatcher).
     """
     return any(w[:1] in text and w in text for w in words)
 

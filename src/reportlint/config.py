@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.errors import ConfigError
+from reportlint.i18n import gettext
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,6 +75,7 @@ class Config:
         ignore: Iterable[str] = (),
         profile: str | None = None,
         report_year: int | None = None,
+        max_file_size: int | None = None,
     ) -> Config:
         """Command-line settings on top: --select replaces, the others add."""
         return replace(
@@ -83,6 +85,7 @@ class Config:
             ignore=self.ignore + tuple(ignore),
             profile=profile or self.profile,
             report_year=report_year or self.report_year,
+            max_file_size=max_file_size or self.max_file_size,
         )
 
     def table(self, key: str) -> Mapping[str, Any]:
@@ -96,19 +99,19 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from exc
+        raise ConfigError(f"{path}: " + gettext("cannot read config: {reason}").format(reason=exc.strerror or exc)) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(
-            f"{path}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the config as UTF-8"
+            f"{path}: " + gettext("not UTF-8 (byte 0x{byte} at offset {offset}); save the config as UTF-8").format(byte=f"{data[exc.start]:02x}", offset=exc.start)
         ) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        raise ConfigError(f"{path}: " + gettext("invalid TOML: {reason}").format(reason=exc)) from exc
 
 
 def _table_of(path: Path) -> dict[str, Any] | None:
@@ -119,7 +122,7 @@ def _table_of(path: Path) -> dict[str, Any] | None:
         if table is None:
             return None
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.reportlint] must be a table")
+            raise ConfigError(f"{path}: " + gettext("[tool.reportlint] must be a table"))
         return table
     return data
 
@@ -128,7 +131,7 @@ def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{path}: key {key!r} must be a list of strings, got {value!r}")
+        raise ConfigError(f"{path}: " + gettext("key {key!r} must be a list of strings, got {value!r}").format(key=key, value=value))
     return tuple(value)
 
 
@@ -138,7 +141,7 @@ def parse_config(path: Path, table: Mapping[str, Any], plugin_keys: Iterable[str
     for key in table:
         if key not in known:
             hint = ", ".join(sorted(CORE_KEYS))
-            raise ConfigError(f"{path}: unknown key {key!r} (known keys: {hint}, and plugin tables)")
+            raise ConfigError(f"{path}: " + gettext("unknown key {key!r} (known keys: {known}, and plugin tables)").format(key=key, known=hint))
     root = path.parent
     values: dict[str, Any] = {}
     lists = {k: _strings(path, k, table[k]) for k in _LIST_KEYS if k in table}
@@ -152,29 +155,29 @@ def parse_config(path: Path, table: Mapping[str, Any], plugin_keys: Iterable[str
     values["accept"] = lists.get("accept", ())
     pfi = table.get("per-file-ignores", {})
     if not isinstance(pfi, dict):
-        raise ConfigError(f"{path}: key 'per-file-ignores' must be a table of glob = [codes]")
+        raise ConfigError(f"{path}: " + gettext("key 'per-file-ignores' must be a table of glob = [codes]"))
     values["per_file_ignores"] = tuple((g, _strings(path, f"per-file-ignores.{g}", v)) for g, v in pfi.items())
     if "profile" in table:
         if not isinstance(table["profile"], str):
-            raise ConfigError(f"{path}: key 'profile' must be a string, got {table['profile']!r}")
+            raise ConfigError(f"{path}: " + gettext("key 'profile' must be a string, got {value!r}").format(value=table["profile"]))
         values["profile"] = table["profile"]
     if "report-year" in table:
         year = table["report-year"]
         if not isinstance(year, int) or isinstance(year, bool) or not 1949 <= year <= 2100:
-            raise ConfigError(f"{path}: key 'report-year' must be a year such as 2023, got {year!r}")
+            raise ConfigError(f"{path}: " + gettext("key 'report-year' must be a year such as 2023, got {value!r}").format(value=year))
         values["report_year"] = year
     if "baseline" in table:
         if not isinstance(table["baseline"], str):
-            raise ConfigError(f"{path}: key 'baseline' must be a path string")
+            raise ConfigError(f"{path}: " + gettext("key 'baseline' must be a path string"))
         values["baseline"] = root / table["baseline"]
     if "max-file-size" in table:
         size = table["max-file-size"]
         if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
-            raise ConfigError(f"{path}: key 'max-file-size' must be a positive number of bytes, got {size!r}")
+            raise ConfigError(f"{path}: " + gettext("key 'max-file-size' must be a positive number of bytes, got {value!r}").format(value=size))
         values["max_file_size"] = size
     sev = table.get("severity", {})
     if not isinstance(sev, dict) or not all(v in ("error", "warning", "info") for v in sev.values()):
-        raise ConfigError(f"{path}: key 'severity' must be a table of rule selector = \"error\", \"warning\" or \"info\"")
+        raise ConfigError(f"{path}: " + gettext("key 'severity' must be a table of rule selector = \"error\", \"warning\" or \"info\""))
     values["severity"] = tuple(sev.items())
     extra = {k: v for k, v in table.items() if k not in CORE_KEYS}
     return Config(path=path, root=root, extra=extra, **values)
@@ -195,10 +198,10 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
 def read_config_table(path: Path) -> dict[str, Any]:
     """The settings table of ``--config PATH``; a pyproject.toml needs a [tool.reportlint] table."""
     if not path.is_file():
-        raise ConfigError(f"{path}: config file not found")
+        raise ConfigError(f"{path}: " + gettext("config file not found"))
     table = _table_of(path)
     if table is None:
-        raise ConfigError(f"{path}: config file has no [tool.reportlint] table")
+        raise ConfigError(f"{path}: " + gettext("config file has no [tool.reportlint] table"))
     return table
 
 

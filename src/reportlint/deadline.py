@@ -9,7 +9,6 @@ the main thread, checking runs without a limit.
 
 from __future__ import annotations
 
-import _signal  # signal's C core: signal.signal wraps it in enum conversions (~2 µs a call)
 import signal
 import threading
 from collections.abc import Iterator
@@ -44,13 +43,13 @@ def document_deadline(seconds: float | None = None) -> Iterator[None]:
     if not _usable() or seconds <= 0:
         yield
         return
-    previous = _signal.signal(_SIGALRM, _raise)
-    _signal.setitimer(_ITIMER_REAL, seconds)
+    previous = signal.signal(_SIGALRM, _raise)
+    signal.setitimer(_ITIMER_REAL, seconds)
     try:
         yield
     finally:
-        _signal.setitimer(_ITIMER_REAL, 0)
-        _signal.signal(_SIGALRM, previous)
+        signal.setitimer(_ITIMER_REAL, 0)
+        signal.signal(_SIGALRM, previous)
 
 
 def rearm(seconds: float | None = None) -> None:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from reportlint.outline import Outline
-
-
-T = TypeVar("T")
 
 
 # Not frozen: a frozen dataclass's __init__ costs ~0.6 µs (one object.__setattr__ per field),
@@ -67,13 +64,59 @@ class LineIndex:
         return start, end
 
 
-@dataclass
+@dataclass(frozen=True)
+class PageMap:
+    """Where a paged document's text was on its pages (PDF, OFD): a source map of visual lines.
+
+    The reader rejoins a paragraph that wrapped over several lines of the page, so a
+    line of ``Document.text`` is a paragraph; ``starts[i]`` is the text offset at which
+    the i-th visual line begins, and it was line ``lines[i]`` of page ``pages[i]``
+    (1-based, lines counted from the top of the page's text, headers and footers not
+    counted). Plain data: picklable, cheap to carry back from a worker process.
+    """
+
+    starts: tuple[int, ...]
+    pages: tuple[int, ...]
+    lines: tuple[int, ...]
+
+    def locate(self, offset: int, *, end: bool = False) -> tuple[int, int, int]:
+        """(page, line, column) of ``offset``, 1-based, the column counted in characters.
+
+        An ``end`` offset (exclusive) that falls exactly where a visual line begins belongs
+        to the line before it: a span ending at a line wrap ends on that line, not the next.
+        """
+        starts = self.starts
+        if not starts:
+            return 1, 1, offset + 1
+        i = (bisect.bisect_left(starts, offset) if end else bisect.bisect_right(starts, offset)) - 1
+        i = max(i, 0)
+        return self.pages[i], self.lines[i], offset - starts[i] + 1
+
+
+class ReadOnlyMeta(dict[str, Any]):
+    """``Document.meta``: a dict that refuses changes (and pickles, unlike a mappingproxy: -j workers send documents back)."""
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError("Document.meta is read-only: what a check knows goes in its Context")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _read_only  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ReadOnlyMeta, (dict(self),))
+
+
+@dataclass(frozen=True, eq=False)
 class Document:
-    """What rules read. Nobody mutates it after the reader made it.
+    """What rules read: frozen, nothing changes it after the reader made it.
 
     ``text`` is exactly what was decoded; offsets everywhere are indexes into it.
     ``encoding``/``bom`` say how to write it back; ``skip_spans`` are regions no
-    rule reports in (code in Markdown, spans from ``reportlint_skip_spans``).
+    rule reports in (code in Markdown); ``meta`` is what the reader knows about the source
+    (a read-only mapping, e.g. the .docx paragraph map). How the document is checked (config,
+    report year, shared scans) is not the document's: it is the check's
+    :class:`~reportlint.context.Context`. Derived views (``lines``, ``paragraphs``,
+    ``outline``) are computed once on first use. ``page_map`` is set by readers of paged
+    formats (PDF, OFD): findings are then located by page and line of the page (:class:`PageMap`).
     """
 
     text: str
@@ -82,8 +125,13 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     paragraph_spans: list[tuple[int, int, str]] | None = None
-    skip_spans: list[tuple[int, int]] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
+    skip_spans: tuple[tuple[int, int], ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    page_map: PageMap | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "skip_spans", tuple(self.skip_spans))
+        object.__setattr__(self, "meta", ReadOnlyMeta(self.meta))
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -125,35 +173,19 @@ class Document:
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph containing ``offset``, if any."""
         paras = self.paragraphs
-        starts = self._paragraph_starts
+        starts = self.paragraph_starts
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and paras[i].start <= offset <= paras[i].end:
             return paras[i]
         return None
 
     @cached_property
-    def _paragraph_starts(self) -> list[int]:
+    def paragraph_starts(self) -> list[int]:
+        """The start offset of each paragraph, in order (for bisection)."""
         return [p.start for p in self.paragraphs]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         return self.lines.line_col(offset)
-
-    def memo(self, key: str, factory: Callable[[Document], T]) -> T:
-        """``factory(self)`` computed once per document and shared by every rule that asks.
-
-        Scan once: several rules of a family (every D rule needs the dates found in
-        the text) share one analysis instead of each rescanning the text. The engine runs
-        rules grouped by the first letter of their code and forgets these results when the
-        letter changes (memory on huge files), so share within a family.
-        """
-        cache = self.meta.get("_memo")
-        if cache is None:
-            cache = self.meta["_memo"] = {}
-        try:
-            return cache[key]
-        except KeyError:
-            value = cache[key] = factory(self)
-            return value
 
     def location_label(self, offset: int) -> str:
         """A human label for ``offset`` beyond line:col (a .docx table cell, say)."""

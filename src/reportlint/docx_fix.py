@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlint.document import Document
 from reportlint.errors import InputError
+from reportlint.i18n import gettext as _
 from reportlint.readers.docx import TEXT_TAGS, DocxMap, flatten, iter_paragraphs, open_word, run_text, text_runs
 from reportlint.rules import Finding
 
@@ -87,7 +88,7 @@ class DocxEditor:
         self.word = open_word(path, data)
         self.paras: list[_Para] = []
         pos = 0
-        for p, _ in iter_paragraphs(self.word):
+        for p, _unused in iter_paragraphs(self.word):
             para = _Para(p, pos, pos)
             for r in text_runs(p._p):
                 n = len(run_text(r))
@@ -103,11 +104,11 @@ class DocxEditor:
         """The Document must come from these bytes: same map, same text."""
         meta = doc.meta.get("docx")
         if isinstance(meta, DocxMap):
-            mine = tuple((p.start, tuple((s, e) for s, e, _ in p.segs)) for p in self.paras)
+            mine = tuple((p.start, tuple((seg[0], seg[1]) for seg in p.segs)) for p in self.paras)
             if mine != meta.paragraphs:
-                raise InputError(f"{self.path}: the .docx does not match the checked document (changed since it was read)")
+                raise InputError(f"{self.path}: " + _("the .docx does not match the checked document (changed since it was read)"))
         if self.text() != doc.text:
-            raise InputError(f"{self.path}: the .docx does not match the checked document (changed since it was read)")
+            raise InputError(f"{self.path}: " + _("the .docx does not match the checked document (changed since it was read)"))
 
     def text(self) -> str:
         """The Document text of the current state (one line per paragraph)."""
@@ -161,7 +162,7 @@ class DocxEditor:
             t = _text_element(new) if new else None
             if t is not None:
                 [c for c in _content(covered[0][2]) if _length(c) > 0][0].addprevious(t)
-            for _, _, r in covered:
+            for _s, _e, r in covered:
                 for c in _content(r):
                     if _length(c) > 0 and c is not t:
                         r.remove(c)
@@ -278,7 +279,7 @@ def fix_docx(linter: Any, doc: Document, data: bytes, config: Config | None = No
 
     total = 0
     result = linter.check_document(doc, config)
-    for _ in range(MAX_FIX_PASSES):
+    for _pass in range(MAX_FIX_PASSES):
         if result.problems:
             break
         new_data, n = apply_docx_fixes(data, doc, result.findings, unsafe=unsafe)
@@ -298,9 +299,9 @@ def output_path(output: Path, source: Path | None, display: str, what: str) -> P
 
     target = output / _Path(display).name if output.is_dir() else output
     if source is not None and target.exists() and target.resolve() == source.resolve():
-        raise InputError(f"{display}: {what} would overwrite the original; give another file")
+        raise InputError(f"{display}: " + _("{what} would overwrite the original; give another file").format(what=what))
     if target.suffix.lower() != ".docx":
-        raise InputError(f"{display}: {what} must be a .docx file, not {target.name}")
+        raise InputError(f"{display}: " + _("{what} must be a .docx file, not {name}").format(what=what, name=target.name))
     return target
 
 
@@ -314,10 +315,10 @@ def fix_docx_cli(
 
     if not diff and output is None:
         result = linter.check_document(doc, config)
-        result.problems.append(Problem(display, "fixing a .docx in place is not supported; give --output new.docx (the original is never rewritten)"))
+        result.problems.append(Problem(display, _("fixing a .docx in place is not supported; give --fixed-output new.docx (the original is never rewritten)")))
         return result
     try:
-        target = None if diff or output is None else output_path(output, source, display, "--output")
+        target = None if diff or output is None else output_path(output, source, display, "--fixed-output")
         new_data, fixed_doc, result = fix_docx(linter, doc, data, config, unsafe=unsafe)
     except InputError as exc:
         result = linter.check_document(doc, config)
@@ -335,6 +336,6 @@ def fix_docx_cli(
         write_atomic(target, new_data)
     except OSError as exc:
         result.fixed = 0
-        result.problems.append(Problem(display, f"cannot write {target}: {exc.strerror or exc}"))
+        result.problems.append(Problem(display, _("cannot write {path}: {reason}").format(path=target, reason=exc.strerror or exc)))
     result.document = fixed_doc
     return result

@@ -8,9 +8,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from reportlint import deadline
-from reportlint.document import Document
+from reportlint.context import Context
+from reportlint.document import Document, PageMap
 from reportlint.errors import ReportlintError
-from reportlint.rules import Finding, Fix, Rule, Severity
+from reportlint.i18n import gettext
+from reportlint.rules import Finding, Fix, Rule, Severity, takes_context
 from reportlint.windows import merge
 
 
@@ -23,7 +25,9 @@ class Problem:
     detail: str = ""  # a traceback, shown with --verbose
 
     def __str__(self) -> str:
-        return f"{self.path}: error: {self.message}"
+        from reportlint.i18n import gettext as _
+
+        return f"{self.path}: " + _("error: {message}").format(message=self.message)
 
 
 @dataclass
@@ -74,15 +78,19 @@ def lint(
     document: Document,
     rules: Sequence[Rule],
     *,
+    context: Context | None = None,
     skip_spans: Iterable[tuple[int, int]] = (),
     accept: Iterable[str] = (),
     drop: Callable[[Finding], bool] | None = None,
 ) -> tuple[list[Finding], list[Problem]]:
     """Run every rule; drop findings in skipped or accepted spans; locate and sort the rest.
 
+    ``context`` carries the settings of this check (made from the default config when absent).
     A rule that raises, or yields something that is not a Finding inside the text,
     becomes a Problem naming the rule and its plugin; the other rules still run.
     """
+    if context is None:
+        context = Context(document)
     text_len = len(document.text)
     skip = _Spans([*document.skip_spans, *skip_spans])
     accepted = _Spans(_accepted_spans(document.text, accept))
@@ -92,12 +100,13 @@ def lint(
     # (a plain Finding, int offsets inside the text, no fix or a plain Fix) skips _invalid.
     overlaps_skip = skip.overlaps if skip else None
     with deadline.document_deadline():
-        _run_rules(document, rules, text_len, overlaps_skip, accepted, drop, findings, problems)
+        _run_rules(document, context, rules, text_len, overlaps_skip, accepted, drop, findings, problems)
     return locate(document, findings), problems
 
 
 def _run_rules(
     document: Document,
+    context: Context,
     rules: Sequence[Rule],
     text_len: int,
     overlaps_skip: Callable[[int, int], bool] | None,
@@ -107,12 +116,11 @@ def _run_rules(
     problems: list[Problem],
 ) -> None:
     """The rule loop of :func:`lint`: each rule's findings checked and filtered, its failures made Problems."""
-    meta = document.meta
-    for rule, check, new_letter in _plan(rules):
+    for rule, check, new_letter, wants_context in _plan(rules):
         if new_letter:
-            meta.pop("_memo", None)
+            context.next_family()
         try:
-            for f in check(rule, document):
+            for f in check(rule, document, context) if wants_context else check(rule, document):
                 if not (
                     type(f) is Finding
                     and type(f.start) is int
@@ -136,7 +144,7 @@ def _run_rules(
                         problems.append(
                             Problem(
                                 document.path,
-                                f"a reportlint_filter_finding hook crashed on a finding of rule {rule.code}: {type(exc).__name__}: {exc}",
+                                gettext("a reportlint_filter_finding hook crashed on a finding of rule {code}: {reason}").format(code=rule.code, reason=f"{type(exc).__name__}: {exc}"),
                                 traceback.format_exc(),
                             )
                         )
@@ -148,7 +156,7 @@ def _run_rules(
             problems.append(
                 Problem(
                     document.path,
-                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) returned an invalid finding: {exc.reason}",
+                    gettext("rule {code} {name} ({plugin}) returned an invalid finding: {reason}").format(code=rule.code, name=rule.name, plugin=_plugin(rule), reason=exc.reason),
                     f"the invalid value: {exc.value!r:.2000}",
                 )
             )
@@ -156,8 +164,8 @@ def _run_rules(
             problems.append(
                 Problem(
                     document.path,
-                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) was stopped: checking this file took longer than "
-                    f"{deadline.DOCUMENT_TIMEOUT:g} s",
+                    gettext("rule {code} {name} ({plugin}) was stopped: checking this file took longer than {seconds:g} s").format(
+                        code=rule.code, name=rule.name, plugin=_plugin(rule), seconds=deadline.DOCUMENT_TIMEOUT),
                 )
             )
             deadline.rearm()
@@ -167,21 +175,23 @@ def _run_rules(
             problems.append(
                 Problem(
                     document.path,
-                    f"rule {rule.code} {rule.name} ({_plugin(rule)}) crashed: {type(exc).__name__}: {exc}",
+                    gettext("rule {code} {name} ({plugin}) crashed: {reason}").format(code=rule.code, name=rule.name, plugin=_plugin(rule), reason=f"{type(exc).__name__}: {exc}"),
                     traceback.format_exc(),
                 )
             )
 
 
-_PLANS: dict[int, tuple[tuple[Rule, ...], list[tuple[Rule, Callable[[Rule, Document], Iterable[Finding]], bool]]]] = {}
+_Step = tuple[Rule, Callable[..., Iterable[Finding]], bool, bool]
+_PLANS: dict[int, tuple[tuple[Rule, ...], list[_Step]]] = {}
 
 
-def _plan(rules: Sequence[Rule]) -> list[tuple[Rule, Callable[[Rule, Document], Iterable[Finding]], bool]]:
-    """(rule, its check function, whether its code letter differs from the rule before), per rule.
+def _plan(rules: Sequence[Rule]) -> list[_Step]:
+    """(rule, its check function, whether its code letter differs from the rule before, whether the
+    function takes the Context), per rule.
 
     Built once per rule list (the same list object serves every file), so the per-document loop
     does no slicing and calls each check function directly, not through Rule.check. Rules run
-    grouped by code (D…, G…, …) and a family's shared scans (doc.memo) serve that family: the
+    grouped by code (D…, G…, …) and a family's shared scans (Context.memo) serve that family: the
     engine drops them at each change of letter, which keeps peak memory on a huge file at the
     largest family's scans, not their sum (a later asker just recomputes).
     """
@@ -193,8 +203,12 @@ def _plan(rules: Sequence[Rule]) -> list[tuple[Rule, Callable[[Rule, Document], 
     letter = ""
     for rule in rules:
         # A Rule subclass may override check(); only the plain one is bypassed.
-        check = rule.check_fn if type(rule).check is Rule.check else type(rule).check
-        plan.append((rule, check, rule.code[:1] != letter))
+        if type(rule).check is Rule.check:
+            check, wants = rule.check_fn, takes_context(rule.check_fn)
+        else:
+            check = type(rule).check
+            wants = takes_context(check)
+        plan.append((rule, check, rule.code[:1] != letter, wants))
         letter = rule.code[:1]
     if len(_PLANS) > 64:
         _PLANS.clear()
@@ -238,8 +252,10 @@ def _invalid(f: object, text_len: int) -> str:
 
 def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
     """Fill path, line and column (1-based, in characters) and sort by position then code."""
-    line_col = document.lines.line_col
     path = document.path
+    if document.page_map is not None:
+        return _locate_paged(document.page_map, path, findings)
+    line_col = document.lines.line_col
     out = []
     for f in findings:
         line, col = line_col(f.start)
@@ -248,6 +264,17 @@ def locate(document: Document, findings: Iterable[Finding]) -> list[Finding]:
             out.append(Finding(f.code, f.name, f.message, f.start, f.end, f.severity, f.fix, path, line, col, end_line, end_col))
         else:
             out.append(replace(f, path=path, line=line, column=col, end_line=end_line, end_column=end_col))
+    out.sort(key=_position)
+    return out
+
+
+def _locate_paged(page_map: PageMap, path: str, findings: Iterable[Finding]) -> list[Finding]:
+    """:func:`locate` for a paged document: page, line of the page and column, from its source map."""
+    out = []
+    for f in findings:
+        page, line, col = page_map.locate(f.start)
+        end_page, end_line, end_col = page_map.locate(f.end, end=f.end > f.start)
+        out.append(replace(f, path=path, line=line, column=col, end_line=end_line, end_column=end_col, page=page, end_page=end_page))
     out.sort(key=_position)
     return out
 

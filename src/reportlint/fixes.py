@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reportlint.errors import InputError
+from reportlint.i18n import gettext
 from reportlint.rules import Finding
 
 
@@ -90,9 +91,9 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> N
         try:
             current = path.read_bytes()
         except OSError as exc:
-            raise InputError(f"{path}: cannot re-read before writing: {exc.strerror or exc}") from None
+            raise InputError(f"{path}: " + gettext("cannot re-read before writing: {reason}").format(reason=exc.strerror or exc)) from None
         if current != expected:
-            raise InputError(f"{path}: changed since it was read; not fixed (run again)")
+            raise InputError(f"{path}: " + gettext("changed since it was read; not fixed (run again)"))
     try:
         mode = path.stat().st_mode & 0o7777
     except OSError:  # a new file: the mode open() would give it, not mkstemp's 0600

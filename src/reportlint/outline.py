@@ -69,6 +69,10 @@ _FIRST = frozenset(
               for c in range(int(lo, 16), int(hi, 16) + 1))
 )
 _SENTENCE_END = lazy(re.compile, r"[。！？!?]")
+# A level-3 marker directly followed by a number ("15.10大产业项目", "3.630攻坚", "9、8个重点示范镇")
+# reads like a decimal or a 1、2 list, so _HEADING refuses it; parse_outline accepts it only where
+# the numbering around it says it is the next marker (see _resolve_number_led).
+_NUMBER_LED = lazy(re.compile, r"([ \t\u3000]*(?:\*\*|__)?)([DIGIT]{1,2})([.．、])(?=[DIGIT])".replace("DIGIT", DIGIT))
 # 一、二季度 / 三、四月份 / 一、二年级: two adjacent numerals joined by 、 (G15834 4.5.3.4), not
 # a heading. Only the next numeral counts: 三、二季度工作安排 is heading 三.
 # Only time and grade words follow: 二、三项重点工作 may well be heading 二 (a lost heading would
@@ -234,6 +238,48 @@ def _heading(
     )
 
 
+def _number_led(text: str, offset: int, paragraph: int, search: _Search) -> Heading | None:
+    """A level-3 heading whose marker is followed by a number (a candidate: see _resolve_number_led)."""
+    m = _NUMBER_LED.match(text)
+    if m is None:
+        return None
+    number = int(m.group(2))
+    if not number:
+        return None
+    rest_start = m.end()
+    end_m = search(text, rest_start)
+    title_end = len(text) if end_m is None else end_m.start()
+    inline = end_m is not None and text[title_end + 1 :].strip() != ""
+    lead = len(m.group(1))
+    return Heading(3, number, "1" + m.group(3), text[lead:rest_start], offset + lead, offset + rest_start,
+                   text[rest_start:title_end], offset + rest_start, offset + title_end, paragraph, inline)
+
+
+def _resolve_number_led(headings: list[Heading], candidates: list[tuple[int, Heading]]) -> list[Heading]:
+    """Merge the number-led candidates that continue the level-3 numbering: N after N-1, or N before N+1.
+
+    ``15.10大产业项目`` between 14. and 16. is item 15 followed by “10大”; a paragraph opening with a
+    decimal (``2.5万人…``) has no such neighbours and stays body text.
+    """
+    out: list[Heading] = []
+    last3: Heading | None = None
+    i = 0
+    for pos, cand in candidates:
+        while i < pos:
+            out.append(headings[i])
+            if headings[i].level == 3:
+                last3 = headings[i]
+            i += 1
+        nxt = headings[pos] if pos < len(headings) else None
+        if (last3 is not None and last3.number == cand.number - 1) or (
+            nxt is not None and nxt.level == 3 and nxt.number == cand.number + 1
+        ):
+            out.append(cand)
+            last3 = cand
+    out.extend(headings[i:])
+    return out
+
+
 def match_heading(text: str, offset: int, paragraph: int) -> Heading | None:
     """The heading opening ``text`` (a paragraph starting at ``offset``), if any."""
     if not text or text[0] not in _FIRST:
@@ -244,6 +290,7 @@ def match_heading(text: str, offset: int, paragraph: int) -> Heading | None:
 def parse_outline(document: Document) -> Outline:
     """Find every heading and build the section tree (levels may be skipped)."""
     headings: list[Heading] = []
+    candidates: list[tuple[int, Heading]] = []
     first = _FIRST
     match, search = _HEADING.match, _SENTENCE_END.search
     for para in document.paragraphs:
@@ -255,6 +302,12 @@ def parse_outline(document: Document) -> Outline:
         h = _heading(text, para.start, para.index, match, search)
         if h is not None:
             headings.append(h)
+        elif text.lstrip(" \t\u3000*_")[:1].isdigit():
+            cand = _number_led(text, para.start, para.index, search)
+            if cand is not None:
+                candidates.append((len(headings), cand))
+    if candidates:
+        headings = _resolve_number_led(headings, candidates)
     roots: list[Section] = []
     stack: list[Section] = []
     order: list[Section] = []

@@ -1,4 +1,4 @@
-"""Checking many files: a process pool over files (``-j``), the result cache, a progress bar.
+"""Checking many files: a process pool over files (``-j``) and the result cache (the CLI draws the progress bar).
 
 Results come back in the order the files were given, so the output of ``-j N``
 is byte-for-byte that of ``-j 1``.
@@ -7,21 +7,27 @@ is byte-for-byte that of ``-j 1``.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
-import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from reportlint.engine import LintResult
 from reportlint.errors import ReportlintError
 
+
+def __getattr__(name: str) -> Any:
+    """``ProcessPoolExecutor`` on first use: multiprocessing and the pool cost ~25 ms of start-up
+    that checking one file never needs (PEP 562)."""
+    if name == "ProcessPoolExecutor":
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 #: Below this many files a pool costs more than it saves (worker start-up, rule compilation).
 MIN_FILES_FOR_POOL = 8
-#: The progress bar shows only for at least this many files, and only on a terminal.
-MIN_FILES_FOR_PROGRESS = 30
 
 _WORKER: dict[str, Any] = {}
 
@@ -36,6 +42,8 @@ def default_jobs() -> int:
 
 def _start_method() -> str:
     """fork where the platform has it (workers inherit compiled rules), else spawn."""
+    import multiprocessing
+
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -60,31 +68,6 @@ def _work(item: tuple[Path, str]) -> LintResult:
     return _slim(_WORKER["linter"].check_path(item[0], item[1], _WORKER["cache"]))
 
 
-class Progress:
-    """``[n/N]`` on stderr, rewritten in place; silent unless stderr is a terminal."""
-
-    def __init__(self, total: int, stream: TextIO | None = None, enabled: bool | None = None) -> None:
-        self.stream = stream or sys.stderr
-        if enabled is None:
-            enabled = total >= MIN_FILES_FOR_PROGRESS and getattr(self.stream, "isatty", lambda: False)()
-        self.enabled = enabled
-        self.total = total
-        self.done = 0
-
-    def step(self) -> None:
-        self.done += 1
-        if self.enabled and (self.done == self.total or self.done % 5 == 0):
-            width = 30
-            filled = width * self.done // max(1, self.total)
-            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r" + " " * 50 + "\r")
-            self.stream.flush()
-
-
 def cached_result(linter: Any, path: Path, display: str, cache: Any) -> LintResult | None:
     """The cached result of a file, or None (a miss, or anything unusual: the full check will report it)."""
     try:
@@ -102,6 +85,9 @@ def cached_result(linter: Any, path: Path, display: str, cache: Any) -> LintResu
 
 def _pool(linter: Any, items: Sequence[tuple[Path, str]], jobs: int, use_cache: bool) -> Iterator[LintResult]:
     """Results of ``items`` from a process pool, in order."""
+    import multiprocessing
+
+    pool_class = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")
     workers = min(jobs, len(items))
     ctx: Any
     if _start_method() == "fork":
@@ -113,7 +99,7 @@ def _pool(linter: Any, items: Sequence[tuple[Path, str]], jobs: int, use_cache: 
         initargs = (dict(linter.settings), use_cache)
     chunk = max(1, min(16, len(items) // (workers * 4)))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
+        with pool_class(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
             yield from pool.map(_work, items, chunksize=chunk)
     finally:
         _WORKER.clear()
@@ -125,7 +111,6 @@ def check_files(
     *,
     jobs: int | None = None,
     use_cache: bool = True,
-    progress: bool | None = None,
 ) -> Iterator[LintResult]:
     """Check files in order, ``jobs`` at a time; yields one LintResult per item, in the items' order.
 
@@ -135,29 +120,24 @@ def check_files(
     from reportlint.cache import Cache
 
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
-    bar = Progress(len(items), enabled=progress if progress is not None else None)
     cache = Cache(linter) if use_cache else None
-    try:
-        if jobs == 1 or len(items) < MIN_FILES_FOR_POOL:
-            for path, display in items:
-                yield linter.check_path(path, display, cache)
-                bar.step()
-            return
-        ready: dict[int, LintResult] = {}
-        if cache is not None:
-            for i, (path, display) in enumerate(items):
-                hit = cached_result(linter, path, display, cache)
-                if hit is not None:
-                    ready[i] = hit
-        misses = [item for i, item in enumerate(items) if i not in ready]
-        if len(misses) < MIN_FILES_FOR_POOL:
-            checked: Iterator[LintResult] = (linter.check_path(p, d, cache) for p, d in misses)
-        else:
-            checked = _pool(linter, misses, jobs, use_cache)
-        for i in range(len(items)):
-            yield ready[i] if i in ready else next(checked)
-            bar.step()
-        for _ in checked:  # close the pool
-            pass
-    finally:
-        bar.close()
+    if jobs == 1 or len(items) < MIN_FILES_FOR_POOL:
+        for path, display in items:
+            yield linter.check_path(path, display, cache)
+        return
+    ready: dict[int, LintResult] = {}
+    if cache is not None:
+        for i, (path, display) in enumerate(items):
+            hit = cached_result(linter, path, display, cache)
+            if hit is not None:
+                ready[i] = hit
+    misses = [item for i, item in enumerate(items) if i not in ready]
+    if len(misses) < MIN_FILES_FOR_POOL:
+        checked: Iterator[LintResult] = (linter.check_path(p, d, cache) for p, d in misses)
+    else:
+        checked = _pool(linter, misses, jobs, use_cache)
+    for i in range(len(items)):
+        yield ready[i] if i in ready else next(checked)
+    for _ in checked:  # close the pool
+        pass
+

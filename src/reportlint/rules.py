@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reportlint.context import Context
     from reportlint.document import Document
 
 
@@ -55,6 +57,8 @@ class Finding:
 
     Rules fill ``code`` to ``fix``; the engine fills the location fields
     (``path``, 1-based ``line``/``column``, exclusive ``end_column``) for output.
+    In a paged document (PDF, OFD) ``page``/``end_page`` are the 1-based pages and the
+    lines and columns are those of the page; elsewhere ``page`` is 0.
     """
 
     code: str
@@ -69,6 +73,8 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    page: int = 0
+    end_page: int = 0
 
     def fix_span(self) -> tuple[int, int]:
         """The span the fix replaces (its own, or the finding's)."""
@@ -88,7 +94,25 @@ class Example:
     filename: str = "example.txt"
 
 
-CheckFn = Callable[["Rule", "Document"], Iterable[Finding]]
+#: ``check(rule, doc)`` or ``check(rule, doc, ctx)``: a rule that needs settings (the report
+#: year, the profile, plugin config) or scans shared with other rules declares the third
+#: parameter, a :class:`~reportlint.context.Context`; the engine passes it (flake8 and pytest
+#: likewise give a plugin what its signature asks for).
+CheckFn = Callable[..., Iterable[Finding]]
+
+
+def takes_context(fn: Callable[..., object]) -> bool:
+    """True when a check function declares the third parameter (the Context)."""
+    import inspect
+
+    try:
+        params = list(inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):  # a builtin or C callable: the two-argument form
+        return False
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return True
+    positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    return len(positional) >= 3
 
 
 @dataclass(frozen=True)
@@ -119,7 +143,14 @@ class Rule:
             i += 1
         return self.code[:i]
 
-    def check(self, document: Document) -> Iterable[Finding]:
+    def check(self, document: Document, context: Context | None = None) -> Iterable[Finding]:
+        """The rule's findings on ``document``; ``context`` defaults to the default config's."""
+        if takes_context(self.check_fn):
+            if context is None:
+                from reportlint.context import Context
+
+                context = Context(document)
+            return self.check_fn(self, document, context)
         return self.check_fn(self, document)
 
     def finding(
@@ -176,7 +207,7 @@ def rule(
             severity=Severity.parse(severity),
             default=default,
             fixable=fixable,
-            explanation=(explanation or fn.__doc__ or "").strip(),
+            explanation=inspect.cleandoc(explanation or fn.__doc__ or ""),
             source=source,
             examples=tuple(examples),
             origin=f"{fn.__module__}.{fn.__qualname__}",

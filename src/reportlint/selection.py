@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from reportlint.errors import ConfigError
+from reportlint.i18n import gettext
 from reportlint.rules import Finding, Rule, Severity
 
 
@@ -19,7 +20,7 @@ def check_selectors(selectors: Iterable[str], rules: Mapping[str, Rule], where: 
     """Every selector must name at least one known rule (a typo should not silently select nothing)."""
     for sel in selectors:
         if not any(matches(sel, r) for r in rules.values()):
-            raise ConfigError(f"{where}: unknown rule selector {sel!r} (see `reportlint rules`)")
+            raise ConfigError(f"{where}: " + gettext("unknown rule selector {selector!r} (see `reportlint rules`)").format(selector=sel))
 
 
 def select_rules(

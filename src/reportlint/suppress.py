@@ -100,7 +100,7 @@ def _suppressed(f: Finding, directives: Sequence[Directive]) -> bool:
     "A reportlint-disable/enable comment in Markdown that suppresses nothing",
     severity="warning",
     fixable="unsafe",
-    source="reportlint; like ruff RUF100 and pylint useless-suppression",
+    source="reportlint's own rule, after ruff's RUF100 and pylint's useless-suppression",
     explanation=(
         "A suppression comment that no longer silences any finding of a rule that ran "
         "(the text was corrected, or the code is wrong) hides future problems and misleads "

@@ -41,6 +41,13 @@ def windows(text: str, anchors: Iterable[str], before: int, after: int) -> list[
     return merge(spans)
 
 
+def finditer_in(pattern: _Pattern, text: str, spans: Iterable[tuple[int, int]]) -> Iterator[Any]:
+    """``pattern.finditer`` over each of ``spans`` merged (overlapping or touching spans joined): the
+    matches of a whole pass when every match, with its lookahead, lies inside one span."""
+    for start, end in merge(spans):
+        yield from pattern.finditer(text, start, end)
+
+
 def finditer_near(pattern: _Pattern, text: str, anchors: Iterable[str], before: int, after: int) -> Iterator[Any]:
     """``pattern.finditer(text)`` restricted to the windows around ``anchors``: the same matches when
     every match starts at most ``before`` characters before an anchor occurrence and the match with
@@ -48,5 +55,4 @@ def finditer_near(pattern: _Pattern, text: str, anchors: Iterable[str], before: 
     before a window (both ``re`` and ``regex`` look behind ``pos``); ``$`` and lookaheads must stay
     inside ``after``, since a window's end acts as the end of the text.
     """
-    for start, end in windows(text, anchors, before, after):
-        yield from pattern.finditer(text, start, end)
+    return finditer_in(pattern, text, windows(text, anchors, before, after))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext
+from reportlint.formats import FormatContext, position
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,5 +25,5 @@ def format_github(results: Sequence[LintResult], out: TextIO, ctx: FormatContext
             out.write(
                 f"::{_LEVEL[f.severity.value]} title={_prop('reportlint (' + f.code + ')')},file={_prop(f.path)},"
                 f"line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column}"
-                f"::{_data(f.code + ' ' + f.message)}\n"
+                f"::{_data(f.code + ' ' + (position(f) + ': ' if f.page else '') + f.message)}\n"
             )

@@ -2,10 +2,18 @@
 
 Each document is shown with its findings highlighted in place; beside it the
 findings grouped by family; filters by severity and family; clicking a highlight
-or a finding shows the rule's summary, explanation and examples. ``#code=P101``
-or ``#finding=f0-3`` in the URL opens an explanation (links, and headless tests).
-Every piece of text is escaped; data reaches the script as JSON and is shown
-with ``textContent`` only.
+or a finding shows the rule's summary, explanation, source and examples, in the
+language in use. ``#code=P101`` or ``#finding=f0-3`` in the URL opens an explanation,
+``#line=d0-120`` shows a line, unfolded if it was hidden (links, and headless tests).
+Every piece of text is escaped; data reaches the script as JSON and is shown with
+``textContent`` only.
+
+Large inputs stay quick to open (bench/html_report.py: a 10 MB report made a 16 MB page
+that Chromium took 30-40 s to show; now 2 MB and about 1 s): runs of blank lines are drawn
+as one thin row; a document longer than FULL_LINES lines shows only the lines of its
+findings, the rest behind "show" rows built on click from the embedded text (up to
+MAX_GAP_CHARS); at most MAX_FINDINGS findings are put on the page (the header says how
+many were left out).
 """
 
 from __future__ import annotations
@@ -18,22 +26,33 @@ from typing import Any, TextIO
 
 from reportlint import __version__
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext
+from reportlint.formats import FormatContext, position, suggestion
+from reportlint.i18n import N_, language, rule_explanation, rule_source, rule_summary, severity_label
+from reportlint.i18n import gettext as _
 from reportlint.rules import Finding, Rule
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-_SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+#: Documents with more lines than this show only the lines around their findings at first.
+FULL_LINES = 3000
+#: Lines of context kept around each finding's lines in a long document (a 公文 line is a paragraph).
+CONTEXT_LINES = 0
+#: Findings put on one page; more would make it slow to open (use --format json for all).
+MAX_FINDINGS = 1000
+#: Fewer hidden lines than this are drawn rather than folded into a "show" row.
+MIN_GAP = 3
+#: Characters of hidden lines embedded for the "show" rows; beyond this a gap cannot be opened.
+MAX_GAP_CHARS = 1_000_000
 
 #: The core families (DESIGN.md); a third-party family is named after its plugin.
 FAMILY_NAMES = {
-    "S": "结构",
-    "D": "日期",
-    "P": "标点",
-    "N": "数字",
-    "T": "字词",
-    "G": "政治表述与固定用语",
-    "M": "标记与残留",
-    "I": "个人信息",
+    "S": N_("Structure"),
+    "D": N_("Dates"),
+    "P": N_("Punctuation"),
+    "N": N_("Numbers"),
+    "T": N_("Words"),
+    "G": N_("Political terms"),
+    "M": N_("Markup and leftovers"),
+    "I": N_("Personal data"),
 }
 
 
@@ -50,7 +69,7 @@ def _family(code: str) -> str:
 
 def _family_name(fam: str, rules: Mapping[str, Rule]) -> str:
     if fam in FAMILY_NAMES:
-        return FAMILY_NAMES[fam]
+        return _(FAMILY_NAMES[fam])
     plugin = next((r.plugin for r in rules.values() if r.family == fam and r.plugin), "")
     return plugin.removeprefix("reportlint_") or fam
 
@@ -62,104 +81,152 @@ def _script_json(data: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _suggestion(text: str, f: Finding) -> str:
-    if f.fix is None:
-        return ""
-    fs, fe = f.fix_span()
-    old = text[fs:fe]
-    tag = "" if f.fix.safe else "（不安全修复，需人工确认）"
-    if f.fix.replacement and old:
-        return f"建议：“{old}” → “{f.fix.replacement}”{tag}"
-    if old:
-        return f"建议：删除“{old}”{tag}"
-    return f"建议：插入“{f.fix.replacement}”{tag}"
-
-
 def _rule_data(rule: Rule) -> dict[str, Any]:
     return {
         "code": rule.code,
         "name": rule.name,
-        "summary": rule.summary,
-        "explanation": rule.explanation,
-        "source": rule.source,
+        "summary": rule_summary(rule),
+        "explanation": rule_explanation(rule),
+        "source": rule_source(rule),
         "severity": rule.severity.value,
         "fixable": rule.fixable or "",
         "examples": [{"text": ex.text, "bad": ex.bad, "fixed": ex.fixed} for ex in rule.examples],
     }
 
 
-def _render_text(text: str, doc: Any, items: Sequence[tuple[str, Finding]], doc_id: str) -> str:
-    """The document, one numbered row per line, findings wrapped in <mark> (overlaps split into pieces)."""
+def _shown_lines(doc: Any, items: Sequence[tuple[str, Finding]]) -> list[tuple[int, int]]:
+    """Ranges of 1-based lines to draw: all of a short document, the lines around findings of a long one."""
+    count = doc.lines.line_count
+    if count <= FULL_LINES:
+        return [(1, count)]
+    ranges: list[tuple[int, int]] = []
+    for _fid, f in items:  # lines of the text (in a PDF f.line counts the lines of its page)
+        first, last = doc.lines.line_col(f.start)[0], doc.lines.line_col(f.end)[0]
+        lo, hi = max(1, first - CONTEXT_LINES), min(count, last + CONTEXT_LINES)
+        prev_end = ranges[-1][1] if ranges else 0
+        if lo - prev_end - 1 < MIN_GAP:  # a short gap is drawn, not folded
+            if ranges:
+                start, end = ranges.pop()
+                lo, hi = start, max(end, hi)
+            else:
+                lo = 1
+        ranges.append((lo, hi))
+    if ranges and ranges[-1][1] >= count - MIN_GAP:
+        ranges[-1] = (ranges[-1][0], count)
+    return ranges
+
+
+def _render_text(text: str, doc: Any, items: Sequence[tuple[str, Finding]], doc_id: str, gaps: dict[str, list[str]]) -> str:
+    """The document, one numbered row per line, findings wrapped in <mark> (overlaps split into pieces).
+
+    Runs of blank lines without findings become one thin row; lines a long document does
+    not draw become one "show" row each gap, their text put in ``gaps`` for the script.
+    """
     lines = doc.lines
     per_line: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
     points: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
     for fid, f in items:
         sev = f.severity.value
         visible = text[f.start:f.end].replace("\r", "").replace("\n", "")
-        first, _ = lines.line_col(f.start)
+        first, _col = lines.line_col(f.start)
         if not visible:  # a missing mark, or a span of line ends only: a caret where it starts
             points[first].append((f.start, fid, sev))
             continue
-        last, _ = lines.line_col(f.end)
+        last, _col = lines.line_col(f.end)
         for ln in range(first, last + 1):
             ls, le = lines.line_span(ln)
             s, e = max(f.start, ls), min(f.end, le)
             if s < e:
                 per_line[ln].append((s, e, fid, sev))
-    rows = []
-    for ln in range(1, lines.line_count + 1):
-        ls, le = lines.line_span(ln)
-        spans = per_line.get(ln, [])
-        carets = sorted(points.get(ln, []))
-        cuts = sorted({ls, le, *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *(p for p, _, _ in carets)})
-        parts = []
-        ci = 0
-        for a, b in zip(cuts, [*cuts[1:], None], strict=True):
-            while ci < len(carets) and carets[ci][0] == a:
-                _, fid, sev = carets[ci]
-                parts.append(f'<mark class="hl zw sev-{sev}" data-f="{fid}" title="{_e(fid)}"></mark>')
-                ci += 1
-            if b is None:
-                break
-            piece = _e(text[a:b])
-            cover = [(fid, sev) for s, e, fid, sev in spans if s <= a and b <= e]
-            if cover:
-                sev = min((sev for _, sev in cover), key=_SEVERITY_ORDER.__getitem__)
-                ids = " ".join(fid for fid, _ in cover)
-                parts.append(f'<mark class="hl sev-{sev}" data-f="{ids}">{piece}</mark>')
+    rows: list[str] = []
+    shown = _shown_lines(doc, items)
+    budget = MAX_GAP_CHARS - sum(len(t) for g in gaps.values() for t in g)
+    next_line = 1
+    for lo, hi in [*shown, (lines.line_count + 1, lines.line_count)]:
+        if lo > next_line:  # a gap: the script builds these rows when asked, if the page holds their text
+            gap = [text.__getitem__(slice(*lines.line_span(ln))) for ln in range(next_line, lo)]
+            size = sum(len(t) for t in gap)
+            if size <= budget:
+                budget -= size
+                gid = f"{doc_id}-g{next_line}"
+                gaps[gid] = gap
+                label = _("Lines {first}–{last} ({n} lines) not shown: show them").format(first=next_line, last=lo - 1, n=lo - next_line)
+                rows.append(f'<div class="gap" data-g="{gid}" data-first="{next_line}" tabindex="0">{_e(label)}</div>')
             else:
-                parts.append(piece)
-        rows.append(f'<div class="row" id="{doc_id}-l{ln}"><span class="ln">{ln}</span><span class="tx">{"".join(parts)}</span></div>')
+                label = _("Lines {first}–{last} ({n} lines) not shown (the document is too large for one page)").format(
+                    first=next_line, last=lo - 1, n=lo - next_line)
+                rows.append(f'<div class="gap closed">{_e(label)}</div>')
+        blank_run = False
+        for ln in range(lo, hi + 1):
+            ls, le = lines.line_span(ln)
+            spans = per_line.get(ln, [])
+            carets = sorted(points.get(ln, []))
+            if not spans and not carets and not text[ls:le].strip():
+                if not blank_run:  # one thin row for a run of blank lines
+                    rows.append(f'<div class="row blank" id="{doc_id}-l{ln}"><span class="ln">{ln}</span><span class="tx"></span></div>')
+                blank_run = True
+                continue
+            blank_run = False
+            rows.append(_row(text, ln, ls, le, spans, carets, doc_id))
+        next_line = hi + 1
     return "\n".join(rows)
 
 
-def _file_section(n: int, r: LintResult, rules: Mapping[str, Rule], findings_data: dict[str, Any]) -> str:
+def _row(text: str, ln: int, ls: int, le: int, spans: list[tuple[int, int, str, str]], carets: list[tuple[int, str, str]],
+         doc_id: str) -> str:
+    cuts = sorted({ls, le, *(sp[0] for sp in spans), *(sp[1] for sp in spans), *(c[0] for c in carets)})
+    parts = []
+    ci = 0
+    for a, b in zip(cuts, [*cuts[1:], None], strict=True):
+        while ci < len(carets) and carets[ci][0] == a:
+            _pos, fid, sev = carets[ci]
+            parts.append(f'<mark class="hl zw sev-{sev}" data-f="{fid}" title="{_e(fid)}"></mark>')
+            ci += 1
+        if b is None:
+            break
+        piece = _e(text[a:b])
+        cover = [(fid, sev) for s, e, fid, sev in spans if s <= a and b <= e]
+        if cover:
+            sev = min((c[1] for c in cover), key=_SEVERITY_ORDER.__getitem__)
+            ids = " ".join(c[0] for c in cover)
+            parts.append(f'<mark class="hl sev-{sev}" data-f="{ids}">{piece}</mark>')
+        else:
+            parts.append(piece)
+    return f'<div class="row" id="{doc_id}-l{ln}"><span class="ln">{ln}</span><span class="tx">{"".join(parts)}</span></div>'
+
+
+def _file_section(n: int, r: LintResult, findings: Sequence[Finding], rules: Mapping[str, Rule], findings_data: dict[str, Any],
+                  gaps: dict[str, list[str]]) -> str:
     doc = r.document
     doc_id = f"d{n}"
-    items = [(f"f{n}-{i}", f) for i, f in enumerate(r.findings)]
+    items = [(f"f{n}-{i}", f) for i, f in enumerate(findings)]
     text = doc.text if doc is not None else ""
     for fid, f in items:
         fam = _family(f.code)
         findings_data[fid] = {
             "code": f.code, "name": f.name, "sev": f.severity.value, "fam": fam, "msg": f.message,
-            "line": f.line, "col": f.column, "hint": _suggestion(text, f) if doc is not None else "",
-            "where": doc.location_label(f.start) if doc is not None and doc.format == "docx" else "",
+            "line": f.line, "col": f.column, "hint": suggestion(text, f) if doc is not None else "",
+            "where": position(f) if f.page else doc.location_label(f.start) if doc is not None and doc.format == "docx" else "",
             "path": r.path,
         }
-    out = [f'<section class="file" id="{doc_id}"><h2>{_e(r.path)} <small>{len(items)} 处问题</small></h2>']
+    count = _("{n} findings").format(n=len(r.findings))
+    out = [f'<section class="file" id="{doc_id}"><h2>{_e(r.path)} <small>{_e(count)}</small></h2>']
     for p in r.problems:
-        out.append(f'<p class="problem">错误：{_e(p.message)}</p>')
+        problem = _("error: {message}").format(message=p.message)
+        out.append(f'<p class="problem">{_e(problem)}</p>')
     out.append('<div class="cols">')
     if doc is not None:
-        out.append(f'<div class="doc" lang="zh-CN">{_render_text(text, doc, items, doc_id)}</div>')
+        out.append(f'<div class="doc" lang="zh-CN">{_render_text(text, doc, items, doc_id, gaps)}</div>')
     else:
-        out.append('<div class="doc empty">（未能读取文档内容）</div>')
+        unread = _("(the document could not be read)")
+        out.append(f'<div class="doc empty">{_e(unread)}</div>')
     out.append('<div class="list">')
     by_family: dict[str, list[tuple[str, Finding]]] = defaultdict(list)
     for fid, f in items:
         by_family[_family(f.code)].append((fid, f))
-    if not items:
-        out.append('<p class="clean">未发现问题。</p>')
+    if not r.findings:
+        clean = _("No findings.")
+        out.append(f'<p class="clean">{_e(clean)}</p>')
     for fam in sorted(by_family):
         group = by_family[fam]
         out.append(f'<details class="fam" data-fam="{_e(fam)}" open><summary><b>{_e(fam)}</b> {_e(_family_name(fam, rules))}'
@@ -168,27 +235,56 @@ def _file_section(n: int, r: LintResult, rules: Mapping[str, Rule], findings_dat
             sev = f.severity.value
             out.append(
                 f'<li class="item sev-{sev}" data-f="{fid}" data-sev="{sev}" data-fam="{_e(fam)}" tabindex="0">'
-                f'<span class="badge sev-{sev}">{_SEVERITY_LABEL.get(sev, sev)}</span> '
-                f'<code>{_e(f.code)}</code> <span class="pos">{f.line}:{f.column}</span> {_e(f.message)}</li>'
+                f'<span class="badge sev-{sev}">{_e(severity_label(sev))}</span> '
+                f'<code>{_e(f.code)}</code> <span class="pos">{_e(position(f))}</span> {_e(f.message)}</li>'
             )
         out.append("</ul></details>")
+    if len(items) < len(r.findings):
+        capped = _("{n} more findings in this file are not shown.").format(n=len(r.findings) - len(items))
+        out.append(f'<p class="capped">{_e(capped)}</p>')
     out.append("</div></div></section>")
     return "\n".join(out)
+
+
+def _labels() -> dict[str, str]:
+    """The words the script writes into the explanation panel."""
+    return {
+        "rule": _("Rule"),
+        "source": _("Source: "),
+        "severity": _("Severity: "),
+        "fixable": _("; fixable ({how})"),
+        "safe": _("safe"),
+        "unsafe": _("unsafe"),
+        "examples": _("Examples:"),
+        "where": _("Line {line}, column {col}"),
+        "show": _("Lines {first}–{last} ({n} lines) not shown: show them"),
+    }
 
 
 def format_html(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
     """Write the whole report as one HTML page."""
     findings_data: dict[str, Any] = {}
-    sections = [_file_section(n, r, ctx.rules, findings_data) for n, r in enumerate(results)]
+    gaps: dict[str, list[str]] = {}
+    budget = MAX_FINDINGS
+    sections = []
+    for n, r in enumerate(results):
+        shown = r.findings[:max(0, budget)]
+        budget -= len(shown)
+        sections.append(_file_section(n, r, shown, ctx.rules, findings_data, gaps))
+    total = sum(len(r.findings) for r in results)
     used = sorted({f["code"] for f in findings_data.values()})
     rules_data = {code: _rule_data(ctx.rules[code]) for code in used if code in ctx.rules}
-    sev_count: dict[str, int] = defaultdict(int)
+    total_sev: dict[str, int] = defaultdict(int)
+    for r in results:
+        for f in r.findings:
+            total_sev[f.severity.value] += 1
+    sev_count: dict[str, int] = defaultdict(int)  # the filters count what is on the page
     fam_count: dict[str, int] = defaultdict(int)
     for f in findings_data.values():
         sev_count[f["sev"]] += 1
         fam_count[f["fam"]] += 1
     sev_boxes = "".join(
-        f'<label class="sev-{s}"><input type="checkbox" name="sev" value="{s}" checked> {_SEVERITY_LABEL[s]} '
+        f'<label class="sev-{s}"><input type="checkbox" name="sev" value="{s}" checked> {_e(severity_label(s))} '
         f'<span class="count">{sev_count[s]}</span></label>'
         for s in ("error", "warning", "info")
     )
@@ -197,15 +293,24 @@ def format_html(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) 
         f'<span class="count">{n}</span></label>'
         for fam, n in sorted(fam_count.items())
     )
-    total = len(findings_data)
     files = len(results)
-    data = _script_json({"rules": rules_data, "findings": findings_data, "sevLabel": _SEVERITY_LABEL})
+    summary = _("{files} files, {total} findings (errors {error}, warnings {warning}, info {info})").format(
+        files=files, total=total, error=total_sev["error"], warning=total_sev["warning"], info=total_sev["info"])
+    if len(findings_data) < total:
+        summary += _("; the first {shown} are shown (see --format json for all)").format(shown=len(findings_data))
+    labels = {**_labels(), **{s: severity_label(s) for s in ("error", "warning", "info")}}
+    data = _script_json({"rules": rules_data, "findings": findings_data, "labels": labels, "gaps": gaps})
     out.write(_PAGE.format(
+        lang="zh-CN" if language() == "zh" else "en",
+        title=_e(_("reportlint report")),
         version=_e(__version__),
-        summary=_e(f"{files} 个文件，{total} 处问题（错误 {sev_count['error']}，警告 {sev_count['warning']}，提示 {sev_count['info']}）"),
+        summary=_e(summary),
+        severity_legend=_e(_("Severity")),
+        family_legend=_e(_("Family")),
         sev_boxes=sev_boxes,
-        fam_boxes=fam_boxes or '<span class="none">无</span>',
-        sections="\n".join(sections) or '<p class="clean">没有检查任何文件。</p>',
+        fam_boxes=fam_boxes or '<span class="none">' + _e(_("none")) + "</span>",
+        sections="\n".join(sections) or '<p class="clean">' + _e(_("No files were checked.")) + "</p>",
+        hint=_e(_("Click a highlighted passage or a finding on the right to see the rule's explanation and examples.")),
         data=data,
         css=_CSS,
         js=_JS,
@@ -232,6 +337,9 @@ header .summary{color:var(--muted)}
 .row{display:flex}
 .ln{flex:0 0 3em;color:#aaa;text-align:right;padding-right:8px;user-select:none;font-size:12px;line-height:2.4}
 .tx{flex:1;min-width:0}
+.row.active{background:#fff8c5}.row.blank{height:.6em;overflow:hidden}.row.blank .ln{line-height:.6em;font-size:9px}
+.gap{margin:4px 0 4px 3em;padding:2px 8px;color:var(--muted);background:#f1f3f4;border-radius:4px;cursor:pointer;font-size:13px}.gap.closed{cursor:default}
+.capped{color:var(--muted);font-size:13px}
 mark.hl{background:transparent;color:inherit;cursor:pointer;border-bottom:2px solid;padding:1px 0}
 mark.hl.sev-error{background:#fce8e6;border-color:var(--err)}
 mark.hl.sev-warning{background:#fef7e0;border-color:var(--warn)}
@@ -270,26 +378,27 @@ footer{color:var(--muted);font-size:12px;padding:0 16px 16px}
 _JS = r"""
 (function(){
   "use strict";
-  var DATA = JSON.parse(document.getElementById("rl-data").textContent);
+  var DATA = JSON.parse(document.getElementById("rl-data").textContent), L = DATA.labels;
   var panel = document.getElementById("explain"), hint = document.getElementById("hint");
   function el(tag, cls, text){var e=document.createElement(tag);if(cls)e.className=cls;if(text!=null)e.textContent=text;return e;}
   function checked(name){var s={};document.querySelectorAll('input[name="'+name+'"]').forEach(function(i){if(i.checked)s[i.value]=1;});return s;}
-  function visible(fid){var f=DATA.findings[fid];if(!f)return false;var s=checked("sev"),m=checked("fam");return !!(s[f.sev]&&m[f.fam]);}
+  var FILTER=null;  // the checked severities and families, read once per change (not once per finding)
+  function visible(fid){var f=DATA.findings[fid];if(!f)return false;if(!FILTER)FILTER={s:checked("sev"),m:checked("fam")};return !!(FILTER.s[f.sev]&&FILTER.m[f.fam]);}
   function ruleBlock(code){
     var r = DATA.rules[code], box = el("div","rule");
-    if(!r){box.appendChild(el("p",null,"规则 "+code));return box;}
+    if(!r){box.appendChild(el("p",null,L.rule+" "+code));return box;}
     box.appendChild(el("h3",null,r.code+" "+r.name));
     box.appendChild(el("p","summary-line",r.summary));
     if(r.explanation)box.appendChild(el("p","explanation",r.explanation));
-    if(r.source)box.appendChild(el("p","source","依据："+r.source));
-    box.appendChild(el("p","meta","级别："+(DATA.sevLabel[r.severity]||r.severity)+(r.fixable?"；可自动修复（"+r.fixable+"）":"")));
+    if(r.source)box.appendChild(el("p","source",L.source+r.source));
+    box.appendChild(el("p","meta",L.severity+(L[r.severity]||r.severity)+(r.fixable?L.fixable.replace("{how}",L[r.fixable]||r.fixable):"")));
     if(r.examples&&r.examples.length){
       var ul=el("ul","examples");
       r.examples.forEach(function(x){
         var li=el("li",x.bad?"bad":"good",(x.bad?"✗ ":"✓ ")+x.text+(x.bad&&x.fixed!=null?"  →  "+x.fixed:""));
         ul.appendChild(li);
       });
-      box.appendChild(el("p","meta","示例："));box.appendChild(ul);
+      box.appendChild(el("p","meta",L.examples));box.appendChild(ul);
     }
     return box;
   }
@@ -303,7 +412,7 @@ _JS = r"""
     ids.forEach(function(fid){
       var f=DATA.findings[fid], box=el("div","finding");
       box.setAttribute("data-f",fid);
-      box.appendChild(el("p",null,(DATA.sevLabel[f.sev]||f.sev)+"  "+f.code+"  第"+f.line+"行第"+f.col+"列"+(f.where?"（"+f.where+"）":"")));
+      box.appendChild(el("p",null,(L[f.sev]||f.sev)+"  "+f.code+"  "+L.where.replace("{line}",f.line).replace("{col}",f.col)+(f.where?" ("+f.where+")":"")));
       box.appendChild(el("p","message",f.msg));
       if(f.hint)box.appendChild(el("p","hint-line",f.hint));
       if(!shown[f.code]){box.appendChild(ruleBlock(f.code));shown[f.code]=1;}
@@ -319,6 +428,7 @@ _JS = r"""
     panel.setAttribute("data-codes",code);panel.hidden=false;hint.hidden=true;
   }
   function applyFilters(){
+    FILTER=null;
     document.querySelectorAll(".item").forEach(function(li){li.classList.toggle("hidden",!visible(li.getAttribute("data-f")));});
     document.querySelectorAll("mark.hl").forEach(function(m){
       var ids=m.getAttribute("data-f").split(" ");m.classList.toggle("off",!ids.some(visible));
@@ -335,11 +445,30 @@ _JS = r"""
     if(li){var fid=li.getAttribute("data-f");showFindings([fid]);
       var mk=document.querySelector('mark.hl[data-f~="'+fid+'"]');if(mk&&mk.scrollIntoView)mk.scrollIntoView({block:"center"});}
   });
-  document.addEventListener("keydown",function(ev){var li=ev.target.closest&&ev.target.closest(".item");if(li&&(ev.key==="Enter"||ev.key===" ")){ev.preventDefault();li.click();}});
+  document.addEventListener("keydown",function(ev){var li=ev.target.closest&&ev.target.closest(".item,.gap");if(li&&(ev.key==="Enter"||ev.key===" ")){ev.preventDefault();li.click();}});
   document.querySelectorAll(".filters input").forEach(function(i){i.addEventListener("change",applyFilters);});
+  function expand(g){
+    var lines=DATA.gaps[g.getAttribute("data-g")]||[], first=+g.getAttribute("data-first"), doc=g.getAttribute("data-g").split("-")[0];
+    var frag=document.createDocumentFragment();
+    lines.forEach(function(t,i){var d=el("div","row");d.id=doc+"-l"+(first+i);d.appendChild(el("span","ln",String(first+i)));d.appendChild(el("span","tx",t));frag.appendChild(d);});
+    g.parentNode.replaceChild(frag,g);
+  }
+  document.addEventListener("click",function(ev){var g=ev.target.closest&&ev.target.closest(".gap[data-g]");if(g)expand(g);});
+  function showLine(id){  // #line=d0-1234: that line of that document, unfolded if it was in a gap
+    var m=/^(d[0-9]+)-([0-9]+)$/.exec(id);if(!m)return;
+    if(!document.getElementById(id+"")){
+      var doc=m[1], n=+m[2];
+      document.querySelectorAll('.gap[data-g^="'+doc+'-"]').forEach(function(g){
+        var first=+g.getAttribute("data-first"), len=(DATA.gaps[g.getAttribute("data-g")]||[]).length;
+        if(n>=first&&n<first+len)expand(g);
+      });
+    }
+    var row=document.getElementById(m[1]+"-l"+m[2]);if(row){row.classList.add("active");if(row.scrollIntoView)row.scrollIntoView({block:"center"});}
+  }
   function fromHash(){
     var h=location.hash.slice(1), kv=h.split("=");
     if(kv.length!==2||!/^[A-Za-z0-9-]+$/.test(kv[1]))return;
+    if(kv[0]==="line")showLine(kv[1]);
     if(kv[0]==="code")showRule(kv[1]);
     else if(kv[0]==="finding"){var m=document.querySelector('mark.hl[data-f~="'+kv[1]+'"]');if(m)m.click();}
   }
@@ -349,20 +478,20 @@ _JS = r"""
 """
 
 _PAGE = """<!DOCTYPE html>
-<html lang="zh-CN">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="reportlint {version}">
-<title>reportlint 检查报告</title>
+<title>{title}</title>
 <style>{css}</style>
 </head>
 <body>
 <header>
-<h1>reportlint 检查报告</h1><span class="summary">{summary}</span>
+<h1>{title}</h1><span class="summary">{summary}</span>
 <div class="filters">
-<fieldset><legend>级别</legend>{sev_boxes}</fieldset>
-<fieldset><legend>类别</legend>{fam_boxes}</fieldset>
+<fieldset><legend>{severity_legend}</legend>{sev_boxes}</fieldset>
+<fieldset><legend>{family_legend}</legend>{fam_boxes}</fieldset>
 </div>
 </header>
 <div class="layout">
@@ -370,7 +499,7 @@ _PAGE = """<!DOCTYPE html>
 {sections}
 </main>
 <aside>
-<p id="hint">点击高亮文字或右侧问题，查看规则说明与示例。</p>
+<p id="hint">{hint}</p>
 <section id="explain" hidden></section>
 </aside>
 </div>

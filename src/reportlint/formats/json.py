@@ -12,8 +12,11 @@ from reportlint.rules import Finding
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
-    """The stable JSON shape of a finding (1-based lines and columns, in characters)."""
-    return {
+    """The stable JSON shape of a finding (1-based lines and columns, in characters).
+
+    A finding in a paged document (PDF, OFD) adds ``page`` and ``end_page``; its lines are the page's.
+    """
+    out: dict[str, Any] = {
         "path": f.path,
         "code": f.code,
         "name": f.name,
@@ -25,6 +28,9 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "end_column": f.end_column,
         "fix": None if f.fix is None else {"replacement": f.fix.replacement, "applicability": f.fix.applicability.value},
     }
+    if f.page:
+        out["page"], out["end_page"] = f.page, f.end_page
+    return out
 
 
 def format_json(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:

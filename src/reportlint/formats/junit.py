@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext
+from reportlint.formats import FormatContext, position
 from reportlint.lazyre import lazy
 
 # XML 1.0 cannot carry most control characters, and findings about invisible characters may quote them.
@@ -27,8 +27,8 @@ def junit_tree(results: Sequence[LintResult]) -> ET.Element:
     for r in results:
         case = ET.SubElement(suite, "testcase", classname="reportlint", name=_x(r.path), file=_x(r.path))
         for f in r.findings:
-            text = f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}"
-            node = ET.SubElement(case, "failure", type=f.code, message=_x(f"{f.line}:{f.column}: {f.code} {f.message}"))
+            text = f"{f.path}:{position(f)}: {f.code} {f.message}"
+            node = ET.SubElement(case, "failure", type=f.code, message=_x(f"{position(f)}: {f.code} {f.message}"))
             node.text = _x(text)
         for p in r.problems:
             node = ET.SubElement(case, "error", type="error", message=_x(p.message))

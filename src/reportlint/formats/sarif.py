@@ -10,7 +10,9 @@ from urllib.parse import quote
 
 from reportlint import __version__
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext, unicode_safe
+from reportlint.formats import FormatContext, project_url, unicode_safe
+from reportlint.i18n import gettext as _
+from reportlint.i18n import rule_explanation, rule_source, rule_summary
 from reportlint.rules import Finding, Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -29,34 +31,44 @@ def artifact_location(path: str) -> dict[str, Any]:
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
     """SARIF reportingDescriptor: id, name, descriptions, help, default level, family tag."""
-    help_text = rule.explanation or rule.summary
+    summary, explanation = rule_summary(rule), rule_explanation(rule)
+    help_text = explanation or summary
     if rule.source:
-        help_text += f"\n\n依据：{rule.source}"
+        help_text += "\n\n" + _("Source: ") + rule_source(rule)
     props: dict[str, Any] = {"tags": [rule.family]}
     if rule.fixable:
         props["fixable"] = rule.fixable
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.explanation or rule.summary},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": explanation or summary},
         "help": {"text": help_text},
         "defaultConfiguration": {"level": _LEVEL[rule.severity.value], "enabled": rule.default},
         "properties": props,
     }
 
 
-def _region(start: tuple[int, int], end: tuple[int, int]) -> dict[str, int]:
+def _region(start: tuple[int, int], end: tuple[int, int]) -> dict[str, Any]:
     return {"startLine": start[0], "startColumn": start[1], "endLine": end[0], "endColumn": end[1]}
 
 
+def _finding_region(f: Finding) -> dict[str, Any]:
+    """The finding's region; in a paged document (PDF, OFD) its lines are the page's and the
+    pages go in the region's property bag (SARIF 2.1.0 §3.8: every object may carry one)."""
+    region = _region((f.line, f.column), (f.end_line, f.end_column))
+    if f.page:
+        region["properties"] = {"page": f.page, "endPage": f.end_page}
+    return region
+
+
 def _fix(r: LintResult, f: Finding) -> dict[str, Any] | None:
-    if f.fix is None or r.document is None:
-        return None
+    if f.fix is None or r.document is None or r.document.page_map is not None:
+        return None  # a PDF or OFD is never rewritten: no replacement to offer
     fs, fe = f.fix_span()
     lines = r.document.lines
     return {
-        "description": {"text": "安全修复" if f.fix.safe else "不安全修复（需人工确认）"},
+        "description": {"text": _("safe fix") if f.fix.safe else _("unsafe fix (confirm by hand)")},
         "artifactChanges": [
             {
                 "artifactLocation": artifact_location(f.path),
@@ -81,7 +93,7 @@ def sarif_result(r: LintResult, f: Finding, index: Mapping[str, int]) -> dict[st
             {
                 "physicalLocation": {
                     "artifactLocation": artifact_location(f.path),
-                    "region": _region((f.line, f.column), (f.end_line, f.end_column)),
+                    "region": _finding_region(f),
                 }
             }
         ],
@@ -99,7 +111,8 @@ def sarif_result(r: LintResult, f: Finding, index: Mapping[str, int]) -> dict[st
 
 
 def sarif_log(results: Sequence[LintResult], ctx: FormatContext) -> dict[str, Any]:
-    """The whole log as a dict: one run, every known rule described."""
+    """The whole log as a dict: one run, every known rule described (in the language in use)."""
+    url = project_url()  # the package's own home page, if its metadata names one: no invented address
     rules = [ctx.rules[c] for c in sorted(ctx.rules)]
     index = {r.code: i for i, r in enumerate(rules)}
     run: dict[str, Any] = {
@@ -108,7 +121,7 @@ def sarif_log(results: Sequence[LintResult], ctx: FormatContext) -> dict[str, An
                 "name": "reportlint",
                 "version": __version__,
                 "semanticVersion": __version__,
-                "informationUri": "https://pypi.org/project/reportlint/",
+                **({"informationUri": url} if url else {}),
                 "rules": [rule_descriptor(r) for r in rules],
             }
         },

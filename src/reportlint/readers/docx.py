@@ -21,6 +21,7 @@ from typing import Any
 
 from reportlint.document import Document
 from reportlint.errors import InputError
+from reportlint.i18n import gettext
 
 #: Largest total uncompressed size of the parts of a .docx (a zip bomb guard).
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
@@ -51,13 +52,13 @@ def _check_package(path: str, data: bytes) -> None:
             total = sum(info.file_size for info in zf.infolist())
             names = set(zf.namelist())
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise InputError(f"{path}: not a valid .docx (not a zip package: {exc})") from None
+        raise InputError(f"{path}: " + gettext("not a valid .docx (not a zip package: {reason})").format(reason=exc)) from None
     if total > MAX_UNCOMPRESSED:
         raise InputError(
-            f"{path}: .docx expands to {total // (1024 * 1024)} MB, over the {MAX_UNCOMPRESSED // (1024 * 1024)} MB limit"
+            f"{path}: " + gettext(".docx expands to {size} MB, over the {limit} MB limit").format(size=total // (1024 * 1024), limit=MAX_UNCOMPRESSED // (1024 * 1024))
         )
     if "word/document.xml" not in names:
-        raise InputError(f"{path}: not a valid .docx (no word/document.xml part)")
+        raise InputError(f"{path}: " + gettext("not a valid .docx (no word/document.xml part)"))
 
 
 def open_word(path: str, data: bytes) -> Any:
@@ -68,9 +69,9 @@ def open_word(path: str, data: bytes) -> Any:
 
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types on a damaged package
-        raise InputError(f"{path}: not a valid .docx ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"{path}: " + gettext("not a valid .docx ({reason})").format(reason=f"{type(exc).__name__}: {exc}")) from None
     if word.element.body is None:
-        raise InputError(f"{path}: not a valid .docx (its main part has no <w:body>)")
+        raise InputError(f"{path}: " + gettext("not a valid .docx (its main part has no <w:body>)"))
     return word
 
 
@@ -88,10 +89,11 @@ def iter_paragraphs(container: Any, label: str = "") -> Iterator[tuple[Any, str]
                     if id(cell._tc) in seen:  # a merged cell appears once per grid column
                         continue
                     seen.add(id(cell._tc))
-                    where = f"{label}table {table_no}, row {r}, cell {c}"
-                    yield from iter_paragraphs(cell, where + ", ")
+                    where = label + gettext("table {table}, row {row}, cell {cell}").format(table=table_no, row=r, cell=c)
+                    yield from iter_paragraphs(cell, where + gettext(", "))
         else:
-            yield block, label.rstrip(", ")
+            sep = gettext(", ")
+            yield block, label[: -len(sep)] if label.endswith(sep) else label
 
 
 def text_runs(p_element: Any) -> list[Any]:
@@ -115,7 +117,7 @@ def read_docx(path: str, data: bytes) -> Document:
         paras = list(iter_paragraphs(word))
         runs_of = [[run_text(r) for r in text_runs(p._p)] for p, _ in paras]
     except Exception as exc:  # python-docx raises many types on a damaged package
-        raise InputError(f"{path}: not a valid .docx ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"{path}: " + gettext("not a valid .docx ({reason})").format(reason=f"{type(exc).__name__}: {exc}")) from None
     lines: list[str] = []
     spans: list[tuple[int, int, str]] = []
     mapping: list[tuple[int, tuple[tuple[int, int], ...]]] = []
@@ -129,9 +131,9 @@ def read_docx(path: str, data: bytes) -> Document:
         text = flatten("".join(run_texts))
         mapping.append((pos, tuple(run_spans)))
         if text.strip():
-            spans.append((pos, pos + len(text), label or f"paragraph {n}"))
+            spans.append((pos, pos + len(text), label or gettext("paragraph {n}").format(n=n)))
         lines.append(text)
         pos += len(text) + 1
-    doc = Document("\n".join(lines), path=path, format="docx", encoding="utf-8", paragraph_spans=spans)
-    doc.meta["docx"] = DocxMap(hashlib.sha256(data).hexdigest(), tuple(mapping))
-    return doc
+    docx_map = DocxMap(hashlib.sha256(data).hexdigest(), tuple(mapping))
+    return Document("\n".join(lines), path=path, format="docx", encoding="utf-8", paragraph_spans=spans,
+                    meta={"docx": docx_map})

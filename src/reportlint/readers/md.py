@@ -28,6 +28,9 @@ _INLINE = lazy(regex.compile,
 )
 _REFDEF = lazy(regex.compile, r"^[ ]{0,3}\[[^\]\n]+\]:\s*\S+.*$", regex.MULTILINE)
 _PREFIX = lazy(regex.compile, r"^[ ]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+)*")
+# A line holding only HTML comments (a reportlint-disable-next-line above the title, say) is
+# not prose: as a paragraph it would become the document's title and hide the real one.
+_COMMENT_LINE = lazy(regex.compile, r"[ \t]*(?:<!--.*?-->[ \t]*)+")
 
 
 def markdown_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
@@ -57,7 +60,7 @@ def markdown_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, in
                 fence = None
         elif m:
             fence, fence_start = m.group(1), pos
-        elif line.strip():
+        elif line.strip() and not ("<!--" in line and _COMMENT_LINE.fullmatch(line)):
             p = _PREFIX.match(line)
             start = pos + (p.end() if p else 0)
             if start < line_end:

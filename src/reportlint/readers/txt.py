@@ -8,6 +8,7 @@ import regex
 
 from reportlint.document import Document
 from reportlint.errors import InputError
+from reportlint.i18n import gettext
 from reportlint.lazyre import lazy
 
 _CONTROL_OK = {"\t", "\n", "\r", "\f"}
@@ -47,15 +48,15 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(memoryview(data)[3:], "utf-8", path), "utf-8", True
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise InputError(f"{path}: UTF-32 text is not supported; save it as UTF-8")
+        raise InputError(f"{path}: " + gettext("UTF-32 text is not supported; save it as UTF-8"))
     if data.startswith(b"\xff\xfe"):
         return _strict(memoryview(data)[2:], "utf-16-le", path), "utf-16-le", True
     if data.startswith(b"\xfe\xff"):
         return _strict(memoryview(data)[2:], "utf-16-be", path), "utf-16-be", True
     if b"\x00" in data[:65536]:
         if _looks_like_bomless_utf16(data[:65536]):
-            raise InputError(f"{path}: looks like UTF-16 text without a byte-order mark; save it as UTF-8")
-        raise InputError(f"{path}: binary file (contains NUL bytes), not a text document")
+            raise InputError(f"{path}: " + gettext("looks like UTF-16 text without a byte-order mark; save it as UTF-8"))
+        raise InputError(f"{path}: " + gettext("binary file (contains NUL bytes), not a text document"))
     try:
         text, encoding = _decode(data, "utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -64,14 +65,14 @@ def decode(data: bytes, path: str) -> tuple[str, str, bool]:
         except UnicodeDecodeError:
             bad = data[utf8_error.start : utf8_error.start + 1].hex()
             raise InputError(
-                f"{path}: cannot decode: neither UTF-8 (byte 0x{bad} at offset {utf8_error.start}) nor GB18030"
+                f"{path}: " + gettext("cannot decode: neither UTF-8 (byte 0x{byte} at offset {offset}) nor GB18030").format(byte=bad, offset=utf8_error.start)
             ) from None
     # Control bytes are control characters in UTF-8 and GB18030 alike (their multi-byte
     # sequences use bytes >= 0x30 only): counting bytes is one C pass, no regex.
     head = data[:8192]  # like git's binary sniffing: the first 8 KB decide (a 64 KB pass cost ~35 µs)
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls > max(8, len(head) // 100):  # over 1% of the first 8 KB
-        raise InputError(f"{path}: binary file ({controls} control characters), not a text document")
+        raise InputError(f"{path}: " + gettext("binary file ({n} control characters), not a text document").format(n=controls))
     return text, encoding, False
 
 
@@ -94,7 +95,7 @@ def _strict(data: memoryview, encoding: str, path: str) -> str:
     try:
         return _decode(data, encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: cannot decode as {encoding.upper()} (byte offset {exc.start}): the file is damaged") from None
+        raise InputError(f"{path}: " + gettext("cannot decode as {encoding} (byte offset {offset}): the file is damaged").format(encoding=encoding.upper(), offset=exc.start)) from None
 
 
 def read_txt(path: str, data: bytes) -> Document:
