@@ -19,6 +19,7 @@ import regex
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 from reportlint.plugin import HAN, Context, anchored, document_low_bytes, lazy, low_bytes
 
+from .variants import variant_form
 from .words import LONGEST, crossing, segmentable
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
@@ -333,7 +334,7 @@ def de_di_de(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(1), m.end(1), f"“{m.group()}”中补语前应用“得”", "得")
 
 
-RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de_di_de]
+RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de_di_de, variant_form]
 
 
 @hookimpl
