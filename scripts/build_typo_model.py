@@ -41,7 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from reportlint_words.detector import detect as det  # noqa: E402
-from reportlint_words.detector.hashing import key32, ngram_hashes, word_key  # noqa: E402
+from reportlint_words.detector.hashing import WORD_SALT, key32, ngram_hashes  # noqa: E402
 from reportlint_words.detector.model import Model, Table, dequantize, quantize, save  # noqa: E402
 from reportlint_words.detector.normalize import BREAK, tokens  # noqa: E402
 
@@ -55,14 +55,15 @@ class Options:
     """Everything that shapes the model; recorded in its meta."""
 
     max_order: int = 5
-    min_count: dict[int, int] = field(default_factory=lambda: {1: 1, 2: 1, 3: 2, 4: 2, 5: 3})
+    min_count: dict[int, int] = field(default_factory=lambda: {1: 1, 2: 1, 3: 2, 4: 3, 5: 4})
     min_candidate_count: int = 10  # a candidate character must occur this often in the reports
+    primary_readings: bool = True  # a candidate is found under its usual reading only (和 under he, not huo)
     holdout_every: int = 10  # every n-th city (sorted by name) trains the classifier
     inject_rate: float = 1 / 150  # injected typos per Han character of the held-out text
     double_share: float = 0.2  # share of injected typos that replace two characters in a row
     seed: int = 20240601
     l2: float = 1.0
-    false_alarms: float = 0.5  # per 100,000 characters of held-out clean text
+    false_alarms: float = 0.75  # per 100,000 characters of held-out clean text
     settings: dict[str, float] = field(default_factory=lambda: vars(det.Settings()).copy())
 
 
@@ -151,15 +152,29 @@ def shape_pairs(lexicons: Path) -> dict[str, set[str]]:
     return out
 
 
-def confusion_sets(counts: Counter[str], shapes: dict[str, set[str]], min_count: int) -> dict[str, dict[str, str]]:
-    """For each character of the reports: candidate -> kind ('same', 'fuzzy' or 'shape')."""
+def primary_readings(chars: Iterable[str]) -> dict[str, str]:
+    """The usual toneless reading of each character (pypinyin's first)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return {c: lazy_pinyin(c, style=Style.NORMAL)[0] for c in chars}
+
+
+def confusion_sets(counts: Counter[str], shapes: dict[str, set[str]], min_count: int,
+                   primary: bool = True) -> dict[str, dict[str, str]]:
+    """For each character of the reports: candidate -> kind ('same', 'fuzzy' or 'shape').
+
+    A typist meant the candidate and typed the character: the candidate is looked up under the
+    readings the character may have, and indexed under its usual reading only when ``primary``
+    (an IME offers 和 for he, hardly for huo, so 或 huò does not get 和 as a candidate).
+    """
     chars = sorted(counts)
     read = readings(chars)
+    usual = primary_readings(chars) if primary else {}
     common = [c for c in chars if counts[c] >= min_count]
     by_same: dict[str, list[str]] = {}
     by_fuzzy: dict[str, list[str]] = {}
     for c in common:
-        for r in read[c]:
+        for r in ([usual[c]] if primary else read[c]):
             by_same.setdefault(r, []).append(c)
             by_fuzzy.setdefault(fuzzy(r), []).append(c)
     out: dict[str, dict[str, str]] = {}
@@ -219,16 +234,22 @@ def jieba_words() -> tuple[dict[str, int], str]:
 
 
 def word_table(words: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted unique word keys and the highest frequency under each."""
-    if not words:
+    """Sorted unique word keys (hashing.word_key, computed a length at a time) and the highest
+    frequency under each."""
+    keys, freqs = [], []
+    for size in sorted({len(w) for w in words}):
+        group = sorted(w for w in words if len(w) == size)
+        codes = np.array([[ord(c) for c in w] for w in group], np.uint32).reshape(-1)
+        keys.append(key32(ngram_hashes(codes, size)[::size], WORD_SALT + size))
+        freqs.append(np.array([words[w] for w in group], np.int64))
+    if not keys:
         return np.zeros(0, np.uint32), np.zeros(0, np.int64)
-    keys = np.array([word_key(w) for w in words], np.uint32)
-    freq = np.array(list(words.values()), np.int64)
-    order = np.lexsort((-freq, keys))
-    keys, freq = keys[order], freq[order]
-    first = np.ones(keys.size, bool)
-    first[1:] = keys[1:] != keys[:-1]
-    return keys[first], freq[first]
+    k, f = np.concatenate(keys), np.concatenate(freqs)
+    order = np.lexsort((-f, k))
+    k, f = k[order], f[order]
+    first = np.ones(k.size, bool)
+    first[1:] = k[1:] != k[:-1]
+    return k[first], f[first]
 
 
 _ABBR = re.compile(r"驻([\u4e00-\u9fff])(?:部队|官兵|人民解放军|武警)")
@@ -244,6 +265,31 @@ def abbreviations(texts: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
+def place_scores(tables: dict[int, tuple[np.ndarray, np.ndarray]], chars: Iterable[str]) -> dict[str, np.ndarray]:
+    """For each character: the share of its occurrences followed by a place suffix, as a byte."""
+    keys1, counts1 = tables[1]
+    keys2, counts2 = tables[2]
+
+    def count(keys: np.ndarray, counts: np.ndarray, k: np.ndarray) -> np.ndarray:
+        i = np.minimum(np.searchsorted(keys, k), keys.size - 1)
+        return np.where(keys[i] == k, counts[i], 0)
+
+    cs = np.array(sorted(ord(c) for c in chars), np.uint32)
+    suffixes = np.array([ord(c) for c in sorted(set(det.PLACE_SUFFIXES))], np.uint32)
+    total = count(keys1, counts1, key32(cs.astype(np.uint64), 1)).astype(np.float64)
+    before = np.zeros(cs.size)
+    for s in suffixes:
+        pair = np.stack([cs, np.full(cs.size, s, np.uint32)], axis=1)
+        h = ngram_hashes(pair.reshape(-1), 2)[0::2]
+        before += count(keys2, counts2, key32(h, 2))
+    share = np.where(total > 0, before / np.maximum(total, 1), 0)
+    return {
+        "place.chars": cs,
+        "place.score": np.rint(np.clip(share, 0, 1) * 255).astype(np.uint8),
+        "place.suffixes": suffixes,
+    }
+
+
 # ---------------------------------------------------------------------------- the language model
 
 
@@ -253,9 +299,10 @@ def make_model(texts: Sequence[str], words: dict[str, int], shapes: dict[str, se
     codes = corpus_codes(texts)
     tables = {n: count_table(codes, n, opts.min_count.get(n, 1)) for n in range(1, opts.max_order + 1)}
     counts = counts_cache if counts_cache is not None else han_counts(texts)
-    conf = confusion_sets(counts, shapes, opts.min_candidate_count)
+    conf = confusion_sets(counts, shapes, opts.min_candidate_count, opts.primary_readings)
     arrays = confusion_arrays(conf)
     arrays["gazetteer.abbr"] = np.array([ord(c) for c in abbreviations(texts)], np.uint32)
+    arrays.update(place_scores(tables, counts))
     wk, wf = word_table(words)
     meta = {"total": int(tables[1][1].sum()), "settings": opts.settings}
     model = Model(

@@ -4,7 +4,9 @@ The literal dictionary (T101) is the pack typos.toml + typos.tsv beside this mod
 matched in one Aho-Corasick pass by the core's ``replace`` kind. The rules here
 are the checks a literal list cannot express: 截止 before a date, 既/即 in
 parallel clauses, doubled approximations (超过……以上, 大约……左右), accidental
-repeats (的的, 加强加强) and the heuristic 的/地/得 patterns (off by default).
+repeats (的的, 加强加强) and the heuristic 的/地/得 patterns (off by default). variants.py holds
+T108 (variant forms judged by the report's year), misused.py T202 (misused words kept by corpus
+evidence), words.py the dictionary words those rules and T104 check word boundaries with.
 Every pattern is compiled at import and scans ``doc.text`` once.
 """
 
@@ -19,6 +21,7 @@ import regex
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 from reportlint.plugin import HAN, Context, anchored, document_low_bytes, lazy, low_bytes
 
+from .misused import misused_word
 from .variants import variant_form
 from .words import LONGEST, crossing, segmentable
 
@@ -334,7 +337,7 @@ def de_di_de(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(1), m.end(1), f"“{m.group()}”中补语前应用“得”", "得")
 
 
-RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de_di_de, variant_form]
+RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de_di_de, variant_form, misused_word]
 
 
 @hookimpl

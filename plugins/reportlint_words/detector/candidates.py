@@ -68,8 +68,11 @@ def singles(model: Model, tc: TextCounts, pos: np.ndarray) -> tuple[np.ndarray, 
     codes = tc.codes.astype(np.uint64)
     x = cand.astype(np.uint64)
     left = codes[p - 1] * _P + x
-    mid = _count(model, 3, left * _P + codes[p + 1]) > 0
-    keep = mid | ((_count(model, 2, left) > 0) & (_count(model, 2, x * _P + codes[p + 1]) > 0))
+    keep = _count(model, 3, left * _P + codes[p + 1]) > 0
+    rest = np.flatnonzero(~keep)  # both bigrams asked only where the 3-gram was not seen
+    both = _count(model, 2, left[rest]) > 0
+    both[both] = _count(model, 2, x[rest[both]] * _P + codes[p[rest[both]] + 1]) > 0
+    keep[rest[both]] = True
     return p[keep], cand[keep], kind[keep]
 
 

@@ -34,7 +34,10 @@ FEATURES = (
     "cand_4gram", "cand_5gram", "orig_unigram", "cand_unigram", "orig_doc_count",
     "orig_word", "cand_word", "edge_left", "edge_right", "width2", "cand_inner_bigram", "orig_4gram",
     "n_candidates", "margin", "kind_fuzzy", "kind_shape", "bigram_gain_min", "trigram_gain_min",
+    "place_after", "orig_place_score",
 )
+#: Suffixes of place names (村, 镇, 街道, 社区 …): a character just before one is often part of a name.
+PLACE_SUFFIXES = "村镇乡县区市州省旗盟街路巷道港湾岛屿山岭岗峰河江湖海溪泉桥园寺塔庄坝洲坪湖"
 NF = len(FEATURES)
 
 
@@ -47,6 +50,7 @@ class Settings:
     rare_char: float = 2000.0  # a character seen fewer times in the reports is a name if it recurs
     double_word: float = 5.0  # an original pair with this word frequency is not a 2-character typo
     guard_headings: float = 0.0  # skip short lines without sentence punctuation (costs recall, saves little)
+    guard_names: float = 1.0  # skip a name set apart by a space (市长 王君)
 
     @classmethod
     def of(cls, model: Model) -> Settings:
@@ -165,8 +169,18 @@ def _features(model: Model, tc: TextCounts, pos: np.ndarray, new: np.ndarray, ki
     # a correction mends both sides: the smaller of the left and right improvements
     X[:, 28] = np.minimum(X[:, 5] - X[:, 3], X[:, 6] - X[:, 4])
     X[:, 29] = np.minimum(X[:, 8] - X[:, 10], X[:, 9] - X[:, 11])
+    suffix = np.isin(tc.codes, model.arrays["place.suffixes"])
+    X[:, 30] = suffix[pos + width] | suffix[np.minimum(pos + width + 1, tc.codes.size - 1)]
+    X[:, 31] = _place_score(model, tc.codes[span]).max(1)
     _group(pos, X)
     return X
+
+
+def _place_score(model: Model, chars: np.ndarray) -> np.ndarray:
+    """How often each character is followed by a place suffix in the reports (0-1, quantised)."""
+    keys = model.arrays["place.chars"]
+    i = np.minimum(np.searchsorted(keys, chars), keys.size - 1)
+    return np.where(keys[i] == chars, model.arrays["place.score"][i].astype(np.float32) / 255, 0)
 
 
 def _group(pos: np.ndarray, X: np.ndarray) -> None:
@@ -202,6 +216,9 @@ def analyse(model: Model, text: str) -> Analysis:
     skip = guards.quoted(codes) | guards.recurring(tc.hashes[2], length)
     if st.guard_headings:
         skip |= guards.headings(codes)
+    if st.guard_names:
+        raw = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+        skip |= guards.after_space(raw, codes, offsets)
     skip |= guards.place_abbreviations(codes, model.arrays["gazetteer.abbr"])
     skip |= (dc >= 2) & (tc.counts[1] < st.rare_char)
     susp = cand.suspicious(tc, skip)

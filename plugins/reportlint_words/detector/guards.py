@@ -6,8 +6,8 @@ Each guard here is a mask over the tokens of a text:
 
 - quoted text: inside “…”, ‘…’ and 《…》 (titles, slogans, abbreviations such as “三走”);
 - short lines without sentence punctuation: headings, the title and the speaker's name;
-- a place abbreviation after 驻/来/赴/在 … (驻甬部队, 来滇设立): the abbreviations come from
-  the model's gazetteer, mined from the reports;
+- a place abbreviation after 来/赴/在 … (来滇设立): the abbreviations come from the model's
+  gazetteer, mined from the reports; and whatever follows 驻 (驻甬部队, 驻村);
 - a document's own words: a character pair that occurs twice or more in the document, and
   a rare character the document uses several times (a name: 甬 in a 宁波 report);
 and for two-character candidates, an original pair that is itself a known word.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .normalize import BREAK
+from .normalize import BREAK, is_han
 
 _QUOTE = ord("“")  # normalize.py maps ” and " to “: pairs alternate
 _SINGLE = ord("‘")
@@ -66,11 +66,16 @@ def headings(codes: np.ndarray) -> np.ndarray:
     return mask
 
 
+_ZHU = ord("驻")
+
+
 def place_abbreviations(codes: np.ndarray, abbreviations: np.ndarray) -> np.ndarray:
-    """A gazetteer abbreviation right after 驻/来/赴/在 …"""
+    """A gazetteer abbreviation right after 驻/来/赴/在 …, and any character right after 驻
+    (驻甬部队, 驻禅部队: 驻 is followed by a place, abbreviated to one character)."""
     mask = np.zeros(codes.size, bool)
     if codes.size > 1:
-        mask[1:] = np.isin(codes[1:], abbreviations) & np.isin(codes[:-1], _BEFORE_PLACE)
+        prev = codes[:-1]
+        mask[1:] = (np.isin(codes[1:], abbreviations) & np.isin(prev, _BEFORE_PLACE)) | (prev == _ZHU)
     return mask
 
 
@@ -83,6 +88,24 @@ def recurring(bigram_hashes: np.ndarray, length: int) -> np.ndarray:
         out[1:] |= again
         out[:-1] |= again
     return out
+
+
+_SPACES = np.array([ord(c) for c in " \t\u3000\xa0"], np.uint32)
+
+
+def after_space(raw: np.ndarray, codes: np.ndarray, offsets: np.ndarray, length: int = 3) -> np.ndarray:
+    """The ``length`` tokens after a space that follows a Han character: a name set apart in a
+    title block (北京市市长 刘淇, 代省长 王君), which a character model cannot know. ``raw`` is the
+    text's code points, ``offsets`` each token's offset in it."""
+    mask = np.zeros(codes.size, bool)
+    inner = np.flatnonzero((offsets > 0) & (offsets < raw.size))
+    if inner.size == 0:
+        return mask
+    hit = inner[np.isin(raw[offsets[inner] - 1], _SPACES)]
+    hit = hit[(hit > 0) & is_han(codes[np.maximum(hit - 1, 0)])]
+    for i in hit:
+        mask[i:i + length] = True
+    return mask
 
 
 def doc_counts(codes: np.ndarray) -> np.ndarray:
