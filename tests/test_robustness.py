@@ -24,6 +24,7 @@ from conftest import shared_data
 
 from reportlint import kinds
 from reportlint.api import Linter
+from reportlint.cache import load_entry
 from reportlint.cli import main
 from reportlint.plugins import PluginManager
 from reportlint.readers import SUPPORTED_SUFFIXES
@@ -412,7 +413,7 @@ def test_two_runs_at_once_sharing_a_cache_agree_and_never_corrupt_it(tmp_path):
     entries = [p for p in cache.rglob("*") if p.is_file() and p.suffix == ".json"]
     assert entries and not [p for p in cache.rglob(".tmp-*")]
     for p in entries:
-        json.loads(p.read_text(encoding="utf-8"))
+        load_entry(p)  # each a whole, valid entry (its key and checksum hold)
     for p in entries:  # damage every entry: the next run must ignore them, not crash or report garbage
         p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])
     damaged = cli("check", "--format", "concise", "docs", cwd=tmp_path, env=env)

@@ -161,10 +161,10 @@ def test_marker_glyph_safe_fix(bad, fixed):
 
 def test_glyph_and_punct_fix_together():
     text = "(一)、加强学习"
-    linter_fixed = lint_snippet(text, ["S103", "S104"])
-    from reportlint.fixes import apply_fixes
+    from reportlint.fixes import fix_until_stable
 
-    assert apply_fixes(text, linter_fixed, unsafe=False)[0] == "（一）加强学习"
+    # Two rules' fixes side by side: applied in two passes (reportlint.fixes.ROOM), re-checked between.
+    assert fix_until_stable(text, lambda t: lint_snippet(t, ["S103", "S104"]))[0] == "（一）加强学习"
 
 
 def test_markers_only_at_paragraph_start():

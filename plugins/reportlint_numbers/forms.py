@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -36,6 +38,7 @@ _FULLWIDTH_ANY = lazy(re.compile, r"[０-９Ａ-Ｚａ-ｚ]")
 )
 def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
     markers: frozenset[int] | None = None
+    years: list[tuple[int, int]] | None = None
     first = _FULLWIDTH_ANY.search(doc.text)
     if first is None:
         return
@@ -45,12 +48,69 @@ def fullwidth_alphanumeric(self: Rule, doc: Document) -> Iterator[Finding]:
             markers = doc.outline.lookalike_marker_offsets
         if m.start() in markers:
             continue  # a heading marker such as １． is family S's (S104)
+        if years is None:
+            years = [(y.start(), y.end()) for y in _mixed_years(doc.text)]  # sorted, disjoint
+        i = bisect.bisect_right(years, (m.start(), math.inf)) - 1
+        if i >= 0 and years[i][0] <= m.start() < years[i][1]:
+            continue  # 二〇２三年: N114's (made ASCII it would be 二〇2三年, a mixed year still)
         half = unicodedata.normalize("NFKC", m.group())
         yield self.finding(m.start(), m.end(), f"全角字符{mark(m.group())}应为半角{mark(half)}", half)
 
 
 _CN_DIGIT = "一二三四五六七八九"
 _ZERO_LIKE = "○OＯ0０"
+
+
+# A year of four numeral characters before 年, not inside a longer number.
+_YEAR_CHARS = "0-9０-９〇○零一二三四五六七八九"
+_YEAR4 = lazy(re.compile, rf"(?<![{_YEAR_CHARS}十百千万亿.．])[{_YEAR_CHARS}]{{4}}(?=年)")
+_TO_ARABIC = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "01234567890001234567" + "89")
+_TO_CHINESE = str.maketrans("0123456789０１２３４５６７８９○零", "〇一二三四五六七八九〇一二三四五六七八九〇〇")
+
+
+def _year_scripts(run: str) -> tuple[int, int]:
+    """How many characters of a four-character year are Chinese digits, and how many Arabic (1-9).
+
+    Arabic zeros are left out: a zero alone among Chinese digits (二0二三) is N102's.
+    """
+    chinese = sum(ch in "〇一二三四五六七八九" for ch in run)
+    arabic = sum(ch in "123456789１２３４５６７８９" for ch in run)
+    return chinese, arabic
+
+
+def _mixed_years(text: str) -> Iterator[re.Match[str]]:
+    """Four-character years before 年 written partly in Chinese digits and partly in Arabic digits."""
+    if "年" not in text:
+        return
+    for m in _YEAR4.finditer(text):
+        chinese, arabic = _year_scripts(m.group())
+        if chinese and arabic:
+            yield m
+
+
+@rule(
+    "N114",
+    "year-mixed-numerals",
+    "A year written partly in Chinese numerals and partly in Arabic digits (二〇2三年, 2〇23年)",
+    severity="error",
+    fixable="safe",
+    source="GB/T 15835—2011 (General rules for writing numerals in publications) 4.1.1 (one form for numbers of one kind), 5.2.5 (〇 in numbering)",
+    explanation=(
+        "One number is written in one script. A year mixing Chinese digits and Arabic digits "
+        "comes from a slip or a half-done conversion (a full-width ２ in 二〇２三年 made ASCII). "
+        "The fix writes the year in the script most of its digits use (Arabic on a tie); each "
+        "character maps to exactly one digit, so the value never changes."
+    ),
+    bad=[("二〇2三年", "二〇二三年"), ("二〇２三年工作", "二〇二三年工作"), ("2〇23年", "2023年"), ("二〇23年", "2023年")],
+    good=["二〇二三年", "2023年", "二0二三年", "一二3年", "第12345年"],
+)
+def year_mixed_numerals(self: Rule, doc: Document) -> Iterator[Finding]:
+    for m in _mixed_years(doc.text):
+        run = m.group()
+        chinese, arabic = _year_scripts(run)
+        fixed = run.translate(_TO_CHINESE) if chinese > arabic else run.translate(_TO_ARABIC)
+        yield self.finding(m.start(), m.end(), f"年份{mark(run)}混用汉字与阿拉伯数字，应为{mark(fixed)}", fixed)
+
 # A run of Chinese digits and zero lookalikes, not part of a longer numeral or word.
 # Stdlib re, written to start with a character class so sre skips to candidates; the
 # lookbehind moves after the first character, (?<![…].), which tests the same character.
@@ -224,4 +284,5 @@ def fullwidth_thousands_separator(self: Rule, doc: Document) -> Iterator[Finding
         yield self.finding(m.start(), m.end(), f"数字分节不用全角逗号，应为{mark(fixed)}或不分节", fixed)
 
 
-RULES = [fullwidth_alphanumeric, zero_glyph, zero_in_quantity, period_as_decimal_point, fullwidth_thousands_separator]
+RULES = [fullwidth_alphanumeric, zero_glyph, zero_in_quantity, period_as_decimal_point, fullwidth_thousands_separator,
+         year_mixed_numerals]

@@ -131,10 +131,26 @@ _PLAN = lazy(re.compile, rf"十(?<![“‘\"{_CN_NUM}]十)[一二三四五]五(?
 _PLAN_ARABIC = lazy(re.compile, rf"1(?<![{DIGIT}“‘\"]1)([1-5])五(?=规划|时期|期间|计划)")
 
 
-def _inside_quote(text: str, start: int, end: int) -> bool:
-    """True if more “ than ” precede ``end`` within [start, end)."""
-    seg = text[start:end]
-    return seg.count("“") > seg.count("”")
+class _QuoteBalance:
+    """Whether more “ than ” precede an offset within its paragraph, counted on from the previous
+    offset asked for in the same paragraph (recounting from the paragraph start for every match
+    would be quadratic on a long paragraph)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.start = self.pos = -1
+        self.opens = self.closes = 0
+
+    def inside(self, start: int, end: int) -> bool:
+        """True if more “ than ” lie in ``text[start:end]`` (``end`` not before the last one asked)."""
+        if start != self.start or end < self.pos:
+            self.start = self.pos = start
+            self.opens = self.closes = 0
+        seg = self.text[self.pos:end]
+        self.opens += seg.count("“")
+        self.closes += seg.count("”")
+        self.pos = end
+        return self.opens > self.closes
 
 
 @rule(
@@ -153,9 +169,10 @@ def _inside_quote(text: str, start: int, end: int) -> bool:
 )
 def unquoted_plan_shorthand(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
+    quotes = _QuoteBalance(text)
     for m in _PLAN.finditer(text):
         para = doc.paragraph_at(m.start())
-        inner = _inside_quote(text, para.start if para else 0, m.start())
+        inner = quotes.inside(para.start if para else 0, m.start())
         fixed = f"‘{m.group()}’" if inner else f"“{m.group()}”"
         yield self.finding(m.start(), m.end(), f"五年规划简称应加引号：{fixed}", fixed)
     for m in _PLAN_ARABIC.finditer(text):

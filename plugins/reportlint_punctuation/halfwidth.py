@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections.abc import Iterator
 
 import regex
@@ -45,8 +47,9 @@ def _has_www(text: str) -> bool:
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """True if ``pos`` is inside one of ``spans``."""
-    return any(s <= pos < e for s, e in spans)
+    """True if ``pos`` is inside one of ``spans`` (sorted, disjoint: finditer's), by bisection."""
+    i = bisect.bisect_right(spans, (pos, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _touches_chinese(text: str, start: int, end: int) -> bool:

@@ -33,13 +33,13 @@ def _is_apostrophe(text: str, pos: int) -> bool:
 _YEAR_AFTER = lazy(re.compile, r"\s{0,3}[0-9０-９]{2}(?![0-9０-９])")
 
 
-def _is_year_apostrophe(text: str, pos: int, para_end: int, stack: list[tuple[str, int]]) -> bool:
+def _is_year_apostrophe(text: str, pos: int, para_end: int, stack: _OpenMarks) -> bool:
     """’97 or ‘97: an apostrophe before a two-digit year, not a quote. A ’ that can close an open ‘
     closes it (‘两个确立’22次); a ‘ that a later ’ in the paragraph can close opens a quote."""
     if _YEAR_AFTER.match(text, pos + 1) is None:
         return False
     if text[pos] == "’":
-        return not (stack and stack[-1][0] == "‘")
+        return not (stack and stack.top() == "‘")
     return text.find("’", pos + 1, para_end) == -1
 
 
@@ -50,35 +50,105 @@ def _first_char(text: str, para: Paragraph) -> tuple[int, str]:
     return pos, text[pos] if pos < para.end else ""
 
 
-def _nests(marks: str) -> bool:
-    """True if ``marks`` (paired marks only, no ‘’) is a properly nested, fully closed sequence."""
-    while marks:
+#: Rounds of pair removal by str.replace (C speed, the usual case: nesting is shallow) before the
+#: linear stack walk takes over (a deep nest would take one round per level: quadratic).
+_REPLACE_ROUNDS = 8
+_OPENER_OF = {pair[1]: pair[0] for pair in _INNER_PAIRS}
+
+
+def _reduce(marks: str) -> str:
+    """``marks`` with adjacent pairs (“” （） …) removed, at most _REPLACE_ROUNDS times."""
+    for _ in range(_REPLACE_ROUNDS):
         reduced = marks
         for pair in _INNER_PAIRS:
             reduced = reduced.replace(pair, "")
         if reduced == marks:
-            return False
+            break
         marks = reduced
-    return True
+    return marks
+
+
+def _balanced_lines(marks: str) -> bool:
+    """True if every line of ``marks`` (paired marks, no ‘’, and line breaks) nests and closes: one stack walk."""
+    stack: list[str] = []
+    for ch in marks:
+        if ch == "\n":
+            if stack:
+                return False
+        elif ch in _OPENER_OF:
+            if not stack or stack.pop() != _OPENER_OF[ch]:
+                return False
+        else:
+            stack.append(ch)
+    return not stack
+
+
+def _nests(marks: str) -> bool:
+    """True if ``marks`` (paired marks only, no ‘’) is a properly nested, fully closed sequence.
+
+    The same as removing adjacent pairs until none is left (a sequence reduces to nothing exactly
+    when a stack matches it), in linear time whatever the depth.
+    """
+    return "\n" not in marks and _balanced_lines(_reduce(marks))
 
 
 def _reduces_to_breaks(marks: str) -> bool:
     """True if removing nested pairs leaves only line breaks (every line's marks nest)."""
-    while True:
-        reduced = marks
-        for pair in _INNER_PAIRS:
-            reduced = reduced.replace(pair, "")
-        if reduced == marks:
-            return not reduced.strip("\n")
-        marks = reduced
+    return _balanced_lines(_reduce(marks))
 
 
-def _drop_last(stack: list[tuple[str, int]], ch: str) -> list[tuple[str, int]]:
-    """The stack without its innermost ``ch``."""
-    for i in range(len(stack) - 1, -1, -1):
-        if stack[i][0] == ch:
-            return stack[:i] + stack[i + 1:]
-    return stack
+class _OpenMarks:
+    """The open marks, innermost last: push, pop the top, and find or remove the innermost mark of a
+    kind, in amortised constant time (a list scan per closing mark would be quadratic on a long
+    paragraph of unmatched marks)."""
+
+    __slots__ = ("_items", "_alive", "_by_mark", "_live", "_serial")
+
+    def __init__(self) -> None:
+        self._items: list[tuple[str, int, int]] = []  # (mark, offset, serial); the top is always alive
+        self._alive: list[bool] = []
+        self._by_mark: dict[str, list[tuple[int, int]]] = {}  # mark -> (index, serial), newest last
+        self._live = 0
+        self._serial = 0
+
+    def __bool__(self) -> bool:
+        return self._live > 0
+
+    def marks(self) -> list[tuple[str, int]]:
+        """The open marks, outermost first."""
+        return [(ch, pos) for (ch, pos, _), alive in zip(self._items, self._alive, strict=True) if alive]
+
+    def push(self, ch: str, pos: int) -> None:
+        self._serial += 1
+        self._by_mark.setdefault(ch, []).append((len(self._items), self._serial))
+        self._items.append((ch, pos, self._serial))
+        self._alive.append(True)
+        self._live += 1
+
+    def top(self) -> str | None:
+        return self._items[-1][0] if self._items else None
+
+    def pop(self) -> None:
+        self.remove(len(self._items) - 1)
+
+    def remove(self, index: int) -> None:
+        self._alive[index] = False
+        self._live -= 1
+        items, alive = self._items, self._alive
+        while items and not alive[-1]:  # keep the top alive; each mark is dropped once
+            items.pop()
+            alive.pop()
+
+    def innermost(self, ch: str) -> int | None:
+        """Index of the innermost open ``ch``, or None."""
+        entries = self._by_mark.get(ch)
+        items, alive = self._items, self._alive
+        while entries:
+            index, serial = entries[-1]
+            if index < len(items) and items[index][2] == serial and alive[index]:
+                return index
+            entries.pop()  # closed, removed or dropped: never valid again
+        return None
 
 
 _Problem = tuple[int, int, str, "str | None"]  # start, end, message, unsafe replacement
@@ -121,7 +191,7 @@ class _Balance:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
-        self.stack: list[tuple[str, int]] = []
+        self.stack = _OpenMarks()
         self.orphans: list[tuple[str, int]] = []  # closing marks with no opening one
         self.markers = doc.outline.lookalike_marker_offsets
 
@@ -180,23 +250,25 @@ class _Balance:
                     or pos in self.markers:
                 continue
             if ch in OPENERS:
-                self.stack.append((ch, pos))
+                self.stack.push(ch, pos)
                 continue
             yield from self._close(ch, pos, para)
 
     def _close(self, ch: str, pos: int, para: Paragraph) -> Iterator[_Problem]:
         want = PAIRS[ch]
-        if self.stack and self.stack[-1][0] == want:
+        if self.stack and self.stack.top() == want:
             self.stack.pop()
             return
-        depth = next((i for i in range(len(self.stack) - 1, -1, -1) if self.stack[i][0] == want), None)
+        depth = self.stack.innermost(want)
         if depth is not None:
             # Pairs cross (《实施方案（试行》）): one finding here; the inner mark stays open.
-            inner = self.stack[-1][0]
-            del self.stack[depth]
+            inner = self.stack.top()
+            self.stack.remove(depth)
             yield pos, pos + 1, f"{mark(ch)}与{mark(inner)}交叉嵌套，应先闭合{mark(inner)}", None
             return
-        if ch == "）" and _LIST_MARKER.search(self.text, para.start, pos):
+        # Any match ends at pos (or before a last line break) and is at most 3 characters long, so a
+        # window of 4 gives the same answer as searching from the paragraph start (which is quadratic).
+        if ch == "）" and _LIST_MARKER.search(self.text, max(para.start, pos - 4), pos):
             return
         self.orphans.append((ch, pos))
 
@@ -207,19 +279,22 @@ class _Balance:
         if nxt is not None and _first_char(self.text, nxt)[1] == "“":
             # A quotation of several paragraphs opens each with “ and closes only at its end
             # (GB/T 15834-2011 4.1.3.2), whether this paragraph ends with 。 or with ，.
-            self.stack = _drop_last(self.stack, "“")
+            innermost = self.stack.innermost("“")
+            if innermost is not None:
+                self.stack.remove(innermost)
         if self.stack and nxt is not None and last and last not in TERMINAL:
             # A line ending mid-sentence is a hard-wrapped line: the pair may close on the next one.
             return
-        slips, explained = _quote_slips(self.text, self.stack, self.orphans)
+        still_open = self.stack.marks()
+        slips, explained = _quote_slips(self.text, still_open, self.orphans)
         yield from slips
         for ch, pos in self.orphans:
             if pos not in explained:
                 yield pos, pos + 1, f"{mark(ch)}缺少对应的{mark(PAIRS[ch])}", None
-        for ch, pos in self.stack:
+        for ch, pos in still_open:
             if pos not in explained:
                 yield pos, pos + 1, f"{mark(ch)}未闭合，缺少{mark(CLOSERS[OPENERS.index(ch)])}", None
-        self.stack = []
+        self.stack = _OpenMarks()
         self.orphans = []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterator
 
@@ -41,7 +43,7 @@ def _comment_spans(text: str) -> list[tuple[int, int]]:
 
 def _layout_paragraphs(doc: Document) -> list[tuple[int, int]]:
     """Spans of paragraphs laid out with runs of spaces or tabs."""
-    return [(p.start, p.end) for p in doc.paragraphs if _laid_out(p.text)]
+    return sorted((p.start, p.end) for p in doc.paragraphs if _laid_out(p.text))
 
 
 def _laid_out(para: str) -> bool:
@@ -52,8 +54,9 @@ def _laid_out(para: str) -> bool:
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    """True if ``offset`` falls in one of ``spans`` (few spans: a linear scan is fine)."""
-    return any(s <= offset < e for s, e in spans)
+    """True if ``offset`` falls in one of ``spans`` (sorted, disjoint: paragraphs in order), by bisection."""
+    i = bisect.bisect_right(spans, (offset, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _gap_side(prev: str, nxt: str) -> str | None:
@@ -157,13 +160,17 @@ def space_between_han(self: Rule, doc: Document) -> Iterator[Finding]:
     text = doc.text
     if not has_any(text, " \u3000\u00a0"):  # prefilter: one C scan per space character
         return
+    prose: dict[int, bool] = {}  # paragraph index -> judged once, not once per space (linear time)
     comments: list[tuple[int, int]] | None = None
     for m in _HAN_GAP.finditer(text):
         para = doc.paragraph_at(m.start())
-        # Prose only (a title or signature has no ，), not a short line, not hand-laid-out.
-        if para is None or len(para.text) < 15 or "，" not in para.text:
+        if para is None:
             continue
-        if _looks_like_names(text, m.start(), m.end()) or _laid_out(para.text) or _joint_organs(text, m.start(), m.end()):
+        ok = prose.get(para.index)
+        if ok is None:
+            # Prose only (a title or signature has no ，), not a short line, not hand-laid-out.
+            ok = prose[para.index] = len(para.text) >= 15 and "，" in para.text and not _laid_out(para.text)
+        if not ok or _looks_like_names(text, m.start(), m.end()) or _joint_organs(text, m.start(), m.end()):
             continue
         if comments is None:
             comments = _comment_spans(text)

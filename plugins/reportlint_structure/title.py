@@ -83,12 +83,13 @@ def title_end_punct(self: Rule, doc: Document) -> Iterator[Finding]:
     source="Proofreading practice: no word is doubled in a title, and one 文种 is named once",
     explanation=(
         "A token written twice in a row in the title (关于关于…, …的通知的通知, 工作工作) is a typing "
-        "or copy error. The suggested fix deletes the second copy; check it before accepting."
+        "or copy error. A number is not a token (二〇二〇年 is a year). The suggested fix deletes the "
+        "second copy; check it before accepting."
     ),
     bad=[("关于关于开展安全检查的通知", "关于开展安全检查的通知"), ("关于开展安全检查的通知的通知", "关于开展安全检查的通知"),
          ("2023年的的工作总结", "2023年的工作总结")],
     good=["关于开展安全检查的通知", "关于印发《关于开展检查的通知》的通知", "2023年工作总结\n一是学习学习再学习。",
-          "——二〇二〇年一月六日在市人民代表大会上"],
+          "二〇二〇年政府工作报告", "一九一九年纪念大会讲话", "——二〇二〇年一月六日在市人民代表大会上"],
 )
 def title_duplicated_token(self: Rule, doc: Document) -> Iterator[Finding]:
     """Report a doubled token in the title, suggesting one copy."""

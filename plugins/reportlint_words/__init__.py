@@ -226,10 +226,10 @@ def doubled_approximation(self: Rule, doc: Document) -> Iterator[Finding]:
 
 
 def _legit_repeat(chunk: str) -> bool:
-    """True for chunks whose doubling is a normal form: 研究研究, 一步一步, 二〇二〇, 哈哈哈哈."""
+    """True for chunks whose doubling is a normal form: 研究研究, 一步一步, 很紧很紧, 二〇二〇, 哈哈哈哈."""
     return (
         chunk in _REDUPLICATED_OK
-        or chunk[0] == "一"
+        or chunk[0] in "一很"  # 一X一X (一步一步) and 很X很X (很紧很紧: emphasis)
         or len(set(chunk)) == 1
         or _NUMERALS.fullmatch(chunk) is not None
     )

@@ -142,7 +142,7 @@ def annotate_one(result: Any, path: Path | None, target: Path, display: str, rul
         if doc.text != result.document.text:
             return _("changed since it was read; not annotated (run again)")
         new_data, _skipped = annotate_docx(data, doc, result.findings, rules)
-        write_atomic(out, new_data)
+        write_atomic(out, new_data, display=str(out))
     except ReportlintError as exc:
         return str(exc).removeprefix(f"{display}: ").removeprefix(f"{display}.docx: ")
     except OSError as exc:

@@ -6,7 +6,6 @@ The CLI is a thin layer over :class:`Linter`; programs may use it the same way.
 from __future__ import annotations
 
 import dataclasses
-import stat
 import traceback
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePath
@@ -17,15 +16,13 @@ from reportlint.context import Context
 from reportlint.document import Document
 from reportlint.engine import LintResult, Problem, lint
 from reportlint.errors import ConfigError, InputError, PluginError, ReportlintError
-from reportlint.fixes import apply_fixes
+from reportlint.fixes import MAX_FIX_PASSES, apply_fixes
 from reportlint.i18n import gettext
 from reportlint.packs import load_pack
 from reportlint.plugins import PluginManager, get_plugin_manager, local_name
 from reportlint.rules import Finding, Rule
+from reportlint.safeio import read_file
 from reportlint.selection import check_selectors, override_severity, per_file_ignored, select_rules
-
-#: Fix passes before giving up on fixes that keep producing new fixable findings.
-MAX_FIX_PASSES = 10
 
 
 class Linter:
@@ -242,26 +239,10 @@ class Linter:
         return doc
 
     def read_path(self, path: Path, config: Config | None = None, display: str | None = None) -> tuple[Document, bytes]:
+        """A file's Document and bytes; a FIFO or device is refused without blocking (reportlint.safeio)."""
         display = display or str(path)
         limit = (config or self.default_config()).max_file_size
-        try:
-            st = path.stat()
-            if stat.S_ISDIR(st.st_mode):
-                raise InputError(f"{display}: " + gettext("is a folder, not a file"))
-            if not stat.S_ISREG(st.st_mode):  # a FIFO or a device (/dev/zero) would be read forever
-                raise InputError(f"{display}: " + gettext("not a regular file"))
-            size = st.st_size
-            if size > limit:
-                raise InputError(f"{display}: " + gettext("file is {size} bytes, over max-file-size ({limit}); raise it in config to check it").format(size=f"{size:,}", limit=f"{limit:,}"))
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{display}: " + gettext("no such file or directory")) from None
-        except PermissionError:
-            raise InputError(f"{display}: " + gettext("permission denied")) from None
-        except IsADirectoryError:
-            raise InputError(f"{display}: " + gettext("is a folder, not a file")) from None
-        except OSError as exc:
-            raise InputError(f"{display}: " + gettext("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
+        data = read_file(path, display, limit)
         return self.read_bytes(display, data), data
 
     def check_document(self, doc: Document, config: Config | None = None) -> LintResult:
@@ -338,16 +319,24 @@ class Linter:
         return result
 
     def fix_document(self, doc: Document, config: Config | None = None, *, unsafe: bool = False) -> tuple[Document, LintResult]:
-        """Apply fixes pass after pass until none applies; the fixed document and its remaining findings."""
+        """Apply fixes pass after pass until the text is stable; the fixed document and its remaining findings.
+
+        Each pass applies the fixes :func:`reportlint.fixes.select_fixes` keeps apart and re-checks
+        the new text, so what is reported is always the check of the text returned: a defect a fix
+        left or made is reported, never hidden. Stops at a rule failure, after MAX_FIX_PASSES, or
+        when a text comes back (fixes undoing each other).
+        """
         config = config or self.default_config()
         total = 0
         result = self.check_document(doc, config)
+        seen = {hash(doc.text)}  # hashes, not texts: a huge document is not kept 32 times
         for _ in range(MAX_FIX_PASSES):
             if result.problems:
                 break
             new_text, n = apply_fixes(doc.text, result.findings, unsafe=unsafe)
-            if n == 0:
+            if n == 0 or hash(new_text) in seen:
                 break
+            seen.add(hash(new_text))
             total += n
             doc = self.reread(doc, new_text)
             result = self.check_document(doc, config)

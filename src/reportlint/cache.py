@@ -1,8 +1,9 @@
 """A result cache keyed by file content, rule set, config and version, in ``.reportlint_cache``.
 
-One small JSON file per entry, written to a temporary name and renamed into
-place, so two runs at once can never leave a half-written entry; a damaged
-entry is treated as absent. The folder sits beside the governing config file,
+One small file per entry, written to a temporary name and renamed into place,
+so two runs at once can never leave a half-written entry; an entry names its key
+and carries a checksum of its findings, so a damaged or foreign one is treated as
+absent, and it is read without blocking (a FIFO there is not waited on). The folder sits beside the governing config file,
 or in the current folder when there is none (``REPORTLINT_CACHE_DIR`` overrides).
 """
 
@@ -12,14 +13,15 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from reportlint import __version__
 from reportlint.config import Config
+from reportlint.errors import ReportlintError
 from reportlint.rules import Applicability, Finding, Fix, Rule, Severity
+from reportlint.safeio import read_file, temporary
 
 CACHE_DIR_NAME = ".reportlint_cache"
 CACHE_DIR_ENV = "REPORTLINT_CACHE_DIR"
@@ -97,6 +99,29 @@ def finding_from_list(v: Sequence[Any], path: str) -> Finding:
     return Finding(code, name, message, start, end, Severity(sev), fx, path, line, col, eline, ecol, page, epage)
 
 
+#: An entry bigger than this is not a cache entry (a real one is a few KB per thousand findings).
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+
+
+def _payload(raw: bytes, key: str) -> list[Any]:
+    """The findings list of an entry, after checking it is the entry of ``key`` and its checksum holds."""
+    header, sep, payload = raw.partition(b"\n")
+    if not sep:
+        raise ValueError("cache entry without a header")
+    meta = json.loads(header)
+    if not isinstance(meta, dict) or meta.get("key") != key or meta.get("sha256") != hashlib.sha256(payload).hexdigest():
+        raise ValueError("cache entry of another key, or damaged")
+    found = json.loads(payload)
+    if not isinstance(found, list):
+        raise TypeError("cache entry payload is not a list")
+    return found
+
+
+def load_entry(path: Path) -> list[Any]:
+    """The findings lists stored in the entry file ``path`` (ValueError if it is not a valid entry)."""
+    return _payload(path.read_bytes(), path.stem)
+
+
 class Cache:
     """Looks up and stores findings; one instance per run, rule-set fingerprints memoised per config."""
 
@@ -135,10 +160,17 @@ class Cache:
         return self.folder(config) / __version__ / key[:2] / f"{key}.json"
 
     def get(self, config: Config, key: str, path: str) -> list[Finding] | None:
+        """The findings stored under ``key``, or None: absent, unreadable, or not a valid entry for it.
+
+        An entry is a header line naming its key and the SHA-256 of its payload, then the payload
+        (the findings as JSON). Anything else at the entry's path (a truncated write, a ``[]`` put
+        there by hand, another key's entry, a FIFO, which is not waited on) is a miss, and the file
+        is checked again and its entry rewritten.
+        """
         try:
-            raw = json.loads(self._entry(config, key).read_text(encoding="utf-8"))
-            found = [finding_from_list(v, path) for v in raw]
-        except (OSError, ValueError, TypeError, KeyError):
+            raw = read_file(self._entry(config, key), "cache entry", MAX_ENTRY_BYTES)
+            found = [finding_from_list(v, path) for v in _payload(raw, key)]
+        except (ReportlintError, OSError, ValueError, TypeError, KeyError):
             self.misses += 1
             return None
         self.hits += 1
@@ -147,17 +179,15 @@ class Cache:
     def put(self, config: Config, key: str, findings: Sequence[Finding]) -> None:
         """Store atomically; a cache that cannot be written is silently skipped (read-only checkout)."""
         entry = self._entry(config, key)
+        payload = json.dumps([finding_to_list(f) for f in findings], ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        header = json.dumps({"key": key, "sha256": hashlib.sha256(payload).hexdigest()}).encode("ascii")
         try:
             self._tag(self.folder(config))
             entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump([finding_to_list(f) for f in findings], fh, ensure_ascii=False, separators=(",", ":"))
+            with temporary(entry.parent, "tmp-entry") as (fd, tmp):
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(header + b"\n" + payload)
                 os.replace(tmp, entry)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
         except OSError:
             pass
 

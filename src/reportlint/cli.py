@@ -19,7 +19,7 @@ import click
 
 from reportlint import __version__, i18n
 from reportlint.engine import LintResult, Problem
-from reportlint.errors import ReportlintError
+from reportlint.errors import ReportlintError, one_line
 from reportlint.i18n import N_
 from reportlint.i18n import gettext as _
 from reportlint.readers import READ_ONLY_FORMATS, SUPPORTED_SUFFIXES
@@ -231,6 +231,16 @@ def _stdout() -> TextIO:
     return out
 
 
+def _drop_stdout() -> None:
+    """After a failed write to stdout: send the rest (and Python's flush at exit) to the null device."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _stderr() -> TextIO:
     err = sys.stderr
     try:
@@ -244,7 +254,7 @@ def _report_problems(problems: Sequence[Problem], verbose: bool) -> None:
     seen: set[str] = set()
     err = _stderr()
     for p in problems:
-        line = str(p)
+        line = one_line(str(p))
         if line in seen:
             continue
         seen.add(line)
@@ -259,7 +269,7 @@ def _warn(message: str) -> None:
 
 def _fail(message: str) -> None:
     """One line on stderr and exit 2."""
-    click.echo(_("error: {message}").format(message=message), file=_stderr())
+    click.echo(one_line(_("error: {message}").format(message=message)), file=_stderr())
     sys.exit(EXIT_ERROR)
 
 
@@ -393,6 +403,9 @@ def check(
         folder = Path(output_file).parent
         if not folder.is_dir():
             _fail(_("cannot write the report to {path}: the folder {folder} does not exist").format(path=output_file, folder=folder))
+    from reportlint.safeio import install_signal_cleanup
+
+    install_signal_cleanup()  # SIGTERM/SIGINT/SIGHUP remove the temporary of a write in progress
     try:
         linter = Linter(
             config_file=config_file,
@@ -478,7 +491,8 @@ def check(
         finally:
             bar.close()
 
-    out = _stdout()
+    # stdin through --fix: stdout carries the fixed text alone, so the report goes to stderr
+    out = _stderr() if fix and not diff and "-" in paths else _stdout()
     ctx = FormatContext(rules=rules, statistics=statistics, quiet=quiet, output_is_file=bool(output_file),
                         color=not output_file and _use_colour(color_choice, out), checked=len(results) - sum(r.document is None for r in results),
                         hidden=hidden, problems=len(problems))
@@ -489,7 +503,12 @@ def check(
     if output_file:
         _write_report(output_file, formats[output_format], results, ctx, output_format, quiet)
     else:
-        formats[output_format](results, out, ctx)
+        try:
+            formats[output_format](results, out, ctx)
+            out.flush()
+        except OSError as exc:  # a full disk or a closed pipe: one line, never a traceback
+            _drop_stdout()
+            problems.append(Problem("stdout", _("cannot write the report: {reason}").format(reason=exc.strerror or exc)))
     _report_problems(problems, verbose)
     if problems:
         sys.exit(EXIT_ERROR)
@@ -536,9 +555,9 @@ def _check_one(
     output: Path | None = None,
 ) -> LintResult:
     from reportlint.api import Linter
-    from reportlint.fixes import encode, write_atomic
 
     assert isinstance(linter, Linter)
+    data = b""
     try:
         if path is None:  # stdin
             display = stdin_filename or "-"
@@ -555,9 +574,15 @@ def _check_one(
         message = _strip_path(str(exc), display)
         if path is None:  # stdin: the reader named the file by the name that picked its type
             message = _strip_path(message, stdin_filename or "stdin.txt")
+            if fix and not diff:  # a pipe through --fix passes what it cannot read through unchanged
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
         return LintResult(display, None, problems=[Problem(display, message)])
     if not (fix or diff):
         return linter.check_document(doc, config)
+    if path is None and fix and not diff and (doc.format in READ_ONLY_FORMATS or doc.format == "docx"):
+        sys.stdout.buffer.write(data)  # stdout carries the document, which is not fixed in place: as it came
+        sys.stdout.flush()
     if doc.format in READ_ONLY_FORMATS:  # a print image or a converted copy: nothing to write the fixes back to
         result = linter.check_document(doc, config)
         option = "--fix" if fix else "--diff"
@@ -568,25 +593,10 @@ def _check_one(
         from reportlint.docx_fix import fix_docx_cli
 
         return fix_docx_cli(linter, doc, data, config, display, path, output=output, diff=diff, unsafe=unsafe, diffs=diffs)
-    fixed_doc, result = linter.fix_document(doc, config, unsafe=unsafe)
-    if fixed_doc.text == doc.text:
-        result.fixed = 0
-        return result
-    if diff:
-        from reportlint.fixes import unified_diff
+    from reportlint.fixes import fix_file
 
-        diffs.append(unified_diff(doc.text, fixed_doc.text, display))
-        result.fixed = 0
-        return result
-    if path is None:  # stdin with --fix: the fixed text goes to stdout (like ruff), the report to stderr
-        sys.stdout.buffer.write(encode(fixed_doc.text, doc.encoding, doc.bom))
-        return result
-    try:
-        write_atomic(path, encode(fixed_doc.text, doc.encoding, doc.bom), expected=data)
-    except ReportlintError as exc:
-        result.fixed = 0
-        result.problems.append(Problem(display, str(exc).removeprefix(f"{path}: ")))
-    return result
+    return fix_file(linter, doc, data, config, display, path, unsafe=unsafe, diffs=diffs if diff else None,
+                    stdout=sys.stdout.buffer if path is None else None)
 
 
 def _all_rules(config_file: Path | None) -> dict[str, Rule]:

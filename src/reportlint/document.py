@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -31,7 +32,9 @@ class LineIndex:
     __slots__ = ("_starts", "_length", "_text")
 
     def __init__(self, text: str) -> None:
-        starts = [0]
+        # 8 bytes a line in an array, not a list of int objects (36 bytes): a text of 2 million short
+        # lines keeps 56 MB less.
+        starts = array("q", [0])
         find = text.find
         i = find("\n")
         while i != -1:

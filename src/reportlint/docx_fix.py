@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-#: Fix passes on a .docx before giving up (as Linter.fix_document does for text).
-MAX_FIX_PASSES = 10
 
 
 def _content(r: Any) -> list[Any]:
@@ -275,19 +273,25 @@ def apply_docx_fixes(data: bytes, doc: Document, findings: Sequence[Finding], *,
 
 def fix_docx(linter: Any, doc: Document, data: bytes, config: Config | None = None, *, unsafe: bool = False) -> tuple[bytes, Document, LintResult]:
     """Fix pass after pass until none applies: the fixed bytes, their Document and its remaining findings."""
+    from reportlint.fixes import MAX_FIX_PASSES
     from reportlint.readers.docx import read_docx
 
     total = 0
     result = linter.check_document(doc, config)
-    for _pass in range(MAX_FIX_PASSES):
+    seen = {hash(doc.text)}
+    for _pass in range(MAX_FIX_PASSES):  # as Linter.fix_document: until stable, at most MAX_FIX_PASSES
         if result.problems:
             break
         new_data, n = apply_docx_fixes(data, doc, result.findings, unsafe=unsafe)
         if n == 0:
             break
         total += n
-        data = new_data
-        doc = read_docx(doc.path, data)
+        new_doc = read_docx(doc.path, new_data)
+        if hash(new_doc.text) in seen:  # fixes undoing each other
+            total -= n
+            break
+        seen.add(hash(new_doc.text))
+        data, doc = new_data, new_doc
         result = linter.check_document(doc, config)
     result.fixed = total
     return data, doc, result
@@ -333,9 +337,9 @@ def fix_docx_cli(
         return result
     assert target is not None
     try:
-        write_atomic(target, new_data)
-    except OSError as exc:
+        write_atomic(target, new_data, display=str(target))
+    except InputError as exc:
         result.fixed = 0
-        result.problems.append(Problem(display, _("cannot write {path}: {reason}").format(path=target, reason=exc.strerror or exc)))
+        result.problems.append(Problem(display, str(exc)))
     result.document = fixed_doc
     return result

@@ -21,3 +21,12 @@ class PackError(ReportlintError):
 
 class PluginError(ReportlintError):
     """A plugin that failed to load or crashed; the message names the plugin and rule."""
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: every line break (``\\n``, ``\\r\\n``, U+2028 …) becomes a space.
+
+    Errors are one line each on stderr (a tool reading them splits on lines), whatever a
+    library put in its exception text (an XML parser quoting a value with a newline, say).
+    """
+    return " ".join(part.strip() for part in message.splitlines() if part.strip()) if message else message

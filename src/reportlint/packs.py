@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from reportlint.errors import PackError
-from reportlint.rules import Example, Rule, Severity
+from reportlint.rules import Example, Finding, Rule, Severity
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -189,8 +189,11 @@ def verify_examples(rule: Rule) -> None:
         if not ex.bad and found:
             raise PackError(f"{rule.origin}: flags its good example {ex.text!r} at {found[0].start}")
         if ex.bad and ex.fixed is not None:
-            from reportlint.fixes import apply_fixes
+            from reportlint.fixes import fix_until_stable
 
-            fixed, _ = apply_fixes(ex.text, found, unsafe=True)
+            def again(text: str) -> list[Finding]:
+                return [f for f in rule.check(Document(text, path="<example>")) if f.code == rule.code]
+
+            fixed, _ = fix_until_stable(ex.text, again, unsafe=True)
             if fixed != ex.fixed:
                 raise PackError(f"{rule.origin}: fixing {ex.text!r} gives {fixed!r}, expected {ex.fixed!r}")

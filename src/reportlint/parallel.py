@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlint.engine import LintResult
 from reportlint.errors import ReportlintError
+from reportlint.safeio import install_signal_cleanup, read_file
 
 
 def __getattr__(name: str) -> Any:
@@ -54,6 +55,7 @@ def _init_worker(args: dict[str, Any] | None, use_cache: bool) -> None:
 
     if args is not None:
         _WORKER["linter"] = Linter(**args)
+        install_signal_cleanup()  # a forked worker inherits the parent's handlers; a spawned one sets its own
     _WORKER["cache"] = Cache(_WORKER["linter"]) if use_cache else None
 
 
@@ -72,9 +74,7 @@ def cached_result(linter: Any, path: Path, display: str, cache: Any) -> LintResu
     """The cached result of a file, or None (a miss, or anything unusual: the full check will report it)."""
     try:
         config = linter.config_for(path)
-        if path.stat().st_size > config.max_file_size:
-            return None
-        data = path.read_bytes()
+        data = read_file(path, display, config.max_file_size)  # a FIFO is refused, not waited on
         found = cache.get(config, cache.key(config, data, display), display)
         if found is None:
             return None

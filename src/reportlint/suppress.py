@@ -12,6 +12,7 @@ baseline do that job there. Directives inside code are ignored.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,16 +47,35 @@ def _matches(selector: str, code: str, name: str) -> bool:
     return selector == ALL or code.startswith(selector) or selector == name
 
 
-def _in_code(start: int, end: int, skip: Sequence[tuple[int, int]]) -> bool:
+class _Covering:
+    """Sorted spans, asked whether one other than ``(start, end)`` itself covers ``[start, end)``,
+    in O(log n) (testing every span for every comment would be quadratic)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach: list[int] = []  # reach[i]: the furthest end among spans[:i + 1]
+        for _, e in self.spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def covers(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, start)  # spans[:before] start before ``start``
+        if before and self.reach[before - 1] >= end:
+            return True
+        upto = bisect.bisect_right(self.starts, start)  # spans[before:upto] start at ``start``, ends ascending
+        return upto > before and self.spans[upto - 1][1] > end
+
+
+def _in_code(start: int, end: int, skip: _Covering) -> bool:
     """True when the comment lies inside a larger skipped span (fenced or inline code)."""
-    return any(s <= start and end <= e and (s, e) != (start, end) for s, e in skip)
+    return skip.covers(start, end)
 
 
 def parse_directives(doc: Document) -> list[Directive]:
     """Every suppression comment of a Markdown document, with disable regions resolved."""
     out: list[Directive] = []
     open_: dict[str, Directive] = {}
-    skip = sorted(doc.skip_spans)
+    skip = _Covering(doc.skip_spans)
     for m in _DIRECTIVE.finditer(doc.text):
         if _in_code(m.start(), m.end(), skip):
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reportlint.api import Linter
-from reportlint.fixes import apply_fixes
+from reportlint.fixes import fix_until_stable
 from reportlint.rules import Finding, Rule
 
 _LINTERS: dict[tuple[str, ...], Linter] = {}
@@ -31,13 +31,14 @@ def lint_snippet(text: str, select: str | Iterable[str] = "ALL", *, filename: st
 
 def assert_flags(text: str, code: str, *, count: int | None = None, fixed: str | None = None, unsafe: bool = True,
                  filename: str = "snippet.txt") -> list[Finding]:
-    """``code`` fires on ``text`` (``count`` times if given); its fixes turn it into ``fixed`` if given."""
+    """``code`` fires on ``text`` (``count`` times if given); its fixes, applied as ``--fix`` does, turn it into ``fixed``."""
     found = [f for f in lint_snippet(text, code, filename=filename) if f.code == code]
     assert found, f"{code} does not flag {text!r}"
     if count is not None:
         assert len(found) == count, f"{code} flags {text!r} {len(found)} times, expected {count}: {[f.message for f in found]}"
-    if fixed is not None:
-        new, _ = apply_fixes(text, found, unsafe=unsafe)
+    if fixed is not None:  # fixed as --fix does: pass after pass, re-checked, until stable
+        new, _ = fix_until_stable(text, lambda t: [f for f in lint_snippet(t, code, filename=filename) if f.code == code],
+                                  unsafe=unsafe)
         assert new == fixed, f"{code} fixes {text!r} to {new!r}, expected {fixed!r}"
     return found
 

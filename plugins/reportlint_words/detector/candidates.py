@@ -18,7 +18,6 @@ from .hashing import _P, key32
 from .model import Model
 from .normalize import is_han
 
-
 #: Kinds of confusion, stored per candidate in ``conf.kinds`` (a shape look-alike needs more evidence).
 SAME, FUZZY, SHAPE = 0, 1, 2
 

@@ -177,6 +177,15 @@ def _row(text: str, ln: int, ls: int, le: int, spans: list[tuple[int, int, str, 
     cuts = sorted({ls, le, *(sp[0] for sp in spans), *(sp[1] for sp in spans), *(c[0] for c in carets)})
     parts = []
     ci = 0
+    # The spans covering each piece, by a sweep: pieces end at every span's start and end, so a span
+    # covers a piece exactly while the sweep is between them. Testing every span of the line for
+    # every piece would be quadratic on a long line with many findings.
+    opening: dict[int, list[int]] = defaultdict(list)
+    closing: dict[int, list[int]] = defaultdict(list)
+    for i, sp in enumerate(spans):
+        opening[sp[0]].append(i)
+        closing[sp[1]].append(i)
+    active: set[int] = set()
     for a, b in zip(cuts, [*cuts[1:], None], strict=True):
         while ci < len(carets) and carets[ci][0] == a:
             _pos, fid, sev = carets[ci]
@@ -184,8 +193,10 @@ def _row(text: str, ln: int, ls: int, le: int, spans: list[tuple[int, int, str, 
             ci += 1
         if b is None:
             break
+        active.difference_update(closing.get(a, ()))
+        active.update(opening.get(a, ()))
         piece = _e(text[a:b])
-        cover = [(fid, sev) for s, e, fid, sev in spans if s <= a and b <= e]
+        cover = [(spans[i][2], spans[i][3]) for i in sorted(active)]  # in the spans' own order
         if cover:
             sev = min((c[1] for c in cover), key=_SEVERITY_ORDER.__getitem__)
             ids = " ".join(c[0] for c in cover)

@@ -13,26 +13,55 @@ from reportlint.rules import Finding
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
-def _position(r: LintResult, offset: int | None, line: int, column: int) -> dict[str, int]:
+class ByteColumns:
+    """UTF-8 byte columns of offsets in one document, counted from the nearest earlier offset asked for.
+
+    Encoding the line up to each offset would copy a long line once per finding (quadratic on a
+    one-line document with many findings); findings come sorted, so counting on from the previous
+    start or end of the same line touches each character about once.
+    """
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self._marks: dict[int, list[tuple[int, int]]] = {}  # line start -> two (offset, bytes) cursors
+
+    def column(self, offset: int) -> tuple[int, int]:
+        """1-based line and UTF-8 byte column of ``offset``."""
+        lines, text = self.doc.lines, self.doc.text
+        line, _ = lines.line_col(offset)
+        start, _ = lines.line_span(line)
+        marks = self._marks.setdefault(start, [(start, 0), (start, 0)])
+        base, nbytes = max((m for m in marks if m[0] <= offset), default=(start, 0))
+        nbytes += len(text[base:offset].encode("utf-8"))
+        slot = 0 if marks[0][0] <= marks[1][0] else 1  # replace the cursor further behind
+        marks[slot] = (offset, nbytes)
+        return line, nbytes + 1
+
+
+def _position(r: LintResult, offset: int | None, line: int, column: int, columns: ByteColumns | None = None) -> dict[str, int]:
     """reviewdog counts columns in UTF-8 bytes; without the text, fall back to characters."""
     doc = r.document
     if doc is None or offset is None or doc.page_map is not None:  # a page's line: characters, as located
         return {"line": line, "column": column}
-    line, _ = doc.lines.line_col(offset)
-    start, _ = doc.lines.line_span(line)
-    return {"line": line, "column": len(doc.text[start:offset].encode("utf-8")) + 1}
+    line, col = (columns or ByteColumns(doc)).column(offset)
+    return {"line": line, "column": col}
 
 
-def diagnostic(r: LintResult, f: Finding) -> dict[str, Any]:
-    """One rdjson diagnostic with code, severity, range and (when fixable) a suggestion."""
+def diagnostic(r: LintResult, f: Finding, columns: ByteColumns | None = None) -> dict[str, Any]:
+    """One rdjson diagnostic with code, severity, range and (when fixable) a suggestion.
+
+    ``columns`` (one per document) makes the byte columns of many findings linear to compute.
+    """
     has_doc = r.document is not None
+    if has_doc and columns is None:
+        columns = ByteColumns(r.document)
     out: dict[str, Any] = {
         "message": f"{position(f)}: {f.message}" if f.page else f.message,
         "location": {
             "path": f.path,
             "range": {
-                "start": _position(r, f.start if has_doc else None, f.line, f.column),
-                "end": _position(r, f.end if has_doc else None, f.end_line, f.end_column),
+                "start": _position(r, f.start if has_doc else None, f.line, f.column, columns),
+                "end": _position(r, f.end if has_doc else None, f.end_line, f.end_column, columns),
             },
         },
         "severity": _SEVERITY[f.severity.value],
@@ -44,8 +73,8 @@ def diagnostic(r: LintResult, f: Finding) -> dict[str, Any]:
         out["suggestions"] = [
             {
                 "range": {
-                    "start": _position(r, fs, *lines.line_col(fs)),
-                    "end": _position(r, fe, *lines.line_col(fe)),
+                    "start": _position(r, fs, *lines.line_col(fs), columns),
+                    "end": _position(r, fe, *lines.line_col(fe), columns),
                 },
                 "text": f.fix.replacement,
             }
@@ -57,7 +86,8 @@ def format_rdjson(results: Sequence[LintResult], out: TextIO, ctx: FormatContext
     url = project_url()  # the package's home page from its metadata, if any (rdjson's url is optional)
     data = {
         "source": {"name": "reportlint", **({"url": url} if url else {})},
-        "diagnostics": [diagnostic(r, f) for r in results for f in r.findings],
+        "diagnostics": [diagnostic(r, f, columns) for r in results
+                        for columns in [ByteColumns(r.document) if r.document is not None else None] for f in r.findings],
     }
     json.dump(data, out, ensure_ascii=not unicode_safe(out), indent=2)
     out.write("\n")
