@@ -21,8 +21,7 @@ import regex
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 from reportlint.plugin import HAN, Context, anchored, document_low_bytes, lazy, low_bytes
 
-from .misused import misused_word
-from .variants import variant_form
+from . import misused, variants
 from .words import LONGEST, crossing, segmentable
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
@@ -337,12 +336,12 @@ def de_di_de(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(1), m.end(1), f"“{m.group()}”中补语前应用“得”", "得")
 
 
-RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de_di_de, variant_form, misused_word]
+RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de_di_de]
 
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
-    return RULES
+    return [*RULES, *variants.RULES, *misused.RULES]
 
 
 @hookimpl

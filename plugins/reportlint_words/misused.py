@@ -71,3 +71,6 @@ def misused_word(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             continue
         last_end = end
         yield self.finding(start, end, f"疑为误用词：“{text[start:end]}”应为“{right}”", right)
+
+
+RULES = [misused_word]

@@ -111,3 +111,6 @@ def variant_form(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
             yield self.finding(start, end, msg, v.right, severity=Severity.INFO)
         else:
             yield self.finding(start, end, f"{v.note}：“{v.wrong}”应为“{v.right}”", v.right)
+
+
+RULES = [variant_form]
