@@ -204,8 +204,11 @@ def test_lazy_anchored_compiles_on_first_use():
 
 def test_a_pattern_that_cannot_be_proven_fails_on_first_use():
     p = anchored(re.compile, "a|号", anchors=["号"])
+    assert list(p.finditer("a")) == []  # no anchor in the text: nothing compiled yet (start-up)
     with pytest.raises(AnchorError):
-        list(p.finditer("a"))
+        list(p.finditer("a号"))
+    with pytest.raises(AnchorError):
+        _ = p.anchored  # what this file asks of every built-in anchored pattern
 
 
 # --- the built-in rules' anchored patterns -----------------------------------------------------------

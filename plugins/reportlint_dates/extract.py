@@ -341,15 +341,17 @@ def _plausible(kind: str, b: DateRef, e: DateRef | None) -> bool:
     return True
 
 
-# Every mention holds an anchor: 年 or 月 right after a numeral, or [./-] right after four digits.
-# (A mention without 年 or 月 is the numeric form, 2023.3.21, whose separator follows the year's
-# four digits; most separators in a report follow one or two, as in 6.5%, and start no window.)
+# Every mention holds an anchor: 月 right after a numeral, 年 right after four digits (a mention
+# without 月 is a year, 2023年 or 二〇二三年, or a range of years), or [./-] right after four digits
+# (the numeric form, 2023.3.21). Most 年 in a report follow one numeral (三年, 近十年) and most
+# separators one or two digits (6.5%): those start no window.
 # A mention is made only of the characters in _DATE_CHARS, so it lies inside the run of those
 # characters round its anchor, and the pattern cannot read past the first other character
 # after that run (nor before the run, but lookbehinds see there). Run on each such run, the
 # pattern finds exactly what one pass over the whole text finds, in a small part of the time.
 _DIGITS = "0123456789０１２３４５６７８９"  # runs are found in the text as written: full-width count
 _DIGIT_SET = frozenset(_DIGITS)
+_YEAR_DIGIT = frozenset(_DIGITS + "〇○零一二三四五六七八九")  # a year's digits (_Y), in either script
 _NUMERAL = frozenset(_DIGITS + "〇○零一二三四五六七八九十")
 _DATE_CHARS = (_DIGITS + "〇○零一二三四五六七八九十年度月份日号旬上中下 \t\u3000—–-－~～〜至到./"
                "（(）)星期礼拜周天")
@@ -361,12 +363,17 @@ def _anchors(t: str) -> list[int]:
     """Offsets of the anchors (年, 月, [./-]) in ``t``, in order (str.find beats a pattern here)."""
     found = []
     find = t.find
-    for ch in "年月":
-        q = find(ch, 1)
-        while q >= 0:
-            if t[q - 1] in _NUMERAL:
-                found.append(q)
-            q = find(ch, q + 1)
+    q = find("月", 1)
+    while q >= 0:
+        if t[q - 1] in _NUMERAL:
+            found.append(q)
+        q = find("月", q + 1)
+    year = _YEAR_DIGIT
+    q = find("年", 4)
+    while q >= 0:
+        if t[q - 1] in year and t[q - 2] in year and t[q - 3] in year and t[q - 4] in year:
+            found.append(q)
+        q = find("年", q + 1)
     digit = _DIGIT_SET
     for ch in "./-":
         q = find(ch, 4)
@@ -407,10 +414,8 @@ def _windows(t: str) -> list[tuple[int, int]]:
 def find_mentions(text: str) -> list[Mention]:
     """Every date mention in ``text``, in order, with character offsets into ``text``."""
     global _compiled
-    c = _compiled or _Mentions()
-    _compiled = c
+    c = _compiled
     out: list[Mention] = []
-    finditer = c.pattern.finditer
     simple = _SIMPLE.fullmatch
     # The pattern reads full-width digits as ASCII; it reads nothing outside a run but the
     # character before (no digit: runs are maximal), so a run is translated alone, with a few
@@ -427,6 +432,9 @@ def find_mentions(text: str) -> list[Mention]:
                     if mention is not None:
                         out.append(mention)
                 continue
+        if c is None:  # the big pattern, compiled when a text first needs it (~9 ms of start-up)
+            c = _compiled = _Mentions()
+        finditer = c.pattern.finditer
         if _FULLWIDTH.search(text, lo, hi) is not None:
             a = lo - _LUNAR_BACK if lo > _LUNAR_BACK else 0
             seg = text[a:hi].translate(_WIDTH)

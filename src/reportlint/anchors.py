@@ -41,6 +41,7 @@ among them.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -482,10 +483,7 @@ class Anchored:
         self.pattern = pattern
         self.anchors = tuple(dict.fromkeys(anchors))
         self.shape = shape(pattern, self.anchors, every_match=every_match)
-        stops = self.shape.stops
-        self._next_stop = re.compile(stops).search if stops else None
-        # Matched (not searched) at a chunk's start, so one attempt: the greedy .* backs off to the last stop.
-        self._last_stop = re.compile(f"(?s:.*){stops}").match if stops else None
+        self._next_stop, self._last_stop = _stop_searches(self.shape.stops)
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Sorted, disjoint spans in which every match of the pattern in ``text`` lies, with all it
@@ -586,6 +584,16 @@ class Anchored:
             size *= 8
 
 
+@functools.cache
+def _stop_searches(stops: str) -> tuple[Any, Any]:
+    """The search for the next stop and the match for the last one (patterns sharing a stop class
+    share them: compiling a long class costs milliseconds of start-up)."""
+    if not stops:
+        return None, None
+    # Matched (not searched) at a chunk's start, so one attempt: the greedy .* backs off to the last stop.
+    return re.compile(stops).search, re.compile(f"(?s:.*){stops}").match
+
+
 class LazyAnchored:
     """An :class:`Anchored` pattern compiled and proven on first use (start-up pays nothing)."""
 
@@ -611,7 +619,12 @@ class LazyAnchored:
         return self.anchored.pattern
 
     def finditer(self, text: str, **kwargs: Any) -> Iterator[Any]:
-        return self.anchored.finditer(text, **kwargs)
+        anchored = self._anchored
+        if anchored is None:
+            if not any(a in text for a in self._anchors):
+                return iter(())  # compiled and proven only when a text holds an anchor (start-up)
+            anchored = self.anchored
+        return anchored.finditer(text, **kwargs)
 
 
 def anchored(compile_fn: Callable[..., Any], *args: Any, anchors: Sequence[str], every_match: bool = True) -> LazyAnchored:
