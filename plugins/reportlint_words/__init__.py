@@ -4,7 +4,9 @@ The literal dictionary (T101) is the pack typos.toml + typos.tsv beside this mod
 matched in one Aho-Corasick pass by the core's ``replace`` kind. The rules here
 are the checks a literal list cannot express: 截止 before a date, 既/即 in
 parallel clauses, doubled approximations (超过……以上, 大约……左右), accidental
-repeats (的的, 加强加强) and the heuristic 的/地/得 patterns (off by default).
+repeats (的的, 加强加强) and the heuristic 的/地/得 patterns (off by default). variants.py holds
+T108 (variant forms judged by the report's year), misused.py T202 (misused words kept by corpus
+evidence), words.py the dictionary words those rules and T104 check word boundaries with.
 Every pattern is compiled at import and scans ``doc.text`` once.
 """
 
@@ -18,6 +20,9 @@ import regex
 
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 from reportlint.plugin import HAN, Context, anchored, document_low_bytes, lazy, low_bytes
+
+from . import misused, variants
+from .words import LONGEST, crossing, segmentable
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
 # 截止日期/截止时间 (日期, 时间 are not in the list) and 截止到/截止于 (accepted) stay silent.
@@ -55,10 +60,9 @@ _RANGE_ABOUT = anchored(regex.compile,
     anchors=["右"],
 )
 
-# 的的, except 目的的 (目的 + 的), 的的确 (的 + 的确, or 的的确确) and 的士.
+# 的的, except after a noun read dì (目的的, 标的的, 靶的的), 的的确 (的 + 的确, or 的的确确) and 的士.
 # `regex`, not re: its literal search scans a report for 的的 in half the time of ``"的的" in text``.
-# 的的 not after 目/标 (目的的, 标的的保险: the word 目的/标的 and then 的).
-_DEDE = lazy(regex.compile, r"(?<![目标])的的(?![确士哥姐])")
+_DEDE = lazy(regex.compile, r"(?<![目标靶鹄])的的(?![确士哥姐])")
 # A chunk of 2-4 Han characters written twice in a row (加强加强, 进一步进一步).
 # Stdlib re with HAN (= \p{Han}): the same matches, about 5x faster than `regex` here.
 _REPEAT = lazy(re.compile, f"([{HAN}]{{2,4}})\\1")
@@ -220,9 +224,6 @@ def doubled_approximation(self: Rule, doc: Document) -> Iterator[Finding]:
         yield self.finding(m.start(), m.end(), "数值范围后不宜再加“左右”", m.group("head"))
 
 
-_HAN_CHAR = lazy(re.compile, f"[{HAN}]")
-
-
 def _legit_repeat(chunk: str) -> bool:
     """True for chunks whose doubling is a normal form: 研究研究, 一步一步, 很紧很紧, 二〇二〇, 哈哈哈哈."""
     return (
@@ -233,6 +234,23 @@ def _legit_repeat(chunk: str) -> bool:
     )
 
 
+def _whole_words(text: str, start: int, size: int) -> bool:
+    """True if the chunk repeated at ``start`` (``size`` characters, twice) is a word on both sides.
+
+    The chunk must be a dictionary word or a run of them, the first copy must not end a word
+    begun before it, and the second must not begin a word that runs past it: 企业创业创新 (业创),
+    构建共建共治 (建共), 博士博士后 (博士后) and 大案要案要抓 (案要) are words met by chance. A
+    chunk written a third time just after (实干实干再实干) is repetition for effect.
+    """
+    end = start + 2 * size
+    chunk = text[start:start + size]
+    if not segmentable(chunk):
+        return False
+    if crossing(text, start, start - LONGEST, start + size) or crossing(text, end, start + size, end + LONGEST):
+        return False
+    return chunk not in text[end:end + size + 1]
+
+
 @rule(
     "T104",
     "repeated-word",
@@ -241,32 +259,32 @@ def _legit_repeat(chunk: str) -> bool:
     fixable="unsafe",
     source="Proofreading practice: a word typed twice is a slip",
     explanation=(
-        "An accidental repeat of 的, or of a chunk of 2-4 characters written twice in a row. "
-        "Reduplication is not a repeat: AABB (实实在在, 认认真真, 是是非非), AA (常常), ABB "
-        "(一个个), 一X一X (一步一步), 很X很X (很紧很紧), tentative verbs (研究研究), a word said three "
-        "times (实干实干再实干) and 目的的/标的的/的的确确 are left alone. A doubled pair inside running text "
-        "is reported without a fix: 企业创业创新 (企业 创业 创新) has the same shape as a word typed twice."
+        "An accidental repeat of 的, or of a word (or run of words) of 2-4 characters written twice "
+        "in a row. The repeated chunk must be a dictionary word on both sides: 企业创业创新, "
+        "构建共建共治共享, 博士博士后 and 大案要案 repeat characters across word boundaries and are "
+        "left alone, as is reduplication: AABB (实实在在, 认认真真, 是是非非), AA (常常), ABB "
+        "(一个个), 一X一X (一步一步), tentative verbs (研究研究), repetition for effect "
+        "(实干实干再实干) and 目的的/标的的/的的确确."
     ),
-    bad=[("加强加强管理", "加强管理"), ("我们的的工作", "我们的工作"), ("进一步进一步压实责任", "进一步压实责任")],
+    bad=[
+        ("加强加强管理", "加强管理"), ("我们的的工作", "我们的工作"), ("进一步进一步压实责任", "进一步压实责任"),
+        ("将庆祝建国建国50周年", "将庆祝建国50周年"),
+    ],
     good=[
         "实实在在", "认认真真学习", "常常", "一个个", "是是非非", "目的的确立", "目的的确很明确",
-        "的的确确", "一步一步推进", "二〇二〇年", "研究研究再定", "实干实干再实干", "必须抓得很紧很紧。", "为标的的保险",
+        "的的确确", "一步一步推进", "二〇二〇年", "研究研究再定", "支持小微企业创业创新",
+        "构建共建共治共享的社会治理格局", "培养博士博士后人才", "查办大案要案要从严", "加快高新区新区建设",
+        "实干实干再实干", "以合同为标的的保险", "把工作抓得很紧很紧",
     ],
 )
 def repeated_word(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]:
-    """Flag 的的 and a 2-4 character chunk written twice."""
+    """Flag 的的 and a word of 2-4 characters written twice."""
     text = doc.text
     for m in _DEDE.finditer(text):
         yield self.finding(m.start(), m.end(), "“的的”重复，应为“的”", "的")
     for m in _repeats(text, document_low_bytes(ctx)):  # low bytes shared with the typo dictionary's scan
         chunk = m.group(1)
-        if _legit_repeat(chunk) or (text.startswith(chunk, m.end() + 1) and text[m.end()] in "再又还"):
-            continue  # 实干实干再实干: said three times on purpose
-        if len(chunk) == 2 and m.start() > 0 and _HAN_CHAR.match(text, m.start() - 1) and _HAN_CHAR.match(text, m.end()):
-            # Inside running text a doubled pair reads the same as three words sharing characters
-            # (小微企业创业创新 = 企业 创业 创新; 残疾人每人每月): deleting one pair would change the
-            # meaning, and the rule cannot tell which it is, so it points at the spot without a fix.
-            yield self.finding(m.start(), m.end(), f"“{chunk}{chunk}”疑似重复，请核对")
+        if _legit_repeat(chunk) or not _whole_words(text, m.start(), len(chunk)):
             continue
         yield self.finding(m.start(), m.end(), f"“{chunk}{chunk}”重复，应为“{chunk}”", chunk)
 
@@ -323,7 +341,7 @@ RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
-    return RULES
+    return [*RULES, *variants.RULES, *misused.RULES]
 
 
 @hookimpl
