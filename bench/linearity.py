@@ -87,8 +87,9 @@ def _headings(n: int) -> str:
 def _numbered_lines(n: int) -> str:
     out = []
     size = i = 0
-    while size < n:
-        line = f"{i}. 第{i}项工作完成{i % 97}。\n"
+    while size < n:  # numbers cycle (1-500): past 1900 they would start to read as years, another text
+        k = i % 500 + 1
+        line = f"{k}. 第{k}项工作完成{k % 97}。\n"
         out.append(line)
         size += len(line)
         i += 1

@@ -483,3 +483,107 @@ def test_p105_and_n101_span_lookups_give_what_scanning_gave():
         years = [(y.start(), y.end()) for y in _mixed_years(text)]
         found = [f.start for f in linter.check_document(linter.read_bytes("x.txt", text.encode("utf-8"))).findings]
         assert not [s for s in found if any(a <= s < b for a, b in years)], text
+
+
+# -- S111, D106 and the G family's canonical terms: the same findings without the nested scans ------------------------
+
+
+def _old_s111(doc: Document, ctx: Any) -> list[tuple[int, int, str]]:
+    """S111's walk with a plain list as each series' stack, scanned for the outer run (the code it replaces)."""
+    from reportlint_structure.sequence import _SERIES_NAMES, _gap_problem, _heading_paragraphs, _label, _spaced_word, seq_words
+
+    heading_paras = _heading_paragraphs(doc)
+    runs: dict[str, list[Any]] = {}
+    out = []
+    for w in seq_words(ctx):
+        if w.series not in _SERIES_NAMES:
+            continue
+        stack = runs.setdefault(w.series, [])
+        if stack:
+            prev = stack[-1]
+            if not (prev.paragraph == w.paragraph or (w.paragraph == prev.paragraph + 1 and w.paragraph not in heading_paras)):
+                stack.clear()
+        if not stack or w.number == 1:
+            stack.append(w)
+            continue
+        prev = stack[-1]
+        if w.number == prev.number + 1:
+            stack[-1] = w
+            continue
+        outer = next((i for i in range(len(stack) - 2, -1, -1) if stack[i].number == w.number - 1), None)
+        if outer is not None:
+            del stack[outer + 1:]
+            stack[-1] = w
+            continue
+        stack[-1] = w
+        spaced = _spaced_word(doc.text, prev, w)
+        if spaced is not None:
+            out.append((*spaced, _label(w.series, prev.number + 1)))
+            continue
+        problem = _gap_problem(prev, w, prev.paragraph == w.paragraph)
+        if problem:
+            out.append((w.start, w.end, problem))
+    return out
+
+
+def test_s111_gives_what_scanning_the_stack_gave():
+    from reportlint.context import Context
+
+    linter = Linter(isolated=True, select=["S111"])
+    rng = random.Random(111)
+    pieces = ["一是", "二是", "三是", "四是", "五是", "第一，", "第二，", "第三，", "其一", "其二", "学习", "；", "。", "\n",
+              "：", "三 是", "（二）检查\n", "一、总体\n"]
+    for _ in range(3000):
+        text = _random_text(rng, pieces, rng.randint(0, 30))
+        doc = linter.read_bytes("x.txt", text.encode("utf-8"))
+        new = []
+        for f in linter.check_document(doc).findings:
+            new.append((f.start, f.end, f.fix.replacement if f.fix else f.message))
+        assert sorted(new) == sorted(_old_s111(doc, Context(doc))), repr(text)
+
+
+def test_d106_plan_section_start_gives_what_scanning_the_headings_above_gave():
+    from reportlint_dates.rules import _PLAN_HEADING, _plan_section_start
+
+    def old(doc: Document, offset: int) -> bool:
+        for heading in doc.outline.headings:
+            if heading.marker_start > offset:
+                break
+            if _PLAN_HEADING.search(heading.title):
+                return True
+        for para in doc.paragraphs:
+            if para.start > offset:
+                break
+            text = para.text.strip()
+            if len(text) <= 30 and not text.endswith(("。", "；")) and _PLAN_HEADING.search(text):
+                return True
+        return False
+
+    linter = Linter(isolated=True)
+    rng = random.Random(106)
+    pieces = ["一、总体情况\n", "二、下一步工作打算\n", "（一）明年计划\n", "下一步打算\n", "推进工作。\n", "2024年3月召开了会议。",
+              "计划。\n", "三、存在问题\n", "1.目标\n"]
+    for _ in range(1000):
+        doc = linter.read_bytes("x.txt", _random_text(rng, pieces, rng.randint(0, 12)).encode("utf-8"))
+        start = _plan_section_start(doc)
+        for offset in range(0, len(doc.text) + 1):
+            assert (offset >= start) == old(doc, offset), (doc.text, offset)
+
+
+def test_canonical_overlap_by_reach_gives_what_testing_every_reported_span_gave():
+    """The G family's loop over sorted candidate spans: 'overlaps one reported' by the furthest
+    reported end (spans sorted by start) equals testing each reported span."""
+    rng = random.Random(7)
+    for _ in range(5000):
+        found = sorted((s, s + rng.randint(0, 6)) for s in (rng.randint(0, 30) for _ in range(rng.randint(0, 10))))
+        keep = [rng.random() < 0.8 for _ in found]
+        old, new, reach = [], [], -1
+        for (s, e), k in zip(found, keep, strict=True):
+            if not any(a < e and s < b for a, b in old) and k:
+                old.append((s, e))
+        for (s, e), k in zip(found, keep, strict=True):
+            overlaps = reach > s if s < e else any(a < e and s < b for a, b in new)
+            if not overlaps and k:
+                new.append((s, e))
+                reach = max(reach, e)
+        assert new == old, found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import math
 import re
 from collections.abc import Callable, Iterator
 
@@ -380,20 +381,24 @@ def _quoted(text: str, offset: int) -> bool:
         text.rfind("“", line, offset) > text.rfind("”", line, offset)
 
 
-def _in_plan_section(doc: Document, offset: int) -> bool:
-    """True when a heading above ``offset`` names plans (二、下一步工作打算; a short 下一步打算 line)."""
-    for heading in doc.outline.headings:
-        if heading.marker_start > offset:
-            break
+def _plan_section_start(doc: Document) -> float:
+    """Where the plans part begins: the first heading naming plans (二、下一步工作打算) or short
+    plans line (下一步打算), whichever comes first; infinity when there is none. An offset at or
+    after it is under a plans heading. (Found once per document: looking up the headings and
+    paragraphs above every date again would be quadratic in a long text.)"""
+    start = math.inf
+    for heading in doc.outline.headings:  # in document order
         if _PLAN_HEADING.search(heading.title):
-            return True
+            start = heading.marker_start
+            break
     for para in doc.paragraphs:
-        if para.start > offset:
+        if para.start >= start:
             break
         text = para.text.strip()
         if len(text) <= 30 and not text.endswith(("。", "；")) and _PLAN_HEADING.search(text):
-            return True
-    return False
+            start = para.start
+            break
+    return start
 
 
 @rule(
@@ -427,6 +432,7 @@ def future_as_done(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]
     title = doc.title
     # no date in an earlier year is after the limit (the signing date, or February after the period)
     first_year = signing.date.year if signing is not None else dates.period[1] + 1 if dates.period else 0
+    plans_from: float | None = None
     for m in dates.mentions:
         if m.kind == "year-range" or m.begin.year is None or m.begin.year.value < first_year or (
                 title and m.start < title.end):
@@ -438,7 +444,11 @@ def future_as_done(self: Rule, doc: Document, ctx: Context) -> Iterator[Finding]
         if m.begin.month is None and not text.startswith("，", m.end):
             continue  # a bare 2024年 names budgets and plans; only “2024年，…” opens an account
         sentence = _sentence(text, m.start, m.end)
-        if not _DONE.search(sentence) or _PLAN.search(sentence) or _in_plan_section(doc, m.start):
+        if not _DONE.search(sentence) or _PLAN.search(sentence):
+            continue
+        if plans_from is None:
+            plans_from = _plan_section_start(doc)
+        if m.start >= plans_from:
             continue
         limit = (f"成文日期{signing.date.year}年{signing.date.month}月{signing.date.day}日"
                  if signing else f"总结期{dates.period[1]}年" if dates.period else "")

@@ -350,10 +350,13 @@ def canonical_kind(entry: Mapping[str, Any], ctx: PackContext) -> Rule:
             except TimeoutError:
                 raise PackError(f"{where}: fuzzy search ran longer than {PATTERN_TIMEOUT:g} s on {doc.path}") from None
         reported: list[tuple[int, int]] = []
+        reach = -1  # the furthest end reported: spans come sorted by start, so one overlaps iff it starts before it
         for s, e, got in sorted(found):
-            if got == spec.canonical or any(a < e and s < b for a, b in reported) or not _is_near(spec, text, s, e):
+            overlaps = reach > s if s < e else any(a < e and s < b for a, b in reported)
+            if got == spec.canonical or overlaps or not _is_near(spec, text, s, e):
                 continue
             reported.append((s, e))
+            reach = max(reach, e)
             msg = message.replace("{match}", got).replace("{canonical}", spec.canonical)
             yield rule.finding(s, e, msg, spec.canonical)
 

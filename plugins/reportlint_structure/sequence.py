@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from reportlint import Document, Finding, Rule, rule
 from reportlint.plugin import SPACE, Context, chinese_number
+
+T = TypeVar("T")
 
 # A sequence word opens a clause: paragraph start, or after a clause mark or an opening quote/bracket.
 # "再三是" or "统一是" do not count (preceded by Han); "第一书记", "第一时间" do not (no mark after).
@@ -142,6 +143,74 @@ def _label(series: str, n: int) -> str:
     return f"其{to_chinese(n)}"
 
 
+class _Runs:
+    """One series' stack of open runs (the last word of each, innermost last). The innermost run
+    below the top at a given number is found by its number, not by scanning the stack (a paragraph
+    of many 一是 pushes a run for each: scanning them for every word would be quadratic)."""
+
+    __slots__ = ("words", "serials", "by_number", "serial")
+
+    def __init__(self) -> None:
+        self.words: list[SeqWord] = []
+        self.serials: list[int] = []  # which write each slot holds
+        self.by_number: dict[int, list[tuple[int, int]]] = {}  # number -> (slot, write), oldest first
+        self.serial = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def top(self) -> SeqWord:
+        return self.words[-1]
+
+    def _write(self, slot: int, w: SeqWord) -> None:
+        self.serial += 1
+        if slot == len(self.words):
+            self.words.append(w)
+            self.serials.append(self.serial)
+        else:
+            self.words[slot] = w
+            self.serials[slot] = self.serial
+        self.by_number.setdefault(w.number, []).append((slot, self.serial))
+
+    def push(self, w: SeqWord) -> None:
+        self._write(len(self.words), w)
+
+    def replace_top(self, w: SeqWord) -> None:
+        self._write(len(self.words) - 1, w)
+
+    def clear(self) -> None:
+        self.truncate(0)
+
+    def truncate(self, n: int) -> None:
+        del self.words[n:]
+        del self.serials[n:]
+
+    def below_top(self, number: int) -> int | None:
+        """The slot of the innermost run under the top whose last word is ``number``, or None.
+
+        A slot's entry is valid while the slot holds that write; valid entries lie in slot order
+        (a later write to a lower slot means the slots above were dropped), so the last valid one
+        is the innermost. Invalid entries are dropped as met: each once.
+        """
+        entries = self.by_number.get(number)
+        top = len(self.words) - 1
+        held = None
+        found = None
+        while entries:
+            slot, serial = entries[-1]
+            if slot <= top and self.serials[slot] == serial:
+                if slot < top:
+                    found = slot
+                    break
+                held = entries.pop()  # the top itself is not a candidate; put back below
+                continue
+            entries.pop()
+        if held is not None:
+            assert entries is not None
+            entries.append(held)
+        return found
+
+
 @rule(
     "S111",
     "sequence-word-gap",
@@ -169,30 +238,30 @@ def sequence_word_gap(self: Rule, doc: Document, ctx: Context) -> Iterator[Findi
     heading_paras = _heading_paragraphs(doc)
     # Per series, a stack of open runs (last word of each): an inner list inside an item
     # (一是…：一是…二是…三是…；二是…) resumes the outer run instead of counting as a break.
-    runs: dict[str, list[SeqWord]] = {}
+    runs: dict[str, _Runs] = {}
     for w in seq_words(ctx):
         if w.series not in _SERIES_NAMES:
             continue
-        stack = runs.setdefault(w.series, [])
+        stack = runs.setdefault(w.series, _Runs())
         if stack:
-            prev = stack[-1]
+            prev = stack.top()
             same_para = prev.paragraph == w.paragraph
             adjacent = w.paragraph == prev.paragraph + 1 and w.paragraph not in heading_paras
             if not (same_para or adjacent):
                 stack.clear()
         if not stack or w.number == 1:
-            stack.append(w)
+            stack.push(w)
             continue
-        prev = stack[-1]
+        prev = stack.top()
         if w.number == prev.number + 1:
-            stack[-1] = w
+            stack.replace_top(w)
             continue
-        outer = next((i for i in range(len(stack) - 2, -1, -1) if stack[i].number == w.number - 1), None)
+        outer = stack.below_top(w.number - 1)
         if outer is not None:
-            del stack[outer + 1 :]
-            stack[-1] = w
+            stack.truncate(outer + 1)
+            stack.replace_top(w)
             continue
-        stack[-1] = w
+        stack.replace_top(w)
         spaced = _spaced_word(doc.text, prev, w)
         if spaced is not None:
             # The missing word is there with a space inside (四 是): that space is the defect.
@@ -273,6 +342,14 @@ class _Index:
     word_starts: list[int]
 
 
+
+def _from(items: Sequence[T], start: int) -> Iterator[T]:
+    """``items[start:]`` one by one, without a copy: islice would step over the first ``start`` items
+    each time, quadratic when called for every claim of a long text."""
+    for i in range(start, len(items)):
+        yield items[i]
+
+
 def _heading_items(doc: Document, idx: _Index, nxt: int) -> int | None:
     """Headings of one level starting at 1 in paragraph ``nxt``, counted to the next shallower one."""
     headings = doc.outline.headings
@@ -281,7 +358,7 @@ def _heading_items(doc: Document, idx: _Index, nxt: int) -> int | None:
         return None
     level = headings[first].level
     count = 0
-    for h in islice(headings, first, None):
+    for h in _from(headings, first):
         if h.level < level:
             break
         if h.level == level:
@@ -304,7 +381,7 @@ def _run_in_items(doc: Document, idx: _Index, para_index: int, offset: int) -> i
         return None
     level = _RUN_IN_LEVEL[m.group(1)]
     count = 1
-    for h in islice(doc.outline.headings, bisect.bisect_right(idx.head_paras, para_index), None):
+    for h in _from(doc.outline.headings, bisect.bisect_right(idx.head_paras, para_index)):
         if h.level < level:
             break
         if h.level == level:
@@ -327,7 +404,7 @@ def _items_after(doc: Document, idx: _Index, para_index: int, offset: int) -> in
     if para_index + 1 in idx.heading_paras:
         return _heading_items(doc, idx, nxt)
     first = bisect.bisect_left(idx.word_starts, offset)
-    words = (w for w in islice(idx.words, first, None) if w.series in _SERIES_NAMES)
+    words = (w for w in _from(idx.words, first) if w.series in _SERIES_NAMES)
     opener = next(words, None)
     if opener is None or opener.number != 1 or opener.paragraph not in (para_index, nxt):
         return None
