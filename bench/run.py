@@ -781,6 +781,9 @@ def main() -> int:
         f"| both in one process, file by file, interleaved (CPU) | {mb / inproc['ours']:.2f} MB/s | "
         f"{mb / inproc['theirs']:.2f} MB/s | {ratio_in:.2f} | {inproc['theirs_w'] / inproc['ours_w']:.2f} |",
         "",
+        "CPU time still moves with the machine's load (shared caches and memory bandwidth): compare the ratio, each "
+        "measured with both tools in the same rounds, rather than one tool's MB/s across runs made at different times.",
+        "",
         ("The T2xx rules (" + ", ".join(t2) + f") alone, in this process: {t2_mbps:.2f} MB/s (CPU time, best of rounds)."
          if t2 and t2_mbps else "Typo detector: no T2 rule is installed in this checkout yet."),
         "",
