@@ -35,6 +35,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 def format_json(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
     data = [finding_dict(f) for r in results for f in r.findings]
-    json.dump(data, out, ensure_ascii=not unicode_safe(out), indent=2)
+    # One write of the whole text: json.dump writes each token apart (~150,000 calls for 3,000 findings),
+    # 2.5x the CPU time of json.dumps into a pipe or /dev/null; the bytes are the same.
+    out.write(json.dumps(data, ensure_ascii=not unicode_safe(out), indent=2))
     out.write("\n")
 

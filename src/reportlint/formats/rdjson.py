@@ -89,5 +89,5 @@ def format_rdjson(results: Sequence[LintResult], out: TextIO, ctx: FormatContext
         "diagnostics": [diagnostic(r, f, columns) for r in results
                         for columns in [ByteColumns(r.document) if r.document is not None else None] for f in r.findings],
     }
-    json.dump(data, out, ensure_ascii=not unicode_safe(out), indent=2)
+    out.write(json.dumps(data, ensure_ascii=not unicode_safe(out), indent=2))  # one write (see formats/json.py)
     out.write("\n")

@@ -134,5 +134,5 @@ def sarif_log(results: Sequence[LintResult], ctx: FormatContext) -> dict[str, An
 
 
 def format_sarif(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
-    json.dump(sarif_log(results, ctx), out, ensure_ascii=not unicode_safe(out), indent=2)
+    out.write(json.dumps(sarif_log(results, ctx), ensure_ascii=not unicode_safe(out), indent=2))  # one write (see formats/json.py)
     out.write("\n")
