@@ -497,6 +497,7 @@ def test_an_error_message_with_a_newline_is_one_line(tmp_path):
     assert proc.returncode == 2
     lines = err_lines(proc)
     assert len(lines) == 1 and lines[0].startswith("bad.docx: error: not a valid .docx") and "second line" in lines[0]
+    assert "BytesIO" not in lines[0] and "file 'bad.docx' is not a Word file" in lines[0]  # the name, not a repr
     assert "ok.txt:1:2: M101" in proc.stdout.decode()
 
 
