@@ -134,6 +134,21 @@ def test_a_fix_that_does_not_reach_the_file_is_not_reported_as_fixed(tmp_path):
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == MARKED and leftovers(tmp_path) == []
 
 
+def test_a_docx_copy_that_cannot_be_written_keeps_its_findings_reported(tmp_path):
+    """--fixed-output into a missing folder: one line, exit 2, and the finding still shown (nothing was fixed)."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("要##paidbegin##求全市")
+    d.save(tmp_path / "a.docx")
+    proc = cli("check", "--no-cache", "--fix", "--select", "M101", "a.docx", "--fixed-output", "no/such/b.docx",
+               cwd=tmp_path)
+    assert proc.returncode == 2 and "Fixed" not in proc.stdout.decode()
+    assert "M101" in proc.stdout.decode()
+    assert len(err_lines(proc)) == 1 and "no/such/b.docx" in err_lines(proc)[0]
+    assert not (tmp_path / "no").exists()
+
+
 # -- 4. FIFOs never hang a run; the cache checks what it reads ---------------------------------------------
 
 
@@ -241,6 +256,19 @@ def test_a_failed_write_is_one_line_and_the_next_file_is_fixed(tmp_path, which):
     assert "a.txt:1:2: M101" in proc.stdout.decode()  # still in the file: still reported
     assert (tmp_path / "b.txt").read_text(encoding="utf-8") == FIXED
     assert leftovers(tmp_path) == []
+
+
+def test_a_failed_write_says_why_in_the_language_in_use(tmp_path):
+    """The system's reason (strerror, English in any locale) is translated too: a Chinese line
+    once read "无法写入：No space left on device；文件未改动"."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(MARKED, encoding="utf-8")
+    pre = _FAIL_ONCE.format(call=_FULL_DISK["replace"], wrap=False)
+    proc = cli("check", "--no-cache", "--fix", "--select", "M101", "--format", "concise", "a.txt", "b.txt", cwd=tmp_path,
+               pre=pre, env={"REPORTLINT_LANG": "zh"})
+    assert proc.returncode == 2, proc.stderr.decode()
+    assert err_lines(proc) == ["a.txt: 错误：无法写入：磁盘空间不足；文件未改动"]
+    assert (tmp_path / "b.txt").read_text(encoding="utf-8") == FIXED
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
@@ -484,6 +512,7 @@ def test_an_error_message_with_a_newline_is_one_line(tmp_path):
     assert proc.returncode == 2
     lines = err_lines(proc)
     assert len(lines) == 1 and lines[0].startswith("bad.docx: error: not a valid .docx") and "second line" in lines[0]
+    assert "BytesIO" not in lines[0] and "file 'bad.docx' is not a Word file" in lines[0]  # the name, not a repr
     assert "ok.txt:1:2: M101" in proc.stdout.decode()
 
 
@@ -542,6 +571,30 @@ def test_no_fix_removes_wording_from_clean_reports_unless_judged_a_real_error(cl
             if verdict != "real":
                 bad.append(f"{path.name} {f.code} {context} → {f.fix.replacement!r} ({verdict})")
     assert not bad, f"{len(bad)} fixes remove wording the proofreader did not judge wrong:\n" + "\n".join(bad[:30])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "二〇二〇年政府工作报告",  # S302 once read 二〇二〇 as a doubled 二〇 and deleted half the year
+        "二〇〇〇年以来，一九九九年底，二二二二年",
+        "第二二二号文件，八八八八元，五五五五",
+        "张张三同志，三三两两，天天向上，人人参与",
+        "2020年3月3日，20202020，1111万元",
+    ],
+)
+def test_fix_keeps_numbers_years_and_reduplication_through_the_cli(tmp_path, line):
+    """``--fix --unsafe-fixes`` as a user runs it: a year, a number or a reduplicated word is no
+    typo, and every number and Han character is still there afterwards."""
+    f = tmp_path / "r.txt"
+    text = f"{line}\n\n会议在北京召开。{line}。\n"
+    f.write_text(text, encoding="utf-8")
+    proc = cli("check", "--no-cache", "--fix", "--unsafe-fixes", "--select", "ALL", "--format", "concise", "r.txt",
+               cwd=tmp_path)
+    assert proc.returncode in (0, 1) and not proc.stderr, proc.stderr.decode()
+    after = f.read_text(encoding="utf-8")
+    assert words_of(after) == words_of(text), after
+    assert _NUMBER.findall(after) == _NUMBER.findall(text), after
 
 
 def test_words_of():

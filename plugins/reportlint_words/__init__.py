@@ -6,7 +6,9 @@ are the checks a literal list cannot express: 截止 before a date, 既/即 in
 parallel clauses, doubled approximations (超过……以上, 大约……左右), accidental
 repeats (的的, 加强加强) and the heuristic 的/地/得 patterns (off by default). variants.py holds
 T108 (variant forms judged by the report's year), misused.py T202 (misused words kept by corpus
-evidence), words.py the dictionary words those rules and T104 check word boundaries with.
+evidence), statistical.py T201 (the statistical typo detector of detector/, off by default; numpy
+and its model load only when it checks a text), words.py the dictionary words those rules and T104
+check word boundaries with.
 Every pattern is compiled at import and scans ``doc.text`` once.
 """
 
@@ -21,7 +23,7 @@ import regex
 from reportlint import Config, Document, Finding, Rule, hookimpl, rule
 from reportlint.plugin import HAN, Context, anchored, document_low_bytes, lazy, low_bytes
 
-from . import misused, variants
+from . import misused, statistical, variants
 from .words import LONGEST, crossing, segmentable
 
 # A time expression right after 截止: a year, month or day, or a relative time word.
@@ -341,7 +343,7 @@ RULES = [jiezhi_before_date, doubled_approximation, repeated_word, ji_for_ji, de
 
 @hookimpl
 def reportlint_add_rules(config: Config) -> Iterable[Rule]:
-    return [*RULES, *variants.RULES, *misused.RULES]
+    return [*RULES, *variants.RULES, *misused.RULES, *statistical.RULES]
 
 
 @hookimpl

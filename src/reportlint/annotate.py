@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlint.document import Document
 from reportlint.docx_fix import DocxEditor
+from reportlint.errors import os_reason
 from reportlint.i18n import gettext as _
 from reportlint.i18n import rule_summary
 from reportlint.rules import Finding, Rule
@@ -105,7 +106,7 @@ def annotate_results(results: Sequence[Any], items: Sequence[tuple[Path | None, 
         try:  # a folder that does not exist yet: create it (once), as the user evidently wants one
             target.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            return [Problem(str(target), _("cannot create the folder for --annotate: {reason}").format(reason=exc.strerror or exc))]
+            return [Problem(str(target), _("cannot create the folder for --annotate: {reason}").format(reason=os_reason(exc)))]
     for r in results:
         if r.document is None:
             continue  # unreadable: already reported
@@ -146,7 +147,7 @@ def annotate_one(result: Any, path: Path | None, target: Path, display: str, rul
     except ReportlintError as exc:
         return str(exc).removeprefix(f"{display}: ").removeprefix(f"{display}.docx: ")
     except OSError as exc:
-        return _("cannot write the annotated copy: {reason}").format(reason=exc.strerror or exc)
+        return _("cannot write the annotated copy: {reason}").format(reason=os_reason(exc))
     return None
 
 

@@ -19,7 +19,7 @@ import click
 
 from reportlint import __version__, i18n
 from reportlint.engine import LintResult, Problem
-from reportlint.errors import ReportlintError, one_line
+from reportlint.errors import ReportlintError, one_line, os_reason
 from reportlint.i18n import N_
 from reportlint.i18n import gettext as _
 from reportlint.readers import READ_ONLY_FORMATS, SUPPORTED_SUFFIXES
@@ -442,7 +442,7 @@ def check(
             try:
                 fix_output.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                _fail(_("cannot create the folder {path}: {reason}").format(path=fix_output, reason=exc.strerror or exc))
+                _fail(_("cannot create the folder {path}: {reason}").format(path=fix_output, reason=os_reason(exc)))
     files = [(p, d) for p, d, prob in items if prob is None and p is not None]
     progress = _Progress(len(files), _("Checking"), enabled=not quiet)
     pooled = None
@@ -508,7 +508,7 @@ def check(
             out.flush()
         except OSError as exc:  # a full disk or a closed pipe: one line, never a traceback
             _drop_stdout()
-            problems.append(Problem("stdout", _("cannot write the report: {reason}").format(reason=exc.strerror or exc)))
+            problems.append(Problem("stdout", _("cannot write the report: {reason}").format(reason=os_reason(exc))))
     _report_problems(problems, verbose)
     if problems:
         sys.exit(EXIT_ERROR)
@@ -524,7 +524,7 @@ def _write_report(output_file: str, formatter: Any, results: Sequence[LintResult
         with open(output_file, "w", encoding="utf-8", newline="\n") as fh:
             formatter(results, fh, ctx)
     except OSError as exc:
-        _fail(_("cannot write the report to {path}: {reason}").format(path=output_file, reason=exc.strerror or exc))
+        _fail(_("cannot write the report to {path}: {reason}").format(path=output_file, reason=os_reason(exc)))
     if not quiet:
         n = sum(len(r.findings) for r in results)
         click.echo(i18n.ngettext("Wrote the {format} report ({n} finding) to {path}.", "Wrote the {format} report ({n} findings) to {path}.", n)

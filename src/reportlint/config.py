@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reportlint.errors import ConfigError
+from reportlint.errors import ConfigError, os_reason
 from reportlint.i18n import gettext
 
 if sys.version_info >= (3, 11):
@@ -99,7 +99,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ConfigError(f"{path}: " + gettext("cannot read config: {reason}").format(reason=exc.strerror or exc)) from exc
+        raise ConfigError(f"{path}: " + gettext("cannot read config: {reason}").format(reason=os_reason(exc))) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import errno as _errno
+
+from reportlint.i18n import N_
+from reportlint.i18n import gettext as _gettext
+
 
 class ReportlintError(Exception):
     """A problem the user can fix; its message is the line they see."""
@@ -30,3 +35,35 @@ def one_line(message: str) -> str:
     library put in its exception text (an XML parser quoting a value with a newline, say).
     """
     return " ".join(part.strip() for part in message.splitlines() if part.strip()) if message else message
+
+
+# The reason an operating-system call failed, in the language in use. ``exc.strerror`` is the C
+# library's text, English whatever --lang says, so a Chinese line read "无法写入：No space left on
+# device；文件未改动" (issue 23's full disk). The msgids are glibc's own texts, so English output is
+# what it always was; an errno not listed here keeps the system's wording.
+_REASONS: dict[int, str] = {
+    _errno.EACCES: N_("Permission denied"),
+    _errno.EPERM: N_("Operation not permitted"),
+    _errno.ENOSPC: N_("No space left on device"),
+    _errno.EROFS: N_("Read-only file system"),
+    _errno.EFBIG: N_("File too large"),
+    _errno.EIO: N_("Input/output error"),
+    _errno.ENOENT: N_("No such file or directory"),
+    _errno.EISDIR: N_("Is a directory"),
+    _errno.ENOTDIR: N_("Not a directory"),
+    _errno.ENAMETOOLONG: N_("File name too long"),
+    _errno.ELOOP: N_("Too many levels of symbolic links"),
+    _errno.EBUSY: N_("Device or resource busy"),
+    _errno.EEXIST: N_("File exists"),
+    _errno.EPIPE: N_("Broken pipe"),
+}
+if hasattr(_errno, "EDQUOT"):
+    _REASONS[_errno.EDQUOT] = N_("Disk quota exceeded")
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why ``exc`` (an OSError, usually) happened, translated when its errno is a common one."""
+    code = getattr(exc, "errno", None)
+    if isinstance(code, int) and code in _REASONS:
+        return _gettext(_REASONS[code])
+    return str(getattr(exc, "strerror", None) or exc)

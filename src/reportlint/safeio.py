@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from reportlint.errors import InputError
+from reportlint.errors import InputError, os_reason
 from reportlint.i18n import N_, gettext
 
 #: Every temporary file reportlint writes ends with this (and starts with a dot).
@@ -72,7 +72,7 @@ def read_file(path: Path, display: str, limit: int | None = None) -> bytes:
             raise _error(display, MSG_FOLDER) from None
         raise _error(display, MSG_PERMISSION) from None
     except OSError as exc:
-        raise _error(display, MSG_CANNOT_READ, reason=exc.strerror or exc) from None
+        raise _error(display, MSG_CANNOT_READ, reason=os_reason(exc)) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
@@ -83,7 +83,7 @@ def read_file(path: Path, display: str, limit: int | None = None) -> bytes:
             raise _error(display, MSG_TOO_BIG, size=f"{st.st_size:,}", limit=f"{limit:,}")
         return _read_all(fd, st.st_size)
     except OSError as exc:
-        raise _error(display, MSG_CANNOT_READ, reason=exc.strerror or exc) from None
+        raise _error(display, MSG_CANNOT_READ, reason=os_reason(exc)) from None
     finally:
         os.close(fd)
 
@@ -239,7 +239,7 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None, disp
     except FileNotFoundError:
         st = None  # a new file (an --output copy)
     except OSError as exc:
-        raise _error(display, MSG_NOT_WRITTEN, reason=exc.strerror or exc) from None
+        raise _error(display, MSG_NOT_WRITTEN, reason=os_reason(exc)) from None
     if st is not None:
         if not stat.S_ISREG(st.st_mode):
             raise _error(display, MSG_NOT_REGULAR)
@@ -279,7 +279,7 @@ def write_atomic(path: Path, data: bytes, *, expected: bytes | None = None, disp
             os.replace(tmp, target)
         _fsync_folder(target.parent)
     except OSError as exc:
-        raise _error(display, MSG_NOT_WRITTEN, reason=exc.strerror or exc) from None
+        raise _error(display, MSG_NOT_WRITTEN, reason=os_reason(exc)) from None
     try:
         written = read_file(Path(path), display)
     except InputError:

@@ -39,6 +39,8 @@ FEATURES = (
 #: Suffixes of place names (村, 镇, 街道, 社区 …): a character just before one is often part of a name.
 PLACE_SUFFIXES = "村镇乡县区市州省旗盟街路巷道港湾岛屿山岭岗峰河江湖海溪泉桥园寺塔庄坝洲坪湖"
 NF = len(FEATURES)
+#: A text of fewer tokens is not judged.
+MIN_TOKENS = 2
 
 
 @dataclass
@@ -208,6 +210,8 @@ def analyse(model: Model, text: str) -> Analysis:
     """Candidates and their features for every suspicious position of ``text``."""
     st = Settings.of(model)
     codes, offsets = tokens(text)
+    if codes.size < MIN_TOKENS:  # one character has no context to judge it by (and no 2-gram to count)
+        return Analysis(codes, offsets, [])
     codes = np.concatenate(([BREAK], codes, [BREAK])).astype(np.uint32)
     offsets = np.concatenate(([-1], offsets, [len(text)]))
     tc = text_counts(model, codes)

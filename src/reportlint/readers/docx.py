@@ -64,12 +64,16 @@ def _check_package(path: str, data: bytes) -> None:
 def open_word(path: str, data: bytes) -> Any:
     """The python-docx Document of ``data``, after the package checks; InputError if damaged."""
     _check_package(path, data)
+    stream = io.BytesIO(data)
     try:
         import docx
 
-        word = docx.Document(io.BytesIO(data))
+        word = docx.Document(stream)
     except Exception as exc:  # python-docx raises many types on a damaged package
-        raise InputError(f"{path}: " + gettext("not a valid .docx ({reason})").format(reason=f"{type(exc).__name__}: {exc}")) from None
+        # It names the stream by its repr (file '<_io.BytesIO object at 0x7f…>' is not a Word file):
+        # the user's file name instead, so the line is the same on every run.
+        reason = f"{type(exc).__name__}: {exc}".replace(str(stream), path)
+        raise InputError(f"{path}: " + gettext("not a valid .docx ({reason})").format(reason=reason)) from None
     if word.element.body is None:
         raise InputError(f"{path}: " + gettext("not a valid .docx (its main part has no <w:body>)"))
     return word

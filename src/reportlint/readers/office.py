@@ -18,7 +18,7 @@ import threading
 from pathlib import Path, PurePath
 
 from reportlint.document import Document
-from reportlint.errors import InputError
+from reportlint.errors import InputError, os_reason
 from reportlint.i18n import gettext
 from reportlint.readers import child
 from reportlint.readers.docx import read_docx
@@ -75,7 +75,7 @@ def convert_to_docx(path: str, data: bytes) -> bytes:
             _PROFILE = None
             raise InputError(f"{path}: " + gettext("LibreOffice took longer than {seconds:g} s to convert it; stopped").format(seconds=timeout)) from None
         except OSError as exc:
-            raise InputError(f"{path}: " + gettext("cannot run LibreOffice ({exe}): {reason}").format(exe=exe, reason=exc.strerror or exc)) from None
+            raise InputError(f"{path}: " + gettext("cannot run LibreOffice ({exe}): {reason}").format(exe=exe, reason=os_reason(exc))) from None
         result = out / "input.docx"
         if not result.is_file():
             said = err.decode("utf-8", "replace").strip().splitlines()

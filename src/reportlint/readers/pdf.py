@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from reportlint.document import Document
-from reportlint.errors import InputError
+from reportlint.errors import InputError, os_reason
 from reportlint.i18n import gettext
 from reportlint.readers import child
 from reportlint.readers.layout import Glyph, Page, build_document, group_lines
@@ -34,7 +34,7 @@ def _extract(path: str, data: bytes) -> dict:
     except child.ChildTimeout:
         raise InputError(f"{path}: " + gettext("reading the PDF took longer than {seconds:g} s; stopped (a damaged or hostile file?)").format(seconds=TIMEOUT)) from None
     except OSError as exc:
-        raise InputError(f"{path}: " + gettext("cannot start the PDF reader: {reason}").format(reason=exc.strerror or exc)) from None
+        raise InputError(f"{path}: " + gettext("cannot start the PDF reader: {reason}").format(reason=os_reason(exc))) from None
     try:
         result = json.loads(out.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
