@@ -134,6 +134,21 @@ def test_a_fix_that_does_not_reach_the_file_is_not_reported_as_fixed(tmp_path):
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == MARKED and leftovers(tmp_path) == []
 
 
+def test_a_docx_copy_that_cannot_be_written_keeps_its_findings_reported(tmp_path):
+    """--fixed-output into a missing folder: one line, exit 2, and the finding still shown (nothing was fixed)."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("要##paidbegin##求全市")
+    d.save(tmp_path / "a.docx")
+    proc = cli("check", "--no-cache", "--fix", "--select", "M101", "a.docx", "--fixed-output", "no/such/b.docx",
+               cwd=tmp_path)
+    assert proc.returncode == 2 and "Fixed" not in proc.stdout.decode()
+    assert "M101" in proc.stdout.decode()
+    assert len(err_lines(proc)) == 1 and "no/such/b.docx" in err_lines(proc)[0]
+    assert not (tmp_path / "no").exists()
+
+
 # -- 4. FIFOs never hang a run; the cache checks what it reads ---------------------------------------------
 
 

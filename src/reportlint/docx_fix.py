@@ -339,7 +339,10 @@ def fix_docx_cli(
     try:
         write_atomic(target, new_data, display=str(target))
     except InputError as exc:
-        result.fixed = 0
+        # Nothing was written, so every finding of the original still stands and is reported
+        # (issue 23: a fix that did not reach a file is never counted, and its defect never hidden).
+        result = linter.check_document(doc, config)
         result.problems.append(Problem(display, str(exc)))
+        return result
     result.document = fixed_doc
     return result
