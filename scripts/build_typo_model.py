@@ -58,13 +58,17 @@ class Options:
     min_count: dict[int, int] = field(default_factory=lambda: {1: 1, 2: 1, 3: 2, 4: 3, 5: 4})
     min_candidate_count: int = 10  # a candidate character must occur this often in the reports
     primary_readings: bool = True  # a candidate is found under its usual reading only (和 under he, not huo)
+    # a character of jieba's words that the reports never use gets a confusion set too (管哩 for 管理)
+    dictionary_chars: bool = True
     holdout_every: int = 10  # every n-th city (sorted by name) trains the classifier
     inject_rate: float = 1 / 150  # injected typos per Han character of the held-out text
     double_share: float = 0.2  # share of injected typos that replace two characters in a row
     seed: int = 20240601
     l2: float = 1.0
     false_alarms: float = 0.75  # per 100,000 characters of held-out clean text
-    settings: dict[str, float] = field(default_factory=lambda: vars(det.Settings()).copy())
+    # the detector's filters; the two document guards of detect.Settings that older models lack are on
+    settings: dict[str, float] = field(
+        default_factory=lambda: {**vars(det.Settings()), "rare_unseen": 1.0, "recurring_seen": 5.0})
 
 
 # ---------------------------------------------------------------------------- reading
@@ -299,6 +303,11 @@ def make_model(texts: Sequence[str], words: dict[str, int], shapes: dict[str, se
     codes = corpus_codes(texts)
     tables = {n: count_table(codes, n, opts.min_count.get(n, 1)) for n in range(1, opts.max_order + 1)}
     counts = counts_cache if counts_cache is not None else han_counts(texts)
+    if opts.dictionary_chars:
+        counts = counts.copy()
+        for w in words:
+            for ch in w:
+                counts.setdefault(ch, 0)
     conf = confusion_sets(counts, shapes, opts.min_candidate_count, opts.primary_readings)
     arrays = confusion_arrays(conf)
     arrays["gazetteer.abbr"] = np.array([ord(c) for c in abbreviations(texts)], np.uint32)

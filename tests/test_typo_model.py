@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE, shared_data
 
 from reportlint.api import Linter
@@ -109,3 +110,32 @@ def test_t201_on_tiny_and_odd_texts():
     """One character, breaks only, astral characters, Latin: no context, no finding, no crash."""
     for text in ["", "三", " 三\n", "三，", "\n\n", "𠀋", "𠀋𠀋𠀋", "abc", "１２３", "三下"]:
         assert [f for f in lint_snippet(text, ["T201"]) if f.code == "T201"] == []
+
+
+@pytest.mark.parametrize(("text", "typo", "fixed"), [
+    # 掌 recurs in the document (掌握), but in 3-grams the reports know: not a recurring name
+    ("我们要牢牢掌握工作主动权，及时掌握社情民意。各项社会事业协调发掌，人民生活水平稳步提高。", "掌", "展"),
+    # 心成 recurs (中心成为), but the reports know it well: not a recurring name
+    ("推进中心城区建设，使中心成为全市发展的引擎。加快建设区域中心成市，提升城市品质。", "成", "城"),
+    # 哩 never occurs in the reports; jieba's words give it a confusion set
+    ("全面加强社会管哩，提高社会治理水平。", "哩", "理"),
+])
+def test_t201_finds_typos_the_document_guards_used_to_hide(text, typo, fixed):
+    found = assert_flags(text, "T201", count=1)
+    assert text[found[0].start:found[0].end] == typo and found[0].fix.replacement == fixed
+
+
+def test_t201_leaves_t108_variant_forms_to_t108():
+    text = "按照社会统筹与个人帐户相结合的要求，扩大职工养老保险覆盖面。"
+    assert_clean(text, "T201")
+    assert [f.code for f in lint_snippet(text, ["T108", "T201"])] == ["T108"]
+
+
+def test_a_model_without_the_new_settings_runs_without_the_new_guards():
+    from reportlint_words.detector.detect import Settings
+
+    class Old:
+        meta = {"settings": {"rare_char": 2000.0, "min_gain": 3.0}}
+
+    st = Settings.of(Old())
+    assert (st.rare_unseen, st.recurring_seen) == (0.0, 0.0)

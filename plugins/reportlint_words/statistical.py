@@ -6,8 +6,8 @@ scripts/build_typo_model.py from ../shared/data, see data/README.md). numpy and 
 loaded the first time T201 checks a text, never at start-up: a run that does not select T201
 imports neither.
 
-It is off by default: on the 400 clean reports of ../shared/data it gave 79 findings, 22 real typos,
-8 variant forms or matters of style and 49 false alarms (names, abbreviations, rare idioms, words
+It is off by default: on the 400 clean reports of ../shared/data it gave 82 findings, 21 real typos,
+9 variant forms or matters of style and 52 false alarms (names, abbreviations, rare idioms, words
 the model has not seen; bench/typos-review.md judges each), not the precision a default rule needs. ``--extend-select T201`` (or ``extend-select = ["T201"]`` in
 the config) adds it to the default rules.
 """
@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from reportlint.plugin import Document, Finding, Rule, rule
+
+from . import variants
 
 MODEL = Path(__file__).parent / "data" / "typo-model.bin"
 
@@ -41,6 +43,11 @@ def hits(text: str) -> list[Any]:
     return detect(model(), text)
 
 
+def variant_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, right form) of T108's variant forms in ``text``."""
+    return [(a, b, v.right) for a, b, v in variants._matcher().hits(text) if len(v.right) == b - a]
+
+
 @rule(
     "T201",
     "statistical-typo",
@@ -56,9 +63,9 @@ def hits(text: str) -> list[Any]:
         "Where a character makes text the model of official prose has never seen, and a character of the same or a "
         "similar sound or shape makes it common, a classifier trained on typos injected into reports weighs the "
         "evidence; quoted text and 《titles》, names set apart by a space, place abbreviations and a document's own "
-        "recurring words are left alone. The suggestion is an unsafe fix: check it. The rule is off by default: on "
-        "the 400 clean government reports of the project's corpus (7.2M characters) it gave 79 findings, 22 real "
-        "typos, 8 variant forms or matters of style and 49 false alarms (names, abbreviations, rare idioms, words "
+        "recurring words are left alone, and so are the variant forms T108 judges by the report's year. The suggestion is an unsafe fix: check it. The rule is off by default: on "
+        "the 400 clean government reports of the project's corpus (7.2M characters) it gave 82 findings, 21 real "
+        "typos, 9 variant forms or matters of style and 52 false alarms (names, abbreviations, rare idioms, words "
         "the model has not seen), too many for a default rule. Add it to the default rules with "
         "--extend-select T201 (or extend-select = [\"T201\"] in the configuration); --select T201 runs it alone."
     ),
@@ -75,7 +82,11 @@ def hits(text: str) -> list[Any]:
 def statistical_typo(self: Rule, doc: Document) -> Iterator[Finding]:
     """Flag each character (or pair) the detector would replace, its suggestion as the fix."""
     text = doc.text
-    for h in hits(text):
+    found = hits(text)
+    norm = variant_spans(text) if found else []
+    for h in found:
+        if any(a <= h.start and h.end <= b and right[h.start - a:h.end - a] == h.suggestion for a, b, right in norm):
+            continue  # a variant form a dated norm replaced (帐户): T108 judges it by the report's year
         old = text[h.start:h.end]
         yield self.finding(h.start, h.end, f"疑为错字：“{old}”应为“{h.suggestion}”", h.suggestion)
 

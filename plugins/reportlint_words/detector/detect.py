@@ -53,6 +53,9 @@ class Settings:
     double_word: float = 5.0  # an original pair with this word frequency is not a 2-character typo
     guard_headings: float = 0.0  # skip short lines without sentence punctuation (costs recall, saves little)
     guard_names: float = 1.0  # skip a name set apart by a space (市长 王君)
+    # Off (0) in models built before them, so those keep their behaviour:
+    rare_unseen: float = 0.0  # 1: a rare character counts as recurring only by its occurrences in unseen 3-grams
+    recurring_seen: float = 0.0  # > 0: a recurring bigram seen this often in the reports is no name
 
     @classmethod
     def of(cls, model: Model) -> Settings:
@@ -217,14 +220,22 @@ def analyse(model: Model, text: str) -> Analysis:
     tc = text_counts(model, codes)
     length = codes.size
     dc = guards.doc_counts(codes)
-    skip = guards.quoted(codes) | guards.recurring(tc.hashes[2], length)
+    # A name recurs in contexts the reports never saw (珞南街 ... 珞南); a typo's character recurs
+    # elsewhere in ordinary words (发掌 ... 掌握), and a common bigram recurs by chance (中心成市 ... 中心成为).
+    seen2 = tc.counts[2] >= st.recurring_seen if st.recurring_seen else None
+    skip = guards.quoted(codes) | guards.recurring(tc.hashes[2], length, seen2)
     if st.guard_headings:
         skip |= guards.headings(codes)
     if st.guard_names:
         raw = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
         skip |= guards.after_space(raw, codes, offsets)
     skip |= guards.place_abbreviations(codes, model.arrays["gazetteer.abbr"])
-    skip |= (dc >= 2) & (tc.counts[1] < st.rare_char)
+    if st.rare_unseen:
+        unseen = np.zeros(length, bool)
+        unseen[1:-1] = tc.counts[3] == 0
+        skip |= (guards.counts_among(codes, unseen) >= 2) & (tc.counts[1] < st.rare_char)
+    else:
+        skip |= (dc >= 2) & (tc.counts[1] < st.rare_char)
     susp = cand.suspicious(tc, skip)
     groups: list[Scored] = []
     cache: dict[int, np.ndarray] = {}

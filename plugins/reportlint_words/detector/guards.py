@@ -79,12 +79,15 @@ def place_abbreviations(codes: np.ndarray, abbreviations: np.ndarray) -> np.ndar
     return mask
 
 
-def recurring(bigram_hashes: np.ndarray, length: int) -> np.ndarray:
-    """Tokens whose bigram with the left or right neighbour occurs twice or more in the text."""
+def recurring(bigram_hashes: np.ndarray, length: int, seen: np.ndarray | None = None) -> np.ndarray:
+    """Tokens whose bigram with the left or right neighbour occurs twice or more in the text
+    (and, given ``seen``, a mask of the bigrams the reports know well, is not one of those)."""
     out = np.zeros(length, bool)
     if bigram_hashes.size:
         _, inv, cnt = np.unique(bigram_hashes, return_inverse=True, return_counts=True)
         again = cnt[inv] >= 2
+        if seen is not None:
+            again &= ~seen
         out[1:] |= again
         out[:-1] |= again
     return out
@@ -112,3 +115,13 @@ def doc_counts(codes: np.ndarray) -> np.ndarray:
     """How often each token's character occurs in the text."""
     _, inv, cnt = np.unique(codes, return_inverse=True, return_counts=True)
     return cnt[inv]
+
+
+def counts_among(codes: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """For each token, how often its character occurs at the positions of ``mask``."""
+    out = np.zeros(codes.size, np.int64)
+    if mask.any():
+        keys, cnt = np.unique(codes[mask], return_counts=True)
+        i = np.minimum(np.searchsorted(keys, codes), keys.size - 1)
+        out = np.where(keys[i] == codes, cnt[i], 0)
+    return out
