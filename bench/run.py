@@ -361,6 +361,18 @@ def _interleaved(fns: list[Callable[[], object]], rounds: int) -> list[float]:
 SIZE_KINDS = ("BMP only (2 bytes a character)", "one character beyond the BMP (4 bytes a character)")
 
 
+#: Why the ms per MB of the size series rises from 1 to 10 MB, measured when the page was last reworked.
+NOTE_SCALE = (
+    'Two things raise the ms per MB between 1 and 10 MB without making the time grow faster than the size'
+    ': a rule whose prefilter a longer text always passes (a × or a < somewhere) then scans all of it, ab'
+    'out 1 ms per MB each for P107, M103, M107, M110 (51.6 at 1 MB, 58.9 at 8 MB, minimum of 3 rounds); a'
+    'nd past several MB the text outgrows the processor caches: one `re` search for an absent character c'
+    'osts 3.5 times as much per character over 16 million characters as over 1 to 4 million on this machi'
+    'ne (memory, not work). From there it is flat: the whole corpus as one text once and twice over, 20.8'
+    ' and 41.5 MB, 66.0 and 68.7 ms per MB.'
+)
+
+
 def scale(files: list[Path], quick: bool) -> tuple[list[tuple[str, float, float]], list[tuple[int, float]]]:
     """CPU seconds against document size for each of SIZE_KINDS, (kind, MB, seconds); and one
     Aho-Corasick pass's speed against dictionary size."""
@@ -845,9 +857,7 @@ def main() -> int:
         "once as is, and once with one character beyond the BMP at its start, which makes CPython store the whole "
         "text at four bytes a character (the corpus has one such report, so the 50 MB file above is of that kind). "
         "Linear in size means a flat ms per MB from about 1 MB up (below that, the fixed cost per document shows); "
-        "each kind is compared with itself. On texts of tens of MB even `str.count` of one character costs more per "
-        "MB on this machine than on one of a few MB (memory, not work): compare rows of one kind and similar size "
-        "for the algorithm.",
+        "each kind is compared with itself. " + NOTE_SCALE,
         "",
         "| text | document size (MB) | check time (CPU s) | ms per MB |",
         "|---|---:|---:|---:|",
