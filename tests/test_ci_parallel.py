@@ -185,6 +185,30 @@ def test_editing_a_pack_changes_the_rule_set_fingerprint(tmp_path):
 
 
 
+def test_rebuilding_a_plugins_model_file_changes_the_rule_set_fingerprint(tmp_path, monkeypatch):
+    """A rebuilt .bin model (T201's typo-model.bin, the words list) invalidates cached findings."""
+    import os
+    import sys
+    import types
+
+    from reportlint.cache import _module_files, ruleset_fingerprint
+
+    pkg = tmp_path / "modelplugin"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    model = pkg / "model.bin"
+    model.write_bytes(b"\x00" * 64)
+    mod = types.ModuleType("modelplugin")
+    mod.__path__ = [str(pkg)]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "modelplugin", mod)
+    assert model in _module_files("modelplugin")
+    first = ruleset_fingerprint([], [], ["modelplugin"])
+    assert ruleset_fingerprint([], [], ["modelplugin"]) == first
+    model.write_bytes(b"\x01" * 64)
+    os.utime(model, ns=(1, 1))
+    assert ruleset_fingerprint([], [], ["modelplugin"]) != first
+
+
 def test_rule_set_fingerprint_walks_each_package_once_with_the_same_result():
     """ruleset_fingerprint lists each top-level package once; the hash is that of the files every
     module's own listing gave (the plain loop it replaces), for the built-in rules and plugins."""

@@ -32,13 +32,22 @@ def _hash_files(paths: Iterable[Path], h: Any) -> None:
     for p in sorted(set(paths)):
         h.update(str(p).encode())
         try:
-            h.update(p.read_bytes())
+            if p.suffix in _STAT_SUFFIXES:
+                # A built model (typo-model.bin is 13 MB) is known by its size and modification time:
+                # a rebuild changes them, and reading it whole would cost every run ~20 ms at start-up.
+                st = p.stat()
+                h.update(f"{st.st_size}:{st.st_mtime_ns}".encode())
+            else:
+                h.update(p.read_bytes())
         except OSError:
             h.update(b"?")
 
 
-#: Files of a plugin package that can change what it reports (code and the word lists it ships).
-_SOURCE_SUFFIXES = {".py", ".toml", ".tsv", ".txt", ".json", ".yaml", ".yml"}
+#: Files of a plugin package that can change what it reports (code, the word lists it ships and
+#: its built models).
+_SOURCE_SUFFIXES = {".py", ".toml", ".tsv", ".txt", ".json", ".yaml", ".yml", ".bin"}
+#: Of those, the binary data files hashed by their stat, not their bytes.
+_STAT_SUFFIXES = {".bin"}
 #: A package bigger than this (a namespace package, say) is represented by its own module file only.
 _MAX_PACKAGE_FILES = 1000
 
