@@ -321,13 +321,18 @@ def fix_docx_cli(
         result = linter.check_document(doc, config)
         result.problems.append(Problem(display, _("fixing a .docx in place is not supported; give --fixed-output new.docx (the original is never rewritten)")))
         return result
+    def unfixed(exc: InputError) -> LintResult:
+        # Nothing was written, so every finding of the original still stands and is reported
+        # (issue 23: a fix that did not reach a file is never counted, and its defect never hidden).
+        result = linter.check_document(doc, config)
+        result.problems.append(Problem(display, str(exc).removeprefix(f"{display}: ")))
+        return result
+
     try:
         target = None if diff or output is None else output_path(output, source, display, "--fixed-output")
         new_data, fixed_doc, result = fix_docx(linter, doc, data, config, unsafe=unsafe)
     except InputError as exc:
-        result = linter.check_document(doc, config)
-        result.problems.append(Problem(display, str(exc).removeprefix(f"{display}: ")))
-        return result
+        return unfixed(exc)
     if diff:
         if fixed_doc.text != doc.text:
             from reportlint.fixes import unified_diff
@@ -339,10 +344,6 @@ def fix_docx_cli(
     try:
         write_atomic(target, new_data, display=str(target))
     except InputError as exc:
-        # Nothing was written, so every finding of the original still stands and is reported
-        # (issue 23: a fix that did not reach a file is never counted, and its defect never hidden).
-        result = linter.check_document(doc, config)
-        result.problems.append(Problem(display, str(exc)))
-        return result
+        return unfixed(exc)
     result.document = fixed_doc
     return result

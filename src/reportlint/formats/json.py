@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext, unicode_safe
+from reportlint.formats import FormatContext, write_json
 from reportlint.rules import Finding
 
 
@@ -35,8 +34,5 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 def format_json(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
     data = [finding_dict(f) for r in results for f in r.findings]
-    # One write of the whole text: json.dump writes each token apart (~150,000 calls for 3,000 findings),
-    # 2.5x the CPU time of json.dumps into a pipe or /dev/null; the bytes are the same.
-    out.write(json.dumps(data, ensure_ascii=not unicode_safe(out), indent=2))
-    out.write("\n")
+    write_json(out, data)
 

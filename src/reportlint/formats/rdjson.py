@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext, position, project_url, unicode_safe
+from reportlint.formats import FormatContext, position, project_url, write_json
 from reportlint.rules import Finding
 
 _SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -89,5 +88,4 @@ def format_rdjson(results: Sequence[LintResult], out: TextIO, ctx: FormatContext
         "diagnostics": [diagnostic(r, f, columns) for r in results
                         for columns in [ByteColumns(r.document) if r.document is not None else None] for f in r.findings],
     }
-    out.write(json.dumps(data, ensure_ascii=not unicode_safe(out), indent=2))  # one write (see formats/json.py)
-    out.write("\n")
+    write_json(out, data)

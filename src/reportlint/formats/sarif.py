@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import Any, TextIO
@@ -10,7 +9,7 @@ from urllib.parse import quote
 
 from reportlint import __version__
 from reportlint.engine import LintResult
-from reportlint.formats import FormatContext, project_url, unicode_safe
+from reportlint.formats import FormatContext, project_url, write_json
 from reportlint.i18n import gettext as _
 from reportlint.i18n import rule_explanation, rule_source, rule_summary
 from reportlint.rules import Finding, Rule
@@ -134,5 +133,4 @@ def sarif_log(results: Sequence[LintResult], ctx: FormatContext) -> dict[str, An
 
 
 def format_sarif(results: Sequence[LintResult], out: TextIO, ctx: FormatContext) -> None:
-    out.write(json.dumps(sarif_log(results, ctx), ensure_ascii=not unicode_safe(out), indent=2))  # one write (see formats/json.py)
-    out.write("\n")
+    write_json(out, sarif_log(results, ctx))
