@@ -44,9 +44,12 @@ def test_shipped_model_matches_its_readme_entry():
 
 
 def test_build_is_deterministic_on_a_small_input(tmp_path):
-    """Two builds of a model from twelve reports and the shape sets give the same bytes."""
+    """Two builds of a model from twelve reports, the shape sets, the term lists and 300 ECSpell
+    sentences give the same bytes (the trees included)."""
     shared = shared_data("train-reports", "texts")
     lexicons = shared_data("lexicons", "confusion_sets")
+    vocab = shared_data("lexicons", "vocab")
+    spelling = shared_data("spelling")
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import build_typo_model as build
@@ -59,7 +62,13 @@ def test_build_is_deterministic_on_a_small_input(tmp_path):
         shutil.copy(path, data / "train-reports" / "texts" / path.name)
     for name in ("ecspell_shapeConfusion.json", "pycorrector_same_stroke.txt"):
         shutil.copy(lexicons / name, data / "lexicons" / "confusion_sets" / name)
-    opts = build.Options(holdout_every=3)
+    shutil.copytree(vocab, data / "lexicons" / "vocab")
+    (data / "spelling").mkdir()
+    for domain in ("odw", "law", "med"):
+        name = f"ecspell-{domain}-train.jsonl"
+        lines = (spelling / name).read_text(encoding="utf-8").splitlines(keepends=True)[:100]
+        (data / "spelling" / name).write_text("".join(lines), encoding="utf-8")
+    opts = build.Options(holdout_every=3, trees=20)
     a = build.build(data, tmp_path / "a.bin", opts, log=lambda *_: None)
     b = build.build(data, tmp_path / "b.bin", opts, log=lambda *_: None)
     assert (tmp_path / "a.bin").read_bytes() == (tmp_path / "b.bin").read_bytes()
@@ -139,3 +148,15 @@ def test_a_model_without_the_new_settings_runs_without_the_new_guards():
 
     st = Settings.of(Old())
     assert (st.rare_unseen, st.recurring_seen) == (0.0, 0.0)
+
+
+def test_the_term_features_see_the_official_terms_a_correction_makes():
+    """cand_term is the length of the longest 公文 term the substitution makes (惯彻落实 -> 贯彻落实)."""
+    from reportlint_words import statistical
+    from reportlint_words.detector import detect
+
+    an = detect.analyse(statistical.model(), "全面惯彻落实党的二十大精神。")
+    orig, cand = detect.FEATURES.index("orig_term"), detect.FEATURES.index("cand_term")
+    rows = [(g.X[i], "".join(map(chr, g.new[i]))) for g in an.groups for i in range(g.pos.size)]
+    fix = [x for x, new in rows if new == "贯"]
+    assert fix and fix[0][cand] >= 4 and fix[0][orig] == 0

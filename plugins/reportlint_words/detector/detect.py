@@ -7,12 +7,13 @@ the positions whose best candidate passes the model's threshold.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from . import candidates as cand
-from . import guards
+from . import guards, trees
 from .features import (
     _POW,
     TextCounts,
@@ -22,7 +23,7 @@ from .features import (
     substituted_counts,
     text_counts,
 )
-from .hashing import _P, WORD_SALT, key32, ngram_hashes
+from .hashing import _P, TERM_SALT, WORD_SALT, key32, ngram_hashes
 from .model import Model
 from .normalize import BREAK, is_han, tokens
 
@@ -34,11 +35,13 @@ FEATURES = (
     "cand_4gram", "cand_5gram", "orig_unigram", "cand_unigram", "orig_doc_count",
     "orig_word", "cand_word", "edge_left", "edge_right", "width2", "cand_inner_bigram", "orig_4gram",
     "n_candidates", "margin", "kind_fuzzy", "kind_shape", "bigram_gain_min", "trigram_gain_min",
-    "place_after", "orig_place_score",
+    "place_after", "orig_place_score", "orig_term", "cand_term",
 )
 #: Suffixes of place names (村, 镇, 街道, 社区 …): a character just before one is often part of a name.
 PLACE_SUFFIXES = "村镇乡县区市州省旗盟街路巷道港湾岛屿山岭岗峰河江湖海溪泉桥园寺塔庄坝洲坪湖"
 NF = len(FEATURES)
+#: Lengths of the terms looked up for the orig_term / cand_term features.
+TERM_LENGTHS = (2, 3, 4, 5, 6, 7, 8)
 #: A text of fewer tokens is not judged.
 MIN_TOKENS = 2
 
@@ -85,11 +88,31 @@ class Analysis:
 def _word_best(model: Model, tc: TextCounts, pos: np.ndarray, new: np.ndarray | None, width: int,
                cache: dict[int, np.ndarray]) -> np.ndarray:
     """Highest dictionary frequency of a 2-4 character word covering the span (after ``new`` if given)."""
+    return _cover(lambda k, n: model.words.lookup(k), WORD_SALT, (2, 3, 4), tc, pos, new, width, cache)
+
+
+def _term_best(model: Model, tc: TextCounts, pos: np.ndarray, new: np.ndarray | None, width: int,
+               cache: dict[int, np.ndarray]) -> np.ndarray:
+    """Length of the longest 公文 term (the build's term list, 2-8 characters) covering the span."""
+    keys = model.arrays.get("terms.keys")
+    if keys is None or keys.size == 0:
+        return np.zeros(pos.size, np.float32)
+
+    def length_if_term(k: np.ndarray, n: int) -> np.ndarray:
+        i = np.minimum(np.searchsorted(keys, k), keys.size - 1)
+        return np.where(keys[i] == k, np.float32(n), np.float32(0))
+
+    return _cover(length_if_term, TERM_SALT, TERM_LENGTHS, tc, pos, new, width, cache)
+
+
+def _cover(value: Callable[[np.ndarray, int], np.ndarray], salt: int, orders: tuple[int, ...], tc: TextCounts, pos: np.ndarray, new: np.ndarray | None,
+           width: int, cache: dict[int, np.ndarray]) -> np.ndarray:
+    """Highest ``value(keys, n)`` of the n-grams (n in ``orders``) covering the span, after ``new`` if given."""
     codes = tc.codes
     length = codes.size
     best = np.zeros(pos.size, np.float32)
     c64 = codes.astype(np.uint64)
-    for n in (2, 3, 4):
+    for n in orders:
         hashes = tc.hashes.get(n)
         if hashes is None:
             hashes = cache.get(n)
@@ -105,7 +128,8 @@ def _word_best(model: Model, tc: TextCounts, pos: np.ndarray, new: np.ndarray | 
                 for t in range(width):
                     if 0 <= k - t <= n - 1:
                         h = h + (new[ok, t].astype(np.uint64) - c64[pos[ok] + t]) * _POW[k - t]
-            best[ok] = np.maximum(best[ok], model.words.lookup(key32(h, WORD_SALT + n)))
+            k32 = key32(h, salt + n)
+            best[ok] = np.maximum(best[ok], value(k32, n))
     return best
 
 
@@ -177,6 +201,8 @@ def _features(model: Model, tc: TextCounts, pos: np.ndarray, new: np.ndarray, ki
     suffix = np.isin(tc.codes, model.arrays["place.suffixes"])
     X[:, 30] = suffix[pos + width] | suffix[np.minimum(pos + width + 1, tc.codes.size - 1)]
     X[:, 31] = _place_score(model, tc.codes[span]).max(1)
+    X[:, 32] = _term_best(model, tc, pos, None, width, cache)
+    X[:, 33] = _term_best(model, tc, pos, new, width, cache)
     _group(pos, X)
     return X
 
@@ -258,9 +284,7 @@ def analyse(model: Model, text: str) -> Analysis:
 
 def probability(model: Model, X: np.ndarray) -> np.ndarray:
     """The classifier's probability that each candidate is the correction of a typo."""
-    a = model.arrays
-    z = ((X - a["clf.mean"]) / a["clf.scale"]) @ a["clf.weights"] + np.float32(model.meta["clf_bias"])
-    return 1.0 / (1.0 + np.exp(-z))
+    return trees.probability(model.arrays, model.meta, X)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,8 @@ def seq_key(seq: str | list[int], salt: int | None = None) -> int:
 
 #: Word keys live in their own key space, apart from the n-gram orders.
 WORD_SALT = 100
+#: 公文 terms (the term list of the build) have a key space of their own too.
+TERM_SALT = 200
 
 
 def word_key(word: str) -> int:
