@@ -9,6 +9,9 @@ evidence), the detector (T201) and both. For each:
   recall and F1 (a sentence is detected when the set reports anything on its source; it holds an
   error when source and target differ, as bench/bench_ecspell.py counts), and character-level
   precision and recall (characters inside a finding against the characters the correction changes);
+  T201's classifier learnt from these sentences, so they are scored cross-validated: five folds by
+  line number, each scored by a classifier fitted without it (rebuilt here from ../shared/data, about
+  three minutes; ``--no-cv`` scores them in-sample with the shipped one);
 - false alarms: the share of the 5,000 error-free 学习强国 sentences (spelling/clean-xxqg.jsonl)
   with a finding, and findings per 100,000 characters of the 400 clean reports (clean-reports);
 - injected common typos: a misused-word pair of the word lists (lexicons/misused_words: ECSpell's
@@ -18,9 +21,10 @@ evidence), the detector (T201) and both. For each:
 
 and for the detector its speed (MB of UTF-8 per second of this process's CPU time, detection only,
 over the clean reports, after a warm-up), the model's size and its load time (a fresh interpreter:
-numpy's import included; CPU and wall). The model is trained on train-reports only, so the clean
-reports, ECSpell and clean-xxqg are text it has not seen; T202's dictionary is built from the same
-word lists as the injections (its injected recall is not an independent figure).
+numpy's import included; CPU and wall). The language model is trained on train-reports only, so the
+clean reports and clean-xxqg are text it has not seen, and ECSpell is cross-validated; T202's
+dictionary is built from the same word lists as the injections (its injected recall is not an
+independent figure).
 
 Without ../shared/data the script says so and exits with status 2.
 """
@@ -114,17 +118,62 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def ecspell(lint) -> dict[str, dict[str, Counts]]:
-    out: dict[str, dict[str, Counts]] = {}
-    for domain in DOMAINS:
-        counts = {name: Counts() for name in SETS}
-        for row in read_jsonl(SPELLING / f"ecspell-{domain}-train.jsonl"):
-            src, tgt = row["source"], row["target"]
-            changed = {i for i, (a, b) in enumerate(zip(src, tgt, strict=False)) if a != b} if len(src) == len(tgt) else set()
-            found = findings(lint, src)
-            for name, codes in SETS.items():
-                counts[name].add(src != tgt, covered(found, codes), changed)
-        out[domain] = counts
+def read_jsonl_lines(path: Path) -> list[dict | None]:
+    """Every line of a JSON-lines file, None for a blank one (line numbers decide the CV fold)."""
+    return [json.loads(line) if line.strip() else None for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def build_module():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_typo_model
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return build_typo_model
+
+
+def fold_classifiers() -> list[tuple[dict, dict]]:
+    """One classifier per cross-validation fold, each fitted without that fold's ECSpell sentences.
+
+    The shipped classifier learnt from the ECSpell train sentences, so scoring them with it would be
+    scoring the training set: each sentence is scored by the classifier of its fold instead
+    (build_typo_model.cross_validated: same language model, same procedure, threshold included).
+    """
+    build = build_module()
+    _, folds = build.cross_validated(DATA, log=lambda *_: None)
+    return folds
+
+
+def ecspell(lint, folds: list[tuple[dict, dict]] | None) -> dict[str, dict[str, Counts]]:
+    """Sentence and character counts on the three ECSpell train sets; cross-validated if ``folds``."""
+    from reportlint_words import statistical
+    from reportlint_words.detector import trees
+
+    model = statistical.model()
+    shipped = dict(model.arrays), dict(model.meta)
+
+    def use(k: int | None) -> None:
+        arrays, meta = shipped if k is None else folds[k]
+        model.arrays.update({name: arrays[name] for name in trees.NAMES})
+        model.meta.update({name: meta[name] for name in ("clf_bias", "trees_depth", "threshold")})
+
+    out: dict[str, dict[str, Counts]] = {domain: {name: Counts() for name in SETS} for domain in DOMAINS}
+    try:
+        for k in range(len(folds)) if folds else [None]:
+            use(k)
+            for domain in DOMAINS:
+                counts = out[domain]
+                for line, row in enumerate(read_jsonl_lines(SPELLING / f"ecspell-{domain}-train.jsonl")):
+                    if row is None or (k is not None and line % len(folds) != k):
+                        continue
+                    src, tgt = row["source"], row["target"]
+                    changed = ({i for i, (a, b) in enumerate(zip(src, tgt, strict=False)) if a != b}
+                               if len(src) == len(tgt) else set())
+                    found = findings(lint, src)
+                    for name, codes in SETS.items():
+                        counts[name].add(src != tgt, covered(found, codes), changed)
+    finally:
+        use(None)
     return out
 
 
@@ -245,8 +294,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--inject", type=int, default=500, help="injected typos (default 500)")
     ap.add_argument("--seed", type=int, default=16)
     ap.add_argument("--show", type=int, default=0, help="print up to this many T201 findings on the clean texts")
+    ap.add_argument("--no-cv", action="store_true",
+                    help="score the ECSpell sentences with the shipped classifier, which learnt from them "
+                         "(in-sample figures; the default cross-validates)")
     args = ap.parse_args(argv)
     need = [SPELLING / f"ecspell-{d}-train.jsonl" for d in DOMAINS] + [SPELLING / "clean-xxqg.jsonl", CLEAN, MISUSED]
+    need += [DATA / "train-reports" / "texts", DATA / "lexicons" / "vocab"]  # the cross-validation rebuilds
     missing = [str(p) for p in need if not p.exists()]
     if missing:
         print(f"bench_typos: ../shared/data is absent or incomplete (missing {', '.join(missing)}); "
@@ -257,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     lint = linter()
-    spell = ecspell(lint)
+    folds = None if args.no_cv else fold_classifiers()
+    spell = ecspell(lint, folds)
     n_xxqg, flagged, xx_examples = xxqg(lint)
     chars, per, t201 = reports(lint)
     tried, found, n_pairs = injected(lint, args.inject, args.seed)
@@ -276,6 +330,9 @@ def main(argv: list[str] | None = None) -> int:
         cells += [f"{100 * flagged[name] / n_xxqg:.2f} %", f"{100_000 * per[name] / chars:.2f}", f"{100 * found[name] / tried:.1f} %"]
         print(f"| {name} | " + " | ".join(cells) + " |")
     print()
+    print("ECSpell: " + ("in-sample (--no-cv: the shipped classifier learnt from these sentences)" if args.no_cv else
+                         f"cross-validated, {len(folds)} folds by line number; each fold scored by a classifier "
+                         "fitted without it (build_typo_model.cross_validated)"))
     for d in DOMAINS:
         c = spell[d]["detector (T201)"]
         print(f"ECSpell {d} train: {c.tp + c.fn + c.fp + c.tn:,} sentences, {c.tp + c.fn:,} with an error; "
