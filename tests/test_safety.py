@@ -365,8 +365,11 @@ def test_a_signal_during_a_write_leaves_no_temporary_and_the_file_whole(tmp_path
     # fsync waits for the test's signal, so the temporary surely exists when it comes.
     pre = "import os, time\n_real = os.fsync\ndef _slow(fd):\n    time.sleep(30)\n    return _real(fd)\nos.fsync = _slow"
     code = f"{pre}\nfrom reportlint.cli import main\nmain()"
+    # A shell without job control starts background jobs with SIGINT ignored (POSIX), and the child
+    # would inherit that: give it the default disposition, as an interactive run has.
     proc = subprocess.Popen([sys.executable, "-c", code, "check", "--no-cache", "--fix", "--select", "M101", "a.txt"],
-                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not leftovers(tmp_path) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.01)
