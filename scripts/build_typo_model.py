@@ -512,8 +512,7 @@ class Inputs:
     synthetic: tuple[np.ndarray, np.ndarray, int]  # features, labels, clean characters of the held-out text
     sentences: list[tuple[str, int, str, str]]
     real: tuple[np.ndarray, np.ndarray, np.ndarray]  # features, labels, sentence index
-    model: Model  # the full model, without a classifier
-    parts: dict
+    parts: dict  # the full model's tables, words, arrays and meta, without a classifier
 
 
 def prepare(data: Path, opts: Options, log=print) -> Inputs:
@@ -536,7 +535,7 @@ def prepare(data: Path, opts: Options, log=print) -> Inputs:
     sentences = read_ecspell(data)
     real = real_data(model, sentences)
     log(f"ECSpell: {len(sentences):,} sentences, {real[1].size:,} candidates ({int(real[1].sum()):,} corrections)")
-    return Inputs(reports, terms, jieba_version, synthetic, sentences, real, model, parts)
+    return Inputs(reports, terms, jieba_version, synthetic, sentences, real, parts)
 
 
 def classifier(inp: Inputs, opts: Options, leave_out: int | None = None) -> tuple[dict[str, np.ndarray], dict]:
